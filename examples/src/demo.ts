@@ -1,0 +1,30 @@
+/**
+ * `pnpm demo`: what each backend can do here, then a short training run with the
+ * progress bar. Each chapter package adds its own section.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { useBackend, type BackendName } from '@dl/core';
+import { coreDemo } from './sections/core-demo.js';
+
+async function main(): Promise<void> {
+  console.log('== Backends ==');
+  for (const backend of ['cpu', 'wasm', 'webgpu'] as BackendName[]) {
+    try {
+      const report = await useBackend(backend);
+      const wasm = report.wasm === undefined ? '' : ` simd=${report.wasm.simd} threads=${report.wasm.threads}`;
+      const missing = report.canTrain ? '' : ` (missing: ${report.missingTrainingKernels.join(', ')})`;
+      console.log(`${backend.padEnd(7)} ok   canTrain=${report.canTrain}${missing}${wasm}`);
+    } catch (error) {
+      console.log(`${backend.padEnd(7)} --   ${(error as Error).message}`);
+    }
+  }
+  const report = await useBackend('auto');
+  console.log(`auto -> ${report.backend} (${report.reason})\n`);
+  await coreDemo();
+  console.log(`\nLive tensors at exit: ${tf.memory().numTensors}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

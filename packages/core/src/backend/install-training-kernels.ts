@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs';
+import { providedKernels } from '../kernels/index.js';
+
+/**
+ * Registers dl's training kernels on `backend`: the ones it lacks, and faster
+ * replacements for the few of its own that are pathologically slow. Returns the names
+ * registered now; calling it again registers nothing new.
+ *
+ * `useBackend` calls it for you; call it yourself when you pick a backend with
+ * `tf.setBackend`.
+ *
+ * @param backend - a registered backend name (`wasm`, `cpu`, ...).
+ * @returns names of the kernels registered by this call.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import '@tensorflow/tfjs-backend-wasm';
+ * import { installTrainingKernels } from '@dl/core';
+ * await tf.setBackend('wasm');
+ * installTrainingKernels('wasm'); // ['UnsortedSegmentSum', 'Conv2DBackpropFilter', ...]
+ * ```
+ */
+export function installTrainingKernels(backend: string): string[] {
+  const installed: string[] = [];
+  for (const { config, replace } of providedKernels[backend] ?? []) {
+    const existing = tf.getKernel(config.kernelName, backend);
+    if (existing !== undefined) {
+      if (!replace || existing.kernelFunc === config.kernelFunc) continue;
+      tf.unregisterKernel(config.kernelName, backend);
+    }
+    tf.registerKernel({ ...config, backendName: backend });
+    installed.push(config.kernelName);
+  }
+  return installed;
+}

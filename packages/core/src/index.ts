@@ -1,0 +1,37 @@
+/**
+ * The backend-agnostic core of the dl packages: backend selection with training kernels,
+ * typed errors, option validation, seeded initialisation and a `model.fit`-compatible
+ * training loop for custom train steps.
+ *
+ * Node-only helpers (save/load to directories, a terminal progress bar) live in
+ * `@dl/core/node`; test helpers in `@dl/core/testing`.
+ *
+ * @packageDocumentation
+ */
+export { isNode } from './backend/environment.js';
+export { installTrainingKernels } from './backend/install-training-kernels.js';
+export { missingTrainingKernels, trainingKernelNames } from './backend/training-kernels.js';
+export {
+  autoBackendOrder,
+  useBackend,
+  type BackendAttempt,
+  type BackendName,
+  type BackendPreference,
+  type BackendReport,
+  type UseBackendOptions,
+} from './backend/use-backend.js';
+export * from './errors/index.js';
+export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';
+export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';
+export { clipByGlobalNorm, type ClippedGradients } from './training/clip-by-global-norm.js';
+export {
+  TrainLoopHistory,
+  trainLoop,
+  type BatchSource,
+  type StopReason,
+  type TrainCallback,
+  type TrainLoopOptions,
+  type TrainStep,
+  type TrainStepContext,
+} from './training/train-loop.js';
+export { parseOptions, type ParseOptionsContext } from './validation/parse-options.js';

@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors/config-error.js';
+import { parseOptions } from './parse-options.js';
+
+const Schema = v.strictObject({
+  units: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 8),
+  activation: v.optional(v.picklist(['relu', 'tanh']), 'relu'),
+  rate: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0),
+  nested: v.optional(v.strictObject({ heads: v.number() })),
+});
+
+function catchError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseOptions', () => {
+  it('fills defaults and returns the parsed value', () => {
+    expect(parseOptions(Schema, {})).toEqual({ units: 8, activation: 'relu', rate: 0 });
+    expect(parseOptions(Schema, undefined).units).toBe(8);
+  });
+
+  it('names the field, the value and the range for an out-of-range number', () => {
+    const error = catchError(() => parseOptions(Schema, { units: 0 }, { package: 'recurrent' }));
+    expect(error.path).toBe('units');
+    expect(error.value).toBe(0);
+    expect(error.expected).toBe('a value >=1');
+    expect(error.message).toBe("[@dl/recurrent] Invalid option 'units': expected a value >=1, got 0.");
+  });
+
+  it('reports non-integers, wrong types and bad enum values', () => {
+    expect(catchError(() => parseOptions(Schema, { units: 1.5 })).expected).toBe('an integer');
+    const typeError = catchError(() => parseOptions(Schema, { units: 'many' }));
+    expect(typeError.expected).toBe('number');
+    expect(typeError.value).toBe('many');
+    const enumError = catchError(() => parseOptions(Schema, { activation: 'gelu' }));
+    expect(enumError.expected).toBe('one of "relu", "tanh"');
+  });
+
+  it('rejects unknown options and lists the allowed ones', () => {
+    const error = catchError(() => parseOptions(Schema, { unit: 3 }));
+    expect(error.path).toBe('unit');
+    expect(error.value).toBe(3);
+    expect(error.expected).toContain('allowed: units, activation, rate, nested');
+  });
+
+  it('reports nested paths with the prefix', () => {
+    const error = catchError(() => parseOptions(Schema, { nested: { heads: 'x' } }, { pathPrefix: 'encoder' }));
+    expect(error.path).toBe('encoder.nested.heads');
+  });
+
+  it('uses the message of a cross-field check as what is allowed', () => {
+    const Pair = v.pipe(
+      v.strictObject({ min: v.number(), max: v.number() }),
+      v.forward(
+        v.check((o) => o.min <= o.max, 'a value >= min'),
+        ['max'],
+      ),
+    );
+    const error = catchError(() => parseOptions(Pair, { min: 3, max: 1 }));
+    expect(error.path).toBe('max');
+    expect(error.expected).toBe('a value >= min');
+  });
+});
