@@ -21,6 +21,10 @@ export {
   type UseBackendOptions,
 } from './backend/use-backend.js';
 export * from './errors/index.js';
+export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
+export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
+export { maxPoolGradKernel } from './kernels/max-pool-grad.js';
+export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';
 export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';
 export { clipByGlobalNorm, type ClippedGradients } from './training/clip-by-global-norm.js';

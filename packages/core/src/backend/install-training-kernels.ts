@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { providedKernels } from '../kernels/index.js';
+import { rememberOriginalKernel } from '../kernels/original-kernels.js';
 
 /**
  * Registers dl's training kernels on `backend`: the ones it lacks, and faster
@@ -26,6 +27,7 @@ export function installTrainingKernels(backend: string): string[] {
     const existing = tf.getKernel(config.kernelName, backend);
     if (existing !== undefined) {
       if (!replace || existing.kernelFunc === config.kernelFunc) continue;
+      rememberOriginalKernel(backend, config.kernelName);
       tf.unregisterKernel(config.kernelName, backend);
     }
     tf.registerKernel({ ...config, backendName: backend });

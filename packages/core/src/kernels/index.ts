@@ -1,8 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
+import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
+import { maxPoolGradKernel } from './max-pool-grad.js';
+import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
 /**
  * A kernel dl provides for a backend. `replace` kernels take the place of the backend's
- * own (where its own is pathologically slow); the others only fill gaps.
+ * own (where its own is much slower); the others only fill gaps.
  */
 export interface ProvidedKernel {
   readonly config: Omit<tf.KernelConfig, 'backendName'>;
@@ -10,4 +14,16 @@ export interface ProvidedKernel {
 }
 
 /** dl's training kernels, by backend. */
-export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>> = {};
+export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>> = {
+  wasm: [
+    { config: unsortedSegmentSumKernel, replace: false },
+    { config: conv2dBackpropFilterKernel, replace: false },
+    { config: conv2dBackpropInputKernel, replace: true },
+    { config: maxPoolGradKernel, replace: true },
+  ],
+  cpu: [
+    { config: unsortedSegmentSumKernel, replace: true },
+    { config: conv2dBackpropFilterKernel, replace: true },
+    { config: conv2dBackpropInputKernel, replace: true },
+  ],
+};

@@ -20,7 +20,7 @@ export interface CloseOptions {
  * NaN matches NaN, and infinities must match exactly.
  *
  * @param actual - the tensor under test.
- * @param expected - a tensor, nested arrays of numbers, or a typed array (shape then comes from `actual` for flat arrays).
+ * @param expected - a tensor, nested arrays of numbers, or a flat array / typed array of the same size (compared in row-major order).
  * @param options - tolerances; see {@link CloseOptions}.
  * @throws {@link TensorAssertionError} on the first difference.
  * @example
@@ -62,7 +62,12 @@ export function expectTensorsClose(actual: tf.Tensor, expected: TensorLike, opti
 function shapeOf(value: TensorLike, fallback: readonly number[]): number[] {
   if (value instanceof tf.Tensor) return value.shape;
   if (typeof value === 'number') return [];
-  if (!Array.isArray(value)) return (value as ArrayLike<number>).length === sizeOf(fallback) ? [...fallback] : [(value as ArrayLike<number>).length];
+  const isFlat = !Array.isArray(value) || !(value as unknown[]).some(Array.isArray);
+  if (isFlat) {
+    // A flat list of the right size is compared in row-major order against any shape.
+    const length = (value as ArrayLike<number>).length;
+    return length === sizeOf(fallback) ? [...fallback] : [length];
+  }
   const shape: number[] = [];
   let level: unknown = value;
   while (Array.isArray(level)) {

@@ -1,0 +1,153 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../backend/use-backend.js';
+import { createSeededRandom } from '../random/seeded-random.js';
+import { checkGradients } from '../testing/check-gradients.js';
+import { expectNoTensorLeaks } from '../testing/expect-no-tensor-leaks.js';
+import { expectTensorsClose } from '../testing/expect-tensors-close.js';
+import { conv2dFilterGradReference, conv2dInputGradReference, maxPoolGradReference, outputSize, segmentSumReference, type ConvCase } from './reference.test-util.js';
+
+const backends = ['wasm', 'cpu'] as const;
+
+beforeAll(async () => {
+  for (const backend of backends) await useBackend(backend);
+});
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: number[], strides: number | [number, number], pad: 'same' | 'valid'): tf.Tensor {
+  return tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides, pad, dataFormat: 'NHWC', filterShape }) as tf.Tensor;
+}
+
+function randomValues(count: number, seed: number): Float32Array {
+  const random = createSeededRandom(seed);
+  return Float32Array.from({ length: count }, () => random.next() * 2 - 1);
+}
+
+const convCases: ConvCase[] = [
+  { batch: 2, height: 7, width: 6, inChannels: 3, outChannels: 4, kernel: [3, 3], stride: [1, 1], pad: 'valid' },
+  { batch: 2, height: 7, width: 6, inChannels: 3, outChannels: 4, kernel: [3, 3], stride: [1, 1], pad: 'same' },
+  { batch: 1, height: 9, width: 8, inChannels: 2, outChannels: 5, kernel: [3, 2], stride: [2, 2], pad: 'same' },
+  { batch: 3, height: 10, width: 10, inChannels: 1, outChannels: 2, kernel: [5, 5], stride: [2, 3], pad: 'valid' },
+  { batch: 2, height: 5, width: 5, inChannels: 4, outChannels: 3, kernel: [1, 1], stride: [1, 1], pad: 'valid' },
+  { batch: 2, height: 8, width: 8, inChannels: 2, outChannels: 2, kernel: [4, 4], stride: [2, 2], pad: 'same' },
+];
+
+describe.each(backends)('training kernels on %s', (backend) => {
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+  });
+
+  it.each(convCases)('Conv2DBackpropFilter matches the float64 reference: %o', (c) => {
+    const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad);
+    const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad);
+    const xValues = randomValues(c.batch * c.height * c.width * c.inChannels, 1);
+    const dyValues = randomValues(c.batch * oh * ow * c.outChannels, 2);
+    const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels] as [number, number, number, number];
+    const x = tf.tensor4d(xValues, [c.batch, c.height, c.width, c.inChannels]);
+    const dy = tf.tensor4d(dyValues, [c.batch, oh, ow, c.outChannels]);
+    const dW = filterGrad(x, dy, filterShape, c.stride, c.pad);
+    expectTensorsClose(dW, tf.tensor4d(Array.from(conv2dFilterGradReference(c, xValues, dyValues)), filterShape), { rtol: 1e-4, atol: 1e-5 });
+    tf.dispose([x, dy, dW]);
+  });
+
+  it.each(convCases)('Conv2DBackpropInput matches the float64 reference: %o', (c) => {
+    const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad);
+    const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad);
+    const wValues = randomValues(c.kernel[0] * c.kernel[1] * c.inChannels * c.outChannels, 11);
+    const dyValues = randomValues(c.batch * oh * ow * c.outChannels, 12);
+    const w = tf.tensor4d(wValues, [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels]);
+    const dy = tf.tensor4d(dyValues, [c.batch, oh, ow, c.outChannels]);
+    const inputShape = [c.batch, c.height, c.width, c.inChannels];
+    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { inputShape, strides: c.stride, pad: c.pad, dataFormat: 'NHWC' }) as tf.Tensor;
+    expect(dx.shape).toEqual(inputShape);
+    expectTensorsClose(dx, Array.from(conv2dInputGradReference(c, wValues, dyValues)), { rtol: 1e-4, atol: 1e-5 });
+    tf.dispose([w, dy, dx]);
+  });
+
+  it.each([
+    { shape: [2, 6, 6, 3] as [number, number, number, number], pool: 2, stride: 2 },
+    { shape: [1, 7, 5, 2] as [number, number, number, number], pool: 3, stride: 2 },
+    { shape: [2, 5, 5, 4] as [number, number, number, number], pool: 2, stride: 1 },
+  ])('MaxPoolGrad matches the float64 reference: %o', ({ shape, pool, stride }) => {
+    const xValues = randomValues(shape.reduce((a, b) => a * b, 1), 13);
+    const x = tf.tensor4d(xValues, shape);
+    const dyValue = tf.tidy(() => tf.randomUniform(tf.maxPool(x, pool, stride, 'valid').shape, -1, 1, 'float32', 14));
+    const dx = tf.grad((input: tf.Tensor) => tf.maxPool(input as tf.Tensor4D, pool, stride, 'valid').mul(dyValue).sum())(x);
+    expectTensorsClose(dx, Array.from(maxPoolGradReference(xValues, shape, pool, stride, dyValue.dataSync())), { rtol: 1e-6, atol: 1e-6 });
+    tf.dispose([x, dyValue, dx]);
+  });
+
+  it('trains a conv2dTranspose + conv2d autoencoder step (input gradient at stride 2)', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+        tf.layers.conv2dTranspose({ filters: 1, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.02), loss: 'meanSquaredError' });
+    const x = tf.randomUniform([16, 8, 8, 1], 0, 1, 'float32', 3);
+    const history = await model.fit(x, x, { epochs: 30, batchSize: 8, verbose: 0 });
+    const losses = history.history.loss as number[];
+    expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.5);
+    x.dispose();
+    model.dispose();
+  });
+
+  it('Conv2DBackpropFilter splits a large problem into blocks with the same result', () => {
+    const c: ConvCase = { batch: 64, height: 28, width: 28, inChannels: 32, outChannels: 8, kernel: [3, 3], stride: [1, 1], pad: 'same' };
+    const xValues = randomValues(64 * 28 * 28 * 32, 3);
+    const dyValues = randomValues(64 * 28 * 28 * 8, 4);
+    const x = tf.tensor4d(xValues, [64, 28, 28, 32]);
+    const dy = tf.tensor4d(dyValues, [64, 28, 28, 8]);
+    const dW = filterGrad(x, dy, [3, 3, 32, 8], 1, 'same');
+    expectTensorsClose(dW, Array.from(conv2dFilterGradReference(c, xValues, dyValues)), { rtol: 1e-3, atol: 1e-3 });
+    tf.dispose([x, dy, dW]);
+  });
+
+  it('passes a gradient check of conv2d through the filter gradient', () => {
+    const x = tf.tensor4d(randomValues(2 * 6 * 6 * 2, 5), [2, 6, 6, 2]);
+    const w = tf.tensor4d(randomValues(3 * 3 * 2 * 3, 6), [3, 3, 2, 3]);
+    const report = checkGradients((xi, wi) => tf.tanh(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, [2, 1], 'same')), [x, w]);
+    expect(report.passed).toBe(true);
+    tf.dispose([x, w]);
+  });
+
+  it.each([
+    { rows: 6, rowShape: [] as number[], segments: 4 },
+    { rows: 10, rowShape: [3], segments: 5 },
+    { rows: 7, rowShape: [2, 3], segments: 3 },
+  ])('UnsortedSegmentSum matches the float64 reference: %o', ({ rows, rowShape, segments }) => {
+    const rowSize = rowShape.reduce((a, b) => a * b, 1);
+    const values = randomValues(rows * rowSize, 7);
+    const random = createSeededRandom(8);
+    const ids = Int32Array.from({ length: rows }, () => random.nextInt(segments + 1) - (rows > 8 ? 1 : 0));
+    const result = tf.unsortedSegmentSum(tf.tensor(values, [rows, ...rowShape]), tf.tensor1d(ids, 'int32'), segments);
+    expect(result.shape).toEqual([segments, ...rowShape]);
+    expectTensorsClose(result, Array.from(segmentSumReference(values, ids, segments)), { rtol: 1e-6, atol: 1e-6 });
+    result.dispose();
+  });
+
+  it('trains an Embedding + Conv1D-free classifier (gather gradient) and leaks nothing', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 20, outputDim: 8, inputLength: 6, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.1, maxval: 0.1, seed: 1 }) }),
+        tf.layers.globalAveragePooling1d(),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
+    const random = createSeededRandom(9);
+    const tokens = Array.from({ length: 64 * 6 }, () => random.nextInt(20));
+    const labels = Array.from({ length: 64 }, (_, i) => (tokens.slice(i * 6, i * 6 + 6).some((t) => t < 3) ? 1 : 0));
+    const x = tf.tensor2d(tokens, [64, 6], 'int32');
+    const y = tf.tensor2d(labels, [64, 1]);
+    const first = await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const history = await expectNoTensorLeaks(() => model.fit(x, y, { epochs: 20, batchSize: 16, verbose: 0 }));
+    expect(history.history.loss!.at(-1) as number).toBeLessThan((first.history.loss![0] as number) * 0.6);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+});
