@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { questions } from '../bank.js';
+
+const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const hasBuild = existsSync(bin);
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const runBin = (args: string[], input = '') =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
+
+if (!hasBuild) console.warn(`[@dl/questions] ${bin} is missing: run \`pnpm build\` to enable the dl-quiz spawn tests.`);
+
+describe.skipIf(!hasBuild)('the built dl-quiz bin (dist/cli.js)', () => {
+  it('starts with a shebang', () => {
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('prints the package version and exits 0', () => {
+    const result = runBin(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${packageVersion}\n`);
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const result = runBin(['--nope']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown option '--nope'");
+  });
+
+  it('lists the bank as JSON', () => {
+    const result = runBin(['--list', '--json']);
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(questions.length);
+  });
+
+  it.skipIf(questions.length < 2)('runs a quiz from piped answers and prints the score', () => {
+    const result = runBin(['--count', '2', '--seed', '1'], '\ny\n\nn\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 1/2 correct (2 of 2 answered).');
+  });
+
+  it('stops cleanly when stdin is empty', () => {
+    const result = runBin(['--count', '1'], '');
+    expect(result.status).toBe(questions.length === 0 ? 1 : 0);
+    if (questions.length > 0) expect(result.stdout).toContain('Score: 0/0 correct (0 of 1 answered).');
+  });
+});
