@@ -21,6 +21,7 @@ export {
   type UseBackendOptions,
 } from './backend/use-backend.js';
 export * from './errors/index.js';
+export { batchMatMulKernel } from './kernels/batch-mat-mul.js';
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { batchMatMulKernel } from './batch-mat-mul.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
@@ -16,6 +17,7 @@ export interface ProvidedKernel {
 /** dl's training kernels, by backend. */
 export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>> = {
   wasm: [
+    { config: batchMatMulKernel, replace: true },
     { config: unsortedSegmentSumKernel, replace: false },
     { config: conv2dBackpropFilterKernel, replace: false },
     { config: conv2dBackpropInputKernel, replace: true },

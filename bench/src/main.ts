@@ -1,0 +1,148 @@
+/**
+ * `pnpm bench`: runs every workload on every backend (each in a fresh process), and
+ * PyTorch CPU when available, then prints one table of medians and ratios and writes
+ * results/latest.json and results/latest.md.
+ *
+ * Options: --quick (1 timed run each, smaller baselines), --only cnn,lstm, --no-torch.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { workloadNames, type WorkloadName } from './workloads/index.js';
+
+type Backend = 'wasm' | 'cpu' | 'cpu-plain' | 'torch';
+
+interface Job {
+  readonly workload: WorkloadName;
+  readonly backend: Backend;
+  readonly samples: number;
+  readonly runs: number;
+}
+
+interface Result extends Job {
+  readonly unit: string;
+  readonly samplesPerUnit: number;
+  readonly flopsPerUnit: number;
+  readonly median: number;
+  readonly seconds: number[];
+  readonly firstLoss: number | null;
+  readonly lastLoss: number | null;
+  readonly leakedTensors: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-torch': { type: 'boolean', default: false },
+  },
+});
+const selected = (values.only?.split(',') ?? [...workloadNames]) as WorkloadName[];
+for (const name of selected) {
+  if (!(workloadNames as readonly string[]).includes(name)) {
+    console.error(`Unknown workload '${name}'; expected some of ${workloadNames.join(', ')}.`);
+    process.exit(2);
+  }
+}
+const runs = values.quick ? 1 : 3;
+
+/**
+ * Sizes per backend: the full 512 samples where an epoch takes seconds; the plain cpu
+ * backend (hundreds of seconds per epoch) on a reduced set, reported per sample.
+ */
+function plan(workload: WorkloadName): Job[] {
+  const epochWorkload = workload !== 'matmul' && workload !== 'attention';
+  const sizes: Record<Exclude<Backend, 'torch'>, number> = epochWorkload
+    ? { wasm: 512, cpu: values.quick ? 64 : 128, 'cpu-plain': workload === 'cnn' ? 64 : 32 }
+    : { wasm: 0, cpu: 0, 'cpu-plain': 0 };
+  const backends: Exclude<Backend, 'torch'>[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
+  return backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
+}
+
+function runWorker(job: Job): Result | undefined {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'worker.ts'), JSON.stringify(job)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (child.status !== 0 || line === undefined) {
+    console.error(`  ${job.workload} on ${job.backend} failed:\n${child.stderr.split('\n').slice(0, 6).join('\n')}`);
+    return undefined;
+  }
+  return JSON.parse(line) as Result;
+}
+
+function torchAvailable(): boolean {
+  if (values['no-torch']) return false;
+  return spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
+}
+
+function runTorch(jobs: Job[]): Result[] {
+  // One thread for PyTorch and its BLAS: tfjs's wasm backend runs on one thread in Node.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const out = execFileSync('/usr/bin/python3', [join(here, '..', 'python', 'torch_bench.py'), JSON.stringify(jobs)], { encoding: 'utf8', env });
+  return out
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Result);
+}
+
+/** Seconds per unit at the wasm run's size (per-sample scaling for reduced baselines). */
+function scaled(result: Result | undefined, reference: Result | undefined): number | undefined {
+  if (result === undefined) return undefined;
+  if (result.samplesPerUnit === 0 || reference === undefined || reference.samplesPerUnit === 0 || result.workload === 'attention') return result.median;
+  return (result.median / result.samplesPerUnit) * reference.samplesPerUnit;
+}
+
+const format = (seconds: number | undefined): string => (seconds === undefined ? '—' : seconds < 0.1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`);
+const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}x`);
+
+const results: Result[] = [];
+const withTorch = torchAvailable();
+const started = Date.now();
+for (const workload of selected) {
+  for (const job of plan(workload)) {
+    process.stderr.write(`running ${job.workload} on ${job.backend} (${job.samples || '-'} samples, ${job.runs} runs)...\n`);
+    const result = runWorker(job);
+    if (result !== undefined) results.push(result);
+  }
+  if (withTorch) {
+    process.stderr.write(`running ${workload} on torch...\n`);
+    results.push(...runTorch([{ workload, backend: 'torch', samples: workload === 'matmul' || workload === 'attention' ? 0 : 512, runs }]));
+  }
+}
+
+const header =
+  '| workload | unit (at wasm size) | wasm | cpu + dl kernels | cpu plain (tfjs today) | PyTorch CPU, 1 thread | wasm speed-up vs cpu plain | wasm vs PyTorch (time ratio) |\n' +
+  '|---|---|---|---|---|---|---|---|';
+const rows = selected.map((workload) => {
+  const find = (backend: Backend) => results.find((r) => r.workload === workload && r.backend === backend);
+  const wasm = find('wasm');
+  const [w, c, p, t] = (['wasm', 'cpu', 'cpu-plain', 'torch'] as Backend[]).map((b) => scaled(find(b), wasm));
+  const plainOrCpu = p ?? c;
+  const unit = wasm?.unit ?? find('cpu')?.unit ?? '';
+  const gflops = wasm !== undefined && wasm.flopsPerUnit > 0 ? ` (${(wasm.flopsPerUnit / wasm.median / 1e9).toFixed(1)} GFLOP/s)` : '';
+  return `| ${workload} | ${unit} | ${format(w)}${gflops} | ${format(c)} | ${format(p)} | ${format(t)} | ${ratio(plainOrCpu, w)} | ${ratio(w, t)} |`;
+});
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const notes = [
+  `Machine: ${machine}. Medians of ${runs} run(s) after one warm-up; each backend in a fresh process.`,
+  'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (CNN) or 32 (RNN) samples, scaled per sample to the wasm size.',
+  'cpu + dl kernels on 128 samples (64 with --quick), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+];
+const markdown = `${header}\n${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+console.log(`\n${markdown}`);
+const losses = results
+  .filter((r) => r.firstLoss !== null && r.lastLoss !== null)
+  .map((r) => `${r.workload}/${r.backend}: loss ${r.firstLoss?.toFixed(4)} -> ${r.lastLoss?.toFixed(4)}, leaked tensors ${r.leakedTensors}`);
+console.log(losses.join('\n'));
+console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+
+const out = join(here, '..', 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(join(out, 'latest.md'), `# Benchmark results\n\n${new Date().toISOString()}\n\n${markdown}\n\`\`\`\n${losses.join('\n')}\n\`\`\`\n`);

@@ -1,0 +1,30 @@
+/**
+ * Per-kernel profile of one unit of a workload (tf.profile), to look at before optimizing.
+ * Usage: pnpm --filter @dl/bench exec tsx src/profile.ts cnn wasm 128
+ */
+import * as tf from '@tensorflow/tfjs';
+import { useBackend } from '@dl/core';
+import { makeWorkload, workloadNames, type WorkloadName } from './workloads/index.js';
+
+const [name = 'cnn', backend = 'wasm', samples = '128'] = process.argv.slice(2);
+if (!(workloadNames as readonly string[]).includes(name)) throw new Error(`workload must be one of ${workloadNames.join(', ')}`);
+if (backend === 'cpu-plain') await tf.setBackend('cpu');
+else await useBackend(backend as 'wasm' | 'cpu');
+const workload = makeWorkload(name as WorkloadName, { samples: Number(samples) });
+await workload.run();
+const info = await tf.profile(async () => {
+  await workload.run();
+});
+const byKernel = new Map<string, { ms: number; calls: number }>();
+for (const kernel of info.kernels) {
+  const entry = byKernel.get(kernel.name) ?? { ms: 0, calls: 0 };
+  entry.ms += kernel.kernelTimeMs as number;
+  entry.calls++;
+  byKernel.set(kernel.name, entry);
+}
+const total = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
+console.log(`${name} on ${backend}: ${info.kernels.length} kernel calls, ${total.toFixed(0)} ms in kernels`);
+for (const [kernel, e] of [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
+  console.log(`${kernel.padEnd(30)} ${e.ms.toFixed(1).padStart(9)} ms ${String(e.calls).padStart(6)} calls ${((100 * e.ms) / total).toFixed(1).padStart(5)}%`);
+}
+workload.dispose();

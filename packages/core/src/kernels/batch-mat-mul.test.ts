@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../backend/use-backend.js';
+import { createSeededRandom } from '../random/seeded-random.js';
+import { checkGradients } from '../testing/check-gradients.js';
+import { expectTensorsClose } from '../testing/expect-tensors-close.js';
+
+beforeAll(async () => {
+  const report = await useBackend('wasm');
+  expect(report.installedTrainingKernels).toContain('BatchMatMul');
+});
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** float64 reference of batched matmul with broadcasting of a batch of 1 and optional transposes. */
+function reference(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): { values: number[]; shape: number[] } {
+  const av = a.dataSync();
+  const bv = b.dataSync();
+  const [ar, ac] = a.shape.slice(-2) as [number, number];
+  const [br, bc] = b.shape.slice(-2) as [number, number];
+  const [m, k] = transposeA ? [ac, ar] : [ar, ac];
+  const n = transposeB ? br : bc;
+  const batchShape = a.size / (ar * ac) >= b.size / (br * bc) ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
+  const batch = batchShape.reduce((x, y) => x * y, 1);
+  const batchA = a.size / (ar * ac);
+  const batchB = b.size / (br * bc);
+  const values: number[] = [];
+  for (let t = 0; t < batch; t++) {
+    const oa = (batchA === 1 ? 0 : t) * ar * ac;
+    const ob = (batchB === 1 ? 0 : t) * br * bc;
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0; p < k; p++) {
+          const x = av[oa + (transposeA ? p * ac + i : i * ac + p)]!;
+          const y = bv[ob + (transposeB ? j * bc + p : p * bc + j)]!;
+          sum += x * y;
+        }
+        values.push(sum);
+      }
+  }
+  return { values, shape: [...batchShape, m, n] };
+}
+
+function random(shape: number[], seed: number): tf.Tensor {
+  const r = createSeededRandom(seed);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, () => r.next() * 2 - 1), shape);
+}
+
+describe('BatchMatMul on wasm (dl kernel)', () => {
+  it.each([
+    { a: [1, 5, 4], b: [1, 4, 3], ta: false, tb: false },
+    { a: [1, 5, 4], b: [1, 3, 4], ta: false, tb: true },
+    { a: [1, 4, 5], b: [1, 4, 3], ta: true, tb: false },
+    { a: [1, 4, 5], b: [1, 3, 4], ta: true, tb: true },
+    { a: [6, 5, 4], b: [6, 4, 3], ta: false, tb: false },
+    { a: [6, 5, 4], b: [6, 3, 4], ta: false, tb: true },
+    { a: [6, 4, 5], b: [1, 4, 3], ta: true, tb: false },
+    { a: [1, 5, 4], b: [6, 4, 3], ta: false, tb: false },
+    { a: [2, 3, 5, 4], b: [2, 3, 4, 2], ta: false, tb: false },
+    { a: [2, 3, 4, 5], b: [2, 3, 2, 4], ta: true, tb: true },
+  ])('matches the float64 reference for %o', ({ a, b, ta, tb }) => {
+    const x = random(a, 1);
+    const y = random(b, 2);
+    const expected = reference(x, y, ta, tb);
+    const product = tf.matMul(x, y, ta, tb);
+    expect(product.shape).toEqual(expected.shape);
+    expectTensorsClose(product, expected.values, { rtol: 1e-5, atol: 1e-5 });
+    tf.dispose([x, y, product]);
+  });
+
+  it('passes a gradient check of a batched attention-like product', () => {
+    const q = random([3, 4, 5], 3);
+    const k = random([3, 6, 5], 4);
+    const report = checkGradients((a, b) => tf.softmax(tf.matMul(a!, b!, false, true)), [q, k]);
+    expect(report.passed).toBe(true);
+    tf.dispose([q, k]);
+  });
+});
