@@ -1149,7 +1149,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
 
 **灵活性。** 加性可以直接处理 $d_q\ne d_k$；点积要求维度相同（或用 general 形式的 $W_a$）。
 
-**Keras。** layers.Attention 是 Luong 风格（点积，可选可学习的缩放）；layers.AdditiveAttention 是 Bahdanau 风格，但计算的是 $\sum\tanh(q+k)$，要求 q、k 已经被投影到相同维度。`,
+**Keras。** layers.Attention 是 Luong 风格（点积，可选可学习的缩放）；layers.AdditiveAttention 是 Bahdanau 风格，但自身没有 $W$、$U$ 投影：分数是 $\sum_j s_j\tanh(q_j+k_j)$，其中 $s$ 是可选的逐维可学习缩放向量（use_scale=True，默认开启，相当于 $v_a$），所以 q、k 必须事先投影到相同维度。`,
         en: String.raw`**Bahdanau et al. (2014):** $e_{ij}=v_a^\top\tanh(W_as_{i-1}+U_ah_j)$, using the *previous* decoder state $s_{i-1}$ and the encoder annotations $h_j$ from a bidirectional RNN; the context $c_i=\sum_j\alpha_{ij}h_j$ feeds the next state.
 
 **Luong et al. (2015):** using the *current* decoder state $h_t$: dot $h_t^\top\bar h_s$, general $h_t^\top W_a\bar h_s$, concat $v_a^\top\tanh(W_a[h_t;\bar h_s])$; plus global vs local (windowed) attention.
@@ -1160,7 +1160,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
 
 **Flexibility.** Additive handles $d_q\ne d_k$ directly; dot product needs equal widths (or the general form's $W_a$).
 
-**Keras.** layers.Attention is Luong-style (dot product, optional learned scale); layers.AdditiveAttention is Bahdanau-style but computes $\sum\tanh(q+k)$, so q and k must already be projected to the same width.`,
+**Keras.** layers.Attention is Luong-style (dot product, optional learned scale); layers.AdditiveAttention is Bahdanau-style but has no $W$/$U$ projections of its own: the score is $\sum_j s_j\tanh(q_j+k_j)$, where $s$ is an optional learned per-dimension scale vector (use_scale=True by default; it plays the role of $v_a$), so q and k must already be projected to the same width.`,
       },
     },
     verification: [

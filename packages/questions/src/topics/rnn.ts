@@ -1001,7 +1001,7 @@ $$\\frac{\\partial\\tilde h_t}{\\partial h_{t-1}}=\\operatorname{diag}(1-\\tilde
 
 $b_f=1$ 比 $b_f=0$ 在 20 步上大约 2000 倍。
 
-**实践。** Jozefowicz、Zaremba 与 Sutskever（2015）发现给遗忘门偏置加 1 能显著改善 LSTM，并弥合它与 GRU 的差距；Gers et al.（2000）也建议正的初始偏置。Python Keras 默认 \`unit_forget_bias=True\`（偏置其余部分为 0，遗忘门为 1）；tfjs 需要显式设置 \`unitForgetBias: true\`。对于极长依赖，可以用更大的偏置，或按期望时间尺度设置（如 Tallec & Ollivier 2018 的 chrono 初始化）。即便如此，100 步时 $0.731^{100}\\approx2.5\\times10^{-14}$，仍要靠训练把 $f$ 推到更接近 1。`,
+**实践。** Jozefowicz、Zaremba 与 Sutskever（2015）发现给遗忘门偏置加 1 能显著改善 LSTM，并弥合它与 GRU 的差距；他们也指出，这一做法在 Gers et al.（2000）中就已出现。Python Keras 默认 \`unit_forget_bias=True\`（偏置其余部分为 0，遗忘门为 1）；tfjs 需要显式设置 \`unitForgetBias: true\`。对于极长依赖，可以用更大的偏置，或按期望时间尺度设置（如 Tallec & Ollivier 2018 的 chrono 初始化）。即便如此，100 步时 $0.731^{100}\\approx2.5\\times10^{-14}$，仍要靠训练把 $f$ 推到更接近 1。`,
         en: `**Why.** At initialisation the weights are small, so the forget-gate pre-activation is about its bias and $f\\approx\\sigma(b_f)$. Along the cell path, $\\partial c_t/\\partial c_{t-k}=\\prod_j\\operatorname{diag}(f_j)\\approx\\sigma(b_f)^kI$. With $b_f=0$ every step halves the gradient (and the memory itself), so distant signals cannot reach early layers in early training and the network struggles to discover long dependencies at all.
 
 **Numbers ($k=20$):**
@@ -1014,7 +1014,7 @@ $b_f=1$ 比 $b_f=0$ 在 20 步上大约 2000 倍。
 
 Bias 1 gives about 2000× more gradient than bias 0 over 20 steps.
 
-**Practice.** Jozefowicz, Zaremba & Sutskever (2015) found that adding 1 to the forget-gate bias markedly improves the LSTM and closes its gap with the GRU; Gers et al. (2000) also advised a positive initial bias. Python Keras defaults to \`unit_forget_bias=True\` (all biases 0 except the forget gate's, which is 1); in tfjs set \`unitForgetBias: true\` explicitly. For very long dependencies use a larger bias or set it from the expected time scale (e.g. the chrono initialisation of Tallec & Ollivier, 2018). Even so, $0.731^{100}\\approx2.5\\times10^{-14}$, so training must still push $f$ closer to 1.`,
+**Practice.** Jozefowicz, Zaremba & Sutskever (2015) found that adding 1 to the forget-gate bias markedly improves the LSTM and closes its gap with the GRU; they note that the idea was already present in Gers et al. (2000). Python Keras defaults to \`unit_forget_bias=True\` (all biases 0 except the forget gate's, which is 1); in tfjs set \`unitForgetBias: true\` explicitly. For very long dependencies use a larger bias or set it from the expected time scale (e.g. the chrono initialisation of Tallec & Ollivier, 2018). Even so, $0.731^{100}\\approx2.5\\times10^{-14}$, so training must still push $f$ closer to 1.`,
       },
     },
     references: [jozefowicz2015, gers2000, dlbRnn, kerasLstm],
@@ -1398,7 +1398,7 @@ for (const { x, y } of chunks) {          // x, y: [B, k]
 5. **混合精度**：fp16 激活或梯度溢出。使用动态损失缩放，softmax/损失用 fp32 计算。
 6. **无界激活**：ReLU RNN（如 IRNN）状态可能指数增长，需要更小的学习率和裁剪。
 
-**原则：** 先定位第一个出现非有限值的张量（tfjs 可开启 \`tf.enableDebugMode()\` 逐个检查算子输出），再对症修复；不要只靠“跳过 NaN 批次”掩盖问题。`,
+**原则：** 先定位第一个出现非有限值的张量（tfjs 可开启 \`tf.enableDebugMode()\`：它检查每个 kernel 的 float32 输出，遇到 NaN/Inf 时打印警告并给出 kernel 名称，但很慢），再对症修复；不要只靠“跳过 NaN 批次”掩盖问题。`,
         en: `**Step one: instrument.** Log the loss, the pre-clip global gradient norm and the weight norms every step, and dump the batch when a NaN appears.
 
 **Causes and how to tell them apart:**
@@ -1409,7 +1409,7 @@ for (const { x, y } of chunks) {          // x, y: [B, k]
 5. **Mixed precision:** fp16 activations or gradients overflow. Use dynamic loss scaling and compute softmax/loss in fp32.
 6. **Unbounded activations:** a ReLU RNN (e.g. IRNN) state can grow exponentially; use a smaller learning rate and clipping.
 
-**Principle:** find the first tensor that becomes non-finite (in tfjs \`tf.enableDebugMode()\` checks every op's output), then fix that cause; don't just skip NaN batches.`,
+**Principle:** find the first tensor that becomes non-finite (in tfjs \`tf.enableDebugMode()\` checks every kernel's float32 output and prints a warning naming the kernel that produced NaN/Inf; it is slow), then fix that cause; don't just skip NaN batches.`,
       },
     },
     references: [pascanu2013, tfClipByGlobalNorm],
@@ -1439,7 +1439,7 @@ for (const { x, y } of chunks) {          // x, y: [B, k]
 
 **基线：** 不看输入时，MSE 最优的常数是 $\\mathbb E[y]=1$，误差等于方差：$\\operatorname{Var}(u_1+u_2)=\\tfrac1{12}+\\tfrac1{12}=\\tfrac16\\approx0.167$。训练曲线停在 0.167 附近，意味着模型只学会了预测均值。
 
-**复制任务**（Arjovsky et al. 的设定）：共 10 个符号 $a_0,\\dots,a_9$。输入长 $T+20$：前 10 个从 $a_0..a_7$ 中均匀采样，随后 $T-1$ 个空白 $a_8$，1 个分隔符 $a_9$，再 10 个空白。目标是前 $T+10$ 步输出空白，最后 10 步按顺序复现开头的 10 个符号。
+**复制任务**（Arjovsky et al. 的设定）：共 10 个符号 $a_0,\\dots,a_9$。输入长 $T+20$：前 10 个从 $a_1..a_8$ 中均匀、有放回地采样，随后 $T-1$ 个空白 $a_0$，1 个分隔符 $a_9$，再 10 个空白。目标是前 $T+10$ 步输出空白，最后 10 步按顺序复现开头的 10 个符号。
 
 **基线：** 无记忆策略在前 $T+10$ 步准确输出空白（损失 0），最后 10 步在 8 类中均匀猜测，每步损失 $\\ln8\\approx2.079$，平均到每个时间步：
 
@@ -1450,7 +1450,7 @@ $$\\frac{10\\ln8}{T+20}=\\frac{20.79}{120}\\approx0.173\\ \\text{nats}\\quad(T=1
 
 **Baseline:** ignoring the input, the MSE-optimal constant is $\\mathbb E[y]=1$ and the error equals the variance: $\\operatorname{Var}(u_1+u_2)=\\tfrac1{12}+\\tfrac1{12}=\\tfrac16\\approx0.167$. A loss curve stuck near 0.167 means the model has only learned to predict the mean.
 
-**Copy task** (Arjovsky et al.'s setup): 10 symbols $a_0,\\dots,a_9$. The input has length $T+20$: 10 symbols drawn uniformly from $a_0..a_7$, then $T-1$ blanks $a_8$, one delimiter $a_9$, then 10 more blanks. The target is blank for the first $T+10$ steps, then the first 10 input symbols in order.
+**Copy task** (Arjovsky et al.'s setup): 10 symbols $a_0,\\dots,a_9$. The input has length $T+20$: 10 symbols drawn uniformly with replacement from $a_1..a_8$, then $T-1$ blanks $a_0$, one delimiter $a_9$, then 10 more blanks. The target is blank for the first $T+10$ steps, then the first 10 input symbols in order.
 
 **Baseline:** the memoryless strategy outputs the blanks perfectly (loss 0) and guesses uniformly among 8 symbols on the last 10 steps, $\\ln8\\approx2.079$ each, averaged over all steps:
 
@@ -1762,7 +1762,7 @@ const steps = tf.unstack(xProj); // T 个 [B, 4u]
 
 **4. 掩码与内存。** 变长序列用 $h_t=m_t\\,h_t^{\\text{new}}+(1-m_t)\\,h_{t-1}$（\`tf.where\`）。训练时反向传播要保存每步的门激活，内存为 $O(T\\cdot B\\cdot 4u)$；推理时用 \`tf.tidy\` 及时释放中间张量。
 
-**测试：** (a) 随机权重下，与逐步调用 \`lstmCell\`/\`gruCell\` 的循环结果逐元素比对（容差如 $10^{-5}$）；(b) 用 Keras 的门顺序（LSTM $i,f,c,o$，GRU $z,r,h$）加载同一组权重，与 \`tf.layers.lstm\`/\`tf.layers.gru\` 对比；(c) 对小尺寸做有限差分梯度检查；(d) 检查参数形状与参数量公式一致。`,
+**测试：** (a) 随机权重下，与逐步调用 \`lstmCell\`/\`gruCell\` 的循环结果逐元素比对（容差如 $10^{-5}$）；(b) 用 Keras 的门顺序（LSTM $i,f,c,o$，GRU $z,r,h$）加载同一组权重，与 \`tf.layers.lstm\`/\`tf.layers.gru\` 对比——注意 tfjs 这两层的 \`recurrentActivation\` 默认是 \`'hardSigmoid'\`，对比时要设为 \`'sigmoid'\`；tfjs 的 GRU 只支持 \`reset_after=False\`（传 \`resetAfter: true\` 会报错），所以 \`reset_after=True\` 版本只能与逐步参考实现或 Python Keras 的输出对比；(c) 对小尺寸做有限差分梯度检查；(d) 检查参数形状与参数量公式一致。`,
         en: `**1. Hoist the input projection.** $x_tW$ does not depend on the recurrent state, so do it for the whole sequence at once:
 
 \`\`\`ts
@@ -1782,7 +1782,7 @@ The FLOPs are the same, but one large matmul uses the hardware far better than $
 
 **4. Masking and memory.** For variable lengths use $h_t=m_t\\,h_t^{\\text{new}}+(1-m_t)\\,h_{t-1}$ (\`tf.where\`). Training must keep each step's gate activations for the backward pass, $O(T\\cdot B\\cdot4u)$ memory; at inference dispose intermediates with \`tf.tidy\`.
 
-**Tests:** (a) with random weights, compare element by element with a loop over \`lstmCell\`/\`gruCell\` (tolerance e.g. $10^{-5}$); (b) load the same weights in Keras gate order (LSTM $i,f,c,o$; GRU $z,r,h$) and compare with \`tf.layers.lstm\`/\`tf.layers.gru\`; (c) finite-difference gradient check at small sizes; (d) check parameter shapes against the parameter-count formulas.`,
+**Tests:** (a) with random weights, compare element by element with a loop over \`lstmCell\`/\`gruCell\` (tolerance e.g. $10^{-5}$); (b) load the same weights in Keras gate order (LSTM $i,f,c,o$; GRU $z,r,h$) and compare with \`tf.layers.lstm\`/\`tf.layers.gru\` — note that their \`recurrentActivation\` defaults to \`'hardSigmoid'\` in tfjs, so set it to \`'sigmoid'\`, and that tfjs's GRU supports only \`reset_after=False\` (\`resetAfter: true\` throws), so check the \`reset_after=True\` variant against the step-by-step reference or outputs exported from Python Keras; (c) finite-difference gradient check at small sizes; (d) check parameter shapes against the parameter-count formulas.`,
       },
     },
     references: [tfRnnGuide, kerasGru, cho2014],

@@ -305,8 +305,8 @@ export const transferFusionQuestions: readonly Question[] = [
           en: 'Starting from a pretrained model always improves accuracy.',
         },
         correction: {
-          zh: '源与目标差异大时可能出现负迁移；Raghu et al. (2019) 发现在大规模医学影像任务上，ImageNet 预训练对最终精度的提升很小，主要好处是收敛更快。',
-          en: 'With a large source-target gap transfer can be negative; Raghu et al. (2019) found that on large medical-imaging tasks ImageNet pretraining barely improved final accuracy — its main benefit was faster convergence.',
+          zh: '源与目标差异大时可能出现负迁移；Raghu et al. (2019) 发现在大规模医学影像任务上，ImageNet 预训练对最终精度的提升很小，剩下最明显的好处是收敛更快。',
+          en: 'With a large source-target gap transfer can be negative; Raghu et al. (2019) found that on large medical-imaging tasks ImageNet pretraining barely improved final accuracy — its clearest remaining benefit was faster convergence.',
         },
       },
     ],
@@ -607,7 +607,7 @@ Note: sentiment analysis does **not** need "a model pretrained on a sentiment co
       full: {
         zh: `**迁移学习：** 在 X 光、眼底、病理切片上微调预训练 CNN/ViT；分割用带预训练编码器的 U-Net 类结构。需要的适配：灰度图复制成 3 通道（或改第一层卷积）、预处理与预训练一致、更高的分辨率；CT/MRI 等 3D 体数据无法直接套用 2D 权重。
 
-**实证（Raghu et al., 2019, Transfusion）：** 在大规模眼底和胸片任务上，ImageNet 预训练相比随机初始化几乎没有带来精度提升，小而轻的 CNN 与 ResNet-50/Inception 表现相当；预训练的主要好处是收敛更快，有意义的特征复用集中在最底层。数据很少时迁移仍然最有用。
+**实证（Raghu et al., 2019, Transfusion）：** 在大规模眼底和胸片任务上，ImageNet 预训练相比随机初始化几乎没有带来精度提升，小而轻的 CNN 与 ResNet-50/Inception 表现相当；预训练剩下最明显的好处是收敛更快（其中一部分只用按预训练权重的尺度缩放的随机初始化就能得到，与特征无关），有意义的特征复用集中在最底层。数据很少时迁移的收益更明显。
 
 **模型融合：** 对交叉验证各折模型或不同结构做集成，用于分类和分割；集成还能给出更好校准的概率和不确定性（deep ensembles），便于把不确定的病例转给医生复核；多模态融合（影像 + 临床数据、多序列 MRI）。
 
@@ -618,7 +618,7 @@ Note: sentiment analysis does **not** need "a model pretrained on a sentiment co
 - 去噪、超分等“图像增强”是独立的任务，增强后的图像并不会自动提升诊断准确率，还可能凭空生成细节。`,
         en: `**Transfer learning:** fine-tune pretrained CNNs/ViTs on X-ray, fundus and histopathology images; use U-Net-style segmenters with a pretrained encoder. Adaptations: replicate grayscale to 3 channels (or adapt the first conv), match the pretraining preprocessing, handle higher resolutions; 3-D volumes (CT/MRI) do not map directly onto 2-D weights.
 
-**Evidence (Raghu et al., 2019, Transfusion):** on large retinal-fundus and chest X-ray tasks, ImageNet pretraining gave little accuracy gain over random initialization, and small lightweight CNNs performed comparably to ResNet-50/Inception; the main benefit was faster convergence, and meaningful feature reuse was concentrated in the lowest layers. With very little data, transfer still helps most.
+**Evidence (Raghu et al., 2019, Transfusion):** on large retinal-fundus and chest X-ray tasks, ImageNet pretraining gave little accuracy gain over random initialization, and small lightweight CNNs performed comparably to ResNet-50/Inception; the clearest remaining benefit was faster convergence (partly obtainable with random weights rescaled to the pretrained weights' scale, i.e. independent of the features), and meaningful feature reuse was concentrated in the lowest layers. With very little data, transfer helps more.
 
 **Model fusion:** ensembles of cross-validation fold models or of different architectures for classification and segmentation; ensembles also give better-calibrated probabilities and uncertainty (deep ensembles), useful for routing uncertain cases to a clinician; multi-modal fusion (imaging + clinical data, multi-sequence MRI).
 
@@ -637,8 +637,8 @@ Note: sentiment analysis does **not** need "a model pretrained on a sentiment co
           en: 'ImageNet pretraining always gives medical-imaging models a large accuracy boost.',
         },
         correction: {
-          zh: 'Transfusion 发现在大规模医学数据集上提升很小，主要好处是收敛速度；数据很少时收益才明显。',
-          en: 'Transfusion found little gain on large medical datasets — the main benefit was convergence speed; the gain is clear mainly when data are scarce.',
+          zh: 'Transfusion 发现在大规模医学数据集上提升很小，剩下最明显的好处是收敛更快；数据很少时收益才更明显。',
+          en: 'Transfusion found little gain on large medical datasets — the clearest remaining benefit was faster convergence; the gain is larger mainly when data are scarce.',
         },
       },
     ],
@@ -983,7 +983,7 @@ $0.99^{100} \\approx 0.366$，$0.99^{500} \\approx 0.0066$，半衰期 $\\ln 2 /
 
 **怎么做：**
 - Keras（TF2）：对 BN 层设 \`trainable = False\` 会让它以推理模式运行；并且调用主干时写 \`base(x, training=False)\`，这样即使后来解冻，BN 也保持推理模式（Keras 迁移学习指南的建议）。
-- **tfjs**（已对照 tfjs-layers 4.22 源码和实测验证）：\`fit()\` 以 \`training: true\` 运行所有层，BatchNormalization 既不看 \`trainable\`，也不看建图时传的 \`{training: false}\`，仍使用批统计量并更新滑动均值。解决办法：用 \`base.predict()\` 缓存特征再训练头部；或者写自定义训练循环，在 \`optimizer.minimize\` 里调用 \`model.apply(x, {training: false})\`。
+- **tfjs**（已对照 tfjs-layers 4.22 源码和实测验证）：\`fit()\` 执行计算图时把 \`{training: true}\` 传给每一层（包括嵌套的主干模型），建图时记录的调用参数（如 \`{training: false}\`）不会被沿用；而 BatchNormalization 的 \`call()\` 只看这个 \`training\` 标志、不看 \`trainable\`，所以仍使用批统计量并更新滑动均值和方差（\`trainable = false\` 只让 γ、β 不被优化器更新）。解决办法：用 \`base.predict()\` 缓存特征再训练头部；或者写自定义训练循环，在 \`optimizer.minimize\` 里调用 \`model.apply(x, {training: false})\`。
 
 **例外：** 有意在目标域上重新估计 BN 统计量（AdaBN）是一种有效的领域自适应手段——但应作为单独的一遍统计，而不是微调时的副作用。`,
         en: `**Arithmetic:** after $k$ steps
@@ -996,7 +996,7 @@ $0.99^{100} \\approx 0.366$, $0.99^{500} \\approx 0.0066$, half-life $\\ln 2 / (
 
 **What to do:**
 - Keras (TF2): setting \`trainable = False\` on a BN layer makes it run in inference mode, and calling the base as \`base(x, training=False)\` keeps BN in inference mode even after you unfreeze (the Keras transfer-learning guide's advice).
-- **tfjs** (checked against the tfjs-layers 4.22 source and by running it): \`fit()\` runs every layer with \`training: true\`; BatchNormalization ignores both \`trainable\` and a \`{training: false}\` given at graph-build time, so it still uses batch statistics and updates its moving averages. Workarounds: cache features with \`base.predict()\` and train the head on them, or write a custom loop that calls \`model.apply(x, {training: false})\` inside \`optimizer.minimize\`.
+- **tfjs** (checked against the tfjs-layers 4.22 source and by running it): \`fit()\` executes the graph passing \`{training: true}\` to every layer (nested backbone models included), and the call arguments recorded when the graph was built (such as \`{training: false}\`) are not reused; BatchNormalization's \`call()\` looks only at that \`training\` flag, not at \`trainable\`, so it still uses batch statistics and updates its moving mean and variance (\`trainable = false\` only keeps the optimizer off γ and β). Workarounds: cache features with \`base.predict()\` and train the head on them, or write a custom loop that calls \`model.apply(x, {training: false})\` inside \`optimizer.minimize\`.
 
 **Exception:** deliberately re-estimating BN statistics on target data (AdaBN) is a valid domain-adaptation trick — but as a separate statistics pass, not as a side effect of noisy fine-tuning.`,
       },
@@ -1140,7 +1140,7 @@ with $L_y$ computed on labeled source examples only and $L_d$ on examples from b
 
 **结论：**
 1. 第 1–2 层是通用的：冻结迁移几乎没有损失。
-2. BnB 在 $n=3$–6 时性能下降（$n=4$、5 最明显），尽管是同一任务：相邻中间层的特征**相互协同适应（fragile co-adaptation）**，上层无法单独重新学出来；到 $n=6$–7 又基本回到基线，因为需要重新学的东西变少了。
+2. BnB 在 $n=3$–6 时性能下降（$n=4$、5 最明显），尽管是同一任务：相邻中间层的特征**相互协同适应（fragile co-adaptation）**，上层无法单独重新学出来；$n=6$ 时已部分恢复，$n=7$ 时回到基线，因为需要重新学的东西变少了。
 3. AnB 从第 3 层开始下降，第 4–7 层下降更明显：第 3–5 层主要是丢失协同适应造成的，第 6–7 层则主要是**特征专用性**造成的。
 4. AnB+（迁移并微调）优于在 B 上从零训练：这种**泛化提升在微调后依然存在**，即使目标数据集并不小。
 5. 换成差异更大的划分（人造物体 vs 自然物体），可迁移性随任务距离下降得更快，但即使是远距离任务的迁移特征，也比随机特征好。
@@ -1150,7 +1150,7 @@ with $L_y$ computed on labeled source examples only and $L_d$ on examples from b
 
 **Findings:**
 1. Layers 1–2 are general: frozen transfer costs almost nothing.
-2. BnB drops for $n = 3$–6 (most at 4 and 5) even though the task is the same: features in neighbouring middle layers are **co-adapted (fragile co-adaptation)**, and the upper layers cannot relearn them alone; by $n = 6$–7 it is nearly back to baseline, since less has to be relearned.
+2. BnB drops for $n = 3$–6 (most at 4 and 5) even though the task is the same: features in neighbouring middle layers are **co-adapted (fragile co-adaptation)**, and the upper layers cannot relearn them alone; it partly recovers at $n = 6$ and is back to baseline at $n = 7$, since less has to be relearned.
 3. AnB drops slightly at layer 3 and more at layers 4–7: lost co-adaptation dominates at layers 3–5, **specialization** of the features at layers 6–7.
 4. AnB+ (transfer, then fine-tune) beats training from scratch on B: a **generalization boost that lingers after fine-tuning**, even though the target dataset is not small.
 5. With a more dissimilar split (man-made vs natural objects) transferability falls off faster with distance between tasks, yet features transferred even from a distant task beat random features.
