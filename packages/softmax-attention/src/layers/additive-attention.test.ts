@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError, useBackend } from '@dl/core';
+import { checkGradients, expectTensorsClose } from '@dl/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { softmaxRow } from '../ops/reference.test-util.js';
+import { AdditiveAttention, additiveAttention } from './additive-attention.js';
+import { expectSaveLoadRoundTrip, randomTensor, randomizeWeights } from './testing.test-util.js';
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** float64: scores[i][j] = Σ_d v_d tanh(q_id + k_jd); softmax over j (mask on values); output = A · value. */
+function reference(q: number[][], value: number[][], scale: number[] | undefined, valueMask?: number[]): { output: number[][]; weights: number[][] } {
+  const weights = q.map((qi) =>
+    softmaxRow(value.map((kj) => qi.reduce((s, qd, d) => s + (scale?.[d] ?? 1) * Math.tanh(qd + kj[d]!), 0)), valueMask),
+  );
+  return { output: weights.map((a) => value[0]!.map((_, d) => a.reduce((s, w, j) => s + w * value[j]![d]!, 0))), weights };
+}
+
+describe.each(['cpu', 'wasm'] as const)('AdditiveAttention on %s', (backend) => {
+  it('has the symbolic output shapes', async () => {
+    await useBackend(backend);
+    const query = tf.input({ shape: [3, 4] });
+    const value = tf.input({ shape: [5, 4] });
+    expect((additiveAttention().apply([query, value]) as tf.SymbolicTensor).shape).toEqual([null, 3, 4]);
+    const both = additiveAttention({ returnAttentionScores: true }).apply([query, value]) as tf.SymbolicTensor[];
+    expect(both.map((t) => t.shape)).toEqual([[null, 3, 4], [null, 3, 5]]);
+  });
+
+  it('matches the float64 reference with a fixed scale, and respects a value padding mask', async () => {
+    await useBackend(backend);
+    const layer = new AdditiveAttention({ returnAttentionScores: true });
+    const q = randomTensor([1, 2, 3], 1);
+    const v = randomTensor([1, 4, 3], 2);
+    layer.apply([q, v]);
+    randomizeWeights(layer, 3);
+    const scale = Array.from(layer.getWeights()[0]!.dataSync());
+    const [output, weights] = layer.apply([q, v]) as tf.Tensor[];
+    const expected = reference((q.arraySync() as number[][][])[0]!, (v.arraySync() as number[][][])[0]!, scale);
+    expectTensorsClose(output!.squeeze([0]), expected.output, { rtol: 1e-5, atol: 1e-6 });
+    expectTensorsClose(weights!.squeeze([0]), expected.weights, { rtol: 1e-5, atol: 1e-6 });
+    const valueMask = tf.tensor2d([[1, 1, 0, 1]]);
+    const [maskedOutput] = layer.call([q, v], { mask: [null, valueMask] } as never) as tf.Tensor[];
+    const expectedMasked = reference((q.arraySync() as number[][][])[0]!, (v.arraySync() as number[][][])[0]!, scale, [1, 1, 0, 1]);
+    expectTensorsClose(maskedOutput!.squeeze([0]), expectedMasked.output, { rtol: 1e-5, atol: 1e-6 });
+    tf.dispose([q, v, output!, weights!, valueMask, maskedOutput!]);
+  });
+
+  it('rejects mismatched shapes, passes a gradient check and round-trips through save/load', async () => {
+    await useBackend(backend);
+    expect(() => additiveAttention().apply(tf.input({ shape: [3, 4] }))).toThrow(ShapeError);
+    expect(() => additiveAttention().apply([tf.input({ shape: [3, 4] }), tf.input({ shape: [5, 6] })])).toThrow(ShapeError);
+    const layer = new AdditiveAttention();
+    const q = randomTensor([1, 2, 3], 4);
+    const v = randomTensor([1, 3, 3], 5);
+    layer.apply([q, v]);
+    expect(checkGradients((a, b) => layer.apply([a!, b!]) as tf.Tensor, [q, v]).passed).toBe(true);
+    const query = tf.input({ shape: [2, 3] });
+    const value = tf.input({ shape: [3, 3] });
+    const model = tf.model({ inputs: [query, value], outputs: additiveAttention().apply([query, value]) as tf.SymbolicTensor });
+    const loaded = await expectSaveLoadRoundTrip(model, [q, v]);
+    expect(loaded.layers[2]).toBeInstanceOf(AdditiveAttention);
+    tf.dispose([q, v]);
+    model.dispose();
+    loaded.dispose();
+  });
+});

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError } from '@dl/core';
+import { softmax } from '../ops/softmax.js';
+import { registrationPackage, requireRank, requireRate, shapeList, tensorList, type LayerArgs } from './internal/serialization.js';
+
+/** Constructor arguments of {@link AdditiveAttention} (as Keras's `AdditiveAttention`). */
+export interface AdditiveAttentionLayerArgs extends LayerArgs {
+  /** Learn a per-dimension scale `v` for the scores (Bahdanau's `v`). Default true. */
+  readonly useScale?: boolean;
+  /** Dropout rate on the attention weights during training. Default 0. */
+  readonly dropout?: number;
+  /** Also output the attention weights `[batch, Lq, Lv]`. Default false. */
+  readonly returnAttentionScores?: boolean;
+}
+
+/**
+ * Additive (Bahdanau-style) attention with Keras's `AdditiveAttention` semantics:
+ * `scores[i, j] = Σ_d v_d · tanh(q[i, d] + k[j, d])`, weights = softmax over j,
+ * output = weights · value. Like Keras, the layer has no projections of its own; for
+ * Bahdanau et al.'s `vᵀ tanh(W₁q + W₂k)`, put Dense layers on the query and key first.
+ *
+ * Inputs: `[query, value]` or `[query, value, key]` (key defaults to value). A padding
+ * mask on the value (from `Embedding({ maskZero: true })`) excludes padded positions.
+ *
+ * **Input shape:** `[batch, Lq, d]`, `[batch, Lv, d]`(, `[batch, Lv, d]`).
+ * **Output shape:** `[batch, Lq, d]` (and `[batch, Lq, Lv]` with `returnAttentionScores`).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { additiveAttention } from '@dl/softmax-attention';
+ * const query = tf.input({ shape: [4, 8] });
+ * const value = tf.input({ shape: [10, 8] });
+ * const context = additiveAttention().apply([query, value]) as tf.SymbolicTensor; // [null, 4, 8]
+ * ```
+ */
+export class AdditiveAttention extends tf.layers.Layer {
+  static className = 'AdditiveAttention';
+  readonly useScale: boolean;
+  readonly dropout: number;
+  readonly returnAttentionScores: boolean;
+  private scale: tf.LayerVariable | undefined;
+
+  constructor(args: AdditiveAttentionLayerArgs = {}) {
+    super(args);
+    this.useScale = args.useScale ?? true;
+    this.dropout = requireRate(args.dropout ?? 0, 'dropout');
+    this.returnAttentionScores = args.returnAttentionScores ?? false;
+    this.supportsMasking = true;
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const [query] = this.checkShapes(inputShape);
+    if (this.useScale) this.scale = this.addWeight('scale', [query![2] as number], 'float32', tf.initializers.glorotUniform({}));
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    const [query, value] = this.checkShapes(inputShape) as [tf.Shape, tf.Shape];
+    const output: tf.Shape = [query[0] ?? null, query[1] ?? null, value[2] ?? null];
+    return this.returnAttentionScores ? [output, [query[0] ?? null, query[1] ?? null, value[1] ?? null]] : output;
+  }
+
+  override computeMask(inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
+    const queryMask = (Array.isArray(mask) ? (mask[0] ?? null) : null) as tf.Tensor;
+    return this.returnAttentionScores ? [queryMask, null as unknown as tf.Tensor] : queryMask;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor | tf.Tensor[] {
+    return tf.tidy(() => {
+      const [query, value, key = value] = tensorList(inputs) as [tf.Tensor, tf.Tensor, tf.Tensor?];
+      const masks = (Array.isArray(kwargs.mask) ? kwargs.mask : []) as (tf.Tensor | null | undefined)[];
+      const valueMask = masks[1] ?? undefined;
+      // [B, Lq, 1, d] + [B, 1, Lv, d] → tanh → · v → sum over d: [B, Lq, Lv]
+      const summed = tf.tanh(tf.add(tf.expandDims(query, 2), tf.expandDims(key as tf.Tensor, 1)));
+      const scores = this.scale === undefined ? tf.sum(summed, -1) : tf.sum(tf.mul(summed, this.scale.read()), -1);
+      const weights = softmax(scores, valueMask === undefined ? {} : { mask: tf.expandDims(tf.cast(valueMask, 'float32'), 1) });
+      const used = kwargs.training === true && this.dropout > 0 ? tf.dropout(weights, this.dropout) : weights;
+      const output = tf.matMul(used, value);
+      return this.returnAttentionScores ? [output, weights] : output;
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), useScale: this.useScale, dropout: this.dropout, returnAttentionScores: this.returnAttentionScores };
+  }
+
+  private checkShapes(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
+    const shapes = shapeList(inputShape);
+    if (shapes.length < 2 || shapes.length > 3) {
+      throw new ShapeError({ package: 'softmax-attention', argument: 'AdditiveAttention inputs', expected: '[query, value] or [query, value, key]', actual: [shapes.length] });
+    }
+    ['query', 'value', 'key'].slice(0, shapes.length).forEach((name, i) => requireRank(shapes[i]!, 3, name, 'AdditiveAttention'));
+    const [query, value, key = value] = shapes as [tf.Shape, tf.Shape, tf.Shape?];
+    if (query[2] !== (key as tf.Shape)[2]) {
+      throw new ShapeError({ package: 'softmax-attention', argument: 'AdditiveAttention key', expected: `last dimension ${query[2]} (the query's)`, actual: key as tf.Shape });
+    }
+    return shapes;
+  }
+}
+tf.serialization.registerClass(AdditiveAttention, registrationPackage);
+
+/**
+ * Creates an {@link AdditiveAttention} layer.
+ *
+ * @param args - see {@link AdditiveAttentionLayerArgs}.
+ * @returns the layer.
+ * @example
+ * ```ts
+ * import { additiveAttention } from '@dl/softmax-attention';
+ * const layer = additiveAttention({ useScale: true });
+ * ```
+ */
+export function additiveAttention(args: AdditiveAttentionLayerArgs = {}): AdditiveAttention {
+  return new AdditiveAttention(args);
+}

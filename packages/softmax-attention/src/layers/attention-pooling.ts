@@ -1,0 +1,138 @@
+import * as tf from '@tensorflow/tfjs';
+import { softmax } from '../ops/softmax.js';
+import {
+  registrationPackage,
+  requireInteger,
+  requireRank,
+  resolveInitializer,
+  serializeInitializer,
+  shapeList,
+  type InitializerLike,
+  type LayerArgs,
+} from './internal/serialization.js';
+
+/** Constructor arguments of {@link AttentionPooling}. */
+export interface AttentionPoolingLayerArgs extends LayerArgs {
+  /**
+   * Size of the scoring network's hidden layer: scores are `uᵀ tanh(W x_t + b)` (Yang et
+   * al., 2016). Omit for a linear score `wᵀ x_t + b`.
+   */
+  readonly units?: number;
+  /** Default `'glorotUniform'`. */
+  readonly kernelInitializer?: InitializerLike;
+}
+
+/**
+ * Attention pooling over time: a learned score per time step, a softmax over the steps
+ * (padded steps, marked by an incoming mask, get weight exactly 0), and the weighted
+ * sum of the step vectors. This is the "simple attention mechanism" of a text
+ * classifier done right: the weights depend on the input, are learned, and respect
+ * padding. {@link AttentionPooling.attentionWeights} gives the weights, to see which
+ * tokens decided a prediction.
+ *
+ * **Input shape:** `[batch, time, features]` (with an optional `[batch, time]` mask).
+ * **Output shape:** `[batch, features]`.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { attentionPooling } from '@dl/softmax-attention';
+ * const tokens = tf.input({ shape: [50], dtype: 'int32' });
+ * const embedded = tf.layers.embedding({ inputDim: 1000, outputDim: 32, maskZero: true }).apply(tokens);
+ * const pooled = attentionPooling({ units: 16 }).apply(embedded) as tf.SymbolicTensor; // [null, 32]
+ * ```
+ */
+export class AttentionPooling extends tf.layers.Layer {
+  static className = 'AttentionPooling';
+  readonly units: number | undefined;
+  private readonly kernelInitializer: ReturnType<typeof resolveInitializer>;
+  private hiddenKernel: tf.LayerVariable | undefined;
+  private hiddenBias: tf.LayerVariable | undefined;
+  private scoreKernel: tf.LayerVariable | undefined;
+  private scoreBias: tf.LayerVariable | undefined;
+
+  constructor(args: AttentionPoolingLayerArgs = {}) {
+    super(args);
+    this.units = args.units === undefined || args.units === null ? undefined : requireInteger(args.units, 'units');
+    this.kernelInitializer = resolveInitializer(args.kernelInitializer, 'glorotUniform', 'kernelInitializer');
+    this.supportsMasking = true;
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const shape = shapeList(inputShape)[0]!;
+    requireRank(shape, 3, 'input', 'AttentionPooling');
+    const features = shape[2] as number;
+    if (this.units === undefined) {
+      this.scoreKernel = this.addWeight('score/kernel', [features, 1], 'float32', this.kernelInitializer);
+      this.scoreBias = this.addWeight('score/bias', [1], 'float32', tf.initializers.zeros());
+    } else {
+      this.hiddenKernel = this.addWeight('hidden/kernel', [features, this.units], 'float32', this.kernelInitializer);
+      this.hiddenBias = this.addWeight('hidden/bias', [this.units], 'float32', tf.initializers.zeros());
+      this.scoreKernel = this.addWeight('score/kernel', [this.units, 1], 'float32', this.kernelInitializer);
+    }
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    const shape = shapeList(inputShape)[0]!;
+    requireRank(shape, 3, 'input', 'AttentionPooling');
+    return [shape[0] ?? null, shape[2] ?? null];
+  }
+
+  override computeMask(): tf.Tensor {
+    // Time is pooled away, and the padding mask with it.
+    return null as unknown as tf.Tensor;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
+    return tf.tidy(() => {
+      const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+      const weights = this.attentionWeights(x, (kwargs.mask as tf.Tensor | undefined) ?? undefined);
+      return tf.squeeze(tf.matMul(tf.expandDims(weights, 1), x), [1]);
+    });
+  }
+
+  /**
+   * The attention weights over time, `[batch, time]`, each row summing to 1 over the
+   * unmasked steps (0 on masked steps).
+   *
+   * @param x - step vectors `[batch, time, features]`.
+   * @param mask - optional `[batch, time]` padding mask (1 = real step).
+   * @returns the weights; the caller disposes them.
+   * @example
+   * ```ts
+   * const weights = poolingLayer.attentionWeights(features, tokens.notEqual(0));
+   * ```
+   */
+  attentionWeights(x: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      const [batch, time, features] = x.shape as [number, number, number];
+      const flat = tf.reshape(x, [batch * time, features]);
+      const hidden =
+        this.hiddenKernel === undefined ? flat : tf.tanh(tf.add(tf.matMul(flat, this.hiddenKernel.read()), (this.hiddenBias as tf.LayerVariable).read()));
+      let scores = tf.matMul(hidden, (this.scoreKernel as tf.LayerVariable).read());
+      if (this.scoreBias !== undefined) scores = tf.add(scores, this.scoreBias.read());
+      return softmax(tf.reshape(scores, [batch, time]), mask === undefined ? {} : { mask: tf.cast(mask, 'float32') });
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), units: this.units ?? null, kernelInitializer: serializeInitializer(this.kernelInitializer) };
+  }
+}
+tf.serialization.registerClass(AttentionPooling, registrationPackage);
+
+/**
+ * Creates an {@link AttentionPooling} layer.
+ *
+ * @param args - see {@link AttentionPoolingLayerArgs}.
+ * @returns the layer.
+ * @example
+ * ```ts
+ * import { attentionPooling } from '@dl/softmax-attention';
+ * const pool = attentionPooling({ units: 32 });
+ * ```
+ */
+export function attentionPooling(args: AttentionPoolingLayerArgs = {}): AttentionPooling {
+  return new AttentionPooling(args);
+}

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { ConfigError, ShapeError } from '@dl/core';
+
+/** The base arguments of every tfjs layer (name, inputShape, trainable, ...). */
+export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+
+/** A tfjs initializer, or its name (`'glorotUniform'`), or its serialized form. */
+export type InitializerLike = ReturnType<typeof tf.initializers.glorotUniform> | string | { className: string; config: tf.serialization.ConfigDict };
+
+/** The package name layers are registered under: `@dl/softmax-attention>MultiHeadAttention`. */
+export const registrationPackage = '@dl/softmax-attention';
+
+/** Turns an {@link InitializerLike} into an initializer (string names are tfjs's lowerCamel ones). */
+export function resolveInitializer(value: InitializerLike | undefined, fallback: string, field: string): ReturnType<typeof tf.initializers.glorotUniform> {
+  const identifier = value ?? fallback;
+  if (typeof identifier === 'string') {
+    const factory = (tf.initializers as unknown as Record<string, ((config?: object) => ReturnType<typeof tf.initializers.glorotUniform>) | undefined>)[identifier];
+    if (typeof factory !== 'function') {
+      throw new ConfigError({ package: 'softmax-attention', path: field, value: identifier, expected: "a tfjs initializer name such as 'glorotUniform' or 'zeros', or an initializer" });
+    }
+    return factory({});
+  }
+  if ('apply' in identifier && typeof identifier.apply === 'function') return identifier as ReturnType<typeof tf.initializers.glorotUniform>;
+  const entry = tf.serialization.SerializationMap.getMap().classNameMap[(identifier as { className: string }).className];
+  if (entry === undefined) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value: identifier, expected: 'a registered initializer class' });
+  }
+  const [cls, fromConfig] = entry;
+  return fromConfig(cls, (identifier as { config: tf.serialization.ConfigDict }).config) as unknown as ReturnType<typeof tf.initializers.glorotUniform>;
+}
+
+/** The serialized form of an initializer, for `getConfig`. */
+export function serializeInitializer(initializer: ReturnType<typeof tf.initializers.glorotUniform>): tf.serialization.ConfigDict {
+  // undefined (e.g. no seed) becomes null, as it comes back from JSON.
+  const config = Object.fromEntries(Object.entries(initializer.getConfig()).map(([key, value]) => [key, value ?? null]));
+  return { className: initializer.getClassName(), config } as tf.serialization.ConfigDict;
+}
+
+/** Throws a ConfigError unless `value` is an integer >= min. */
+export function requireInteger(value: unknown, field: string, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: `an integer >= ${min}` });
+  }
+  return value;
+}
+
+/** Throws a ConfigError unless `value` is a rate in [0, 1). */
+export function requireRate(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: 'a number in [0, 1)' });
+  }
+  return value;
+}
+
+/** Throws a ShapeError unless `shape` has the given rank. */
+export function requireRank(shape: readonly (number | null)[], rank: number, argument: string, layer: string): void {
+  if (shape.length !== rank) {
+    throw new ShapeError({ package: 'softmax-attention', argument: `${layer} ${argument}`, expected: `rank ${rank}`, actual: shape });
+  }
+}
+
+/** Normalises a layer's input shape argument to a list of shapes. */
+export function shapeList(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
+  return Array.isArray(inputShape[0]) || inputShape[0] === undefined ? (inputShape as tf.Shape[]) : [inputShape as tf.Shape];
+}
+
+/** Normalises call inputs to a list of tensors. */
+export function tensorList(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+  return Array.isArray(inputs) ? inputs : [inputs];
+}

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import { ConfigError, ShapeError } from '@dl/core';
+
+/** Normalises a possibly negative axis for a tensor of `rank`, or throws a ConfigError naming `field`. */
+export function resolveAxis(axis: number, rank: number, field = 'axis'): number {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value: axis, expected: `an integer in [${-rank}, ${rank - 1}] for a rank-${rank} input` });
+  }
+  return axis < 0 ? axis + rank : axis;
+}
+
+/** Throws a ConfigError unless `value` is a finite number > 0. */
+export function requirePositive(value: number, field: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: 'a finite number > 0' });
+  }
+}
+
+/** Throws a ShapeError unless `tensor` is a tf.Tensor of at least `minRank`. */
+export function requireTensor(tensor: unknown, argument: string, minRank = 1): asserts tensor is tf.Tensor {
+  if (!(tensor instanceof tf.Tensor)) {
+    throw new ConfigError({ package: 'softmax-attention', path: argument, value: tensor, expected: 'a tf.Tensor' });
+  }
+  if (tensor.rank < minRank) {
+    throw new ShapeError({ package: 'softmax-attention', argument, expected: `rank >= ${minRank}`, actual: tensor.shape });
+  }
+}
+
+/** Throws a ShapeError unless `mask` broadcasts to `shape` (numpy rules). */
+export function requireBroadcastable(mask: tf.Tensor, shape: readonly number[], argument = 'mask'): void {
+  const ok =
+    mask.rank <= shape.length &&
+    mask.shape.every((size, i) => {
+      const target = shape[shape.length - mask.rank + i]!;
+      return size === 1 || size === target;
+    });
+  if (!ok) {
+    throw new ShapeError({ package: 'softmax-attention', argument, expected: `a shape that broadcasts to [${shape.join(',')}]`, actual: mask.shape });
+  }
+}
