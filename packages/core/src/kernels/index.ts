@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { batchMatMulKernel } from './batch-mat-mul.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
@@ -22,6 +23,8 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: conv2dBackpropFilterKernel, replace: false },
     { config: conv2dBackpropInputKernel, replace: true },
     { config: maxPoolGradKernel, replace: true },
+    { config: depthwiseConv2dBackpropFilterKernel, replace: false },
+    { config: depthwiseConv2dBackpropInputKernel, replace: false },
   ],
   cpu: [
     { config: unsortedSegmentSumKernel, replace: true },

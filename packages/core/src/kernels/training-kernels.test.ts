@@ -151,3 +151,56 @@ describe.each(backends)('training kernels on %s', (backend) => {
     model.dispose();
   });
 });
+
+describe.each(backends)('depthwise convolution gradients on %s', (backend) => {
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+  });
+
+  it.each([
+    { shape: [2, 6, 5, 3] as [number, number, number, number], kernel: 3, multiplier: 2, stride: 1 as const, pad: 'same' as const },
+    { shape: [1, 7, 7, 2] as [number, number, number, number], kernel: 3, multiplier: 1, stride: 2 as const, pad: 'valid' as const },
+  ])('match the float64 reference for %o and pass a gradient check', ({ shape, kernel, multiplier, stride, pad }) => {
+    const [batch, height, width, channels] = shape;
+    const xValues = randomValues(shape.reduce((a, b) => a * b, 1), 21);
+    const wValues = randomValues(kernel * kernel * channels * multiplier, 22);
+    const x = tf.tensor4d(xValues, shape);
+    const w = tf.tensor4d(wValues, [kernel, kernel, channels, multiplier]);
+    const y = tf.depthwiseConv2d(x, w, stride, pad);
+    const [, oh, ow] = y.shape;
+    const dyValues = randomValues(y.size, 23);
+    const dy = tf.tensor4d(dyValues, y.shape);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad).mul(dy).sum())([x, w]);
+    const top = pad === 'same' ? Math.floor(Math.max((oh! - 1) * stride + kernel - height, 0) / 2) : 0;
+    const left = pad === 'same' ? Math.floor(Math.max((ow! - 1) * stride + kernel - width, 0) / 2) : 0;
+    const refDx = new Float64Array(xValues.length);
+    const refDw = new Float64Array(wValues.length);
+    for (let b = 0; b < batch; b++)
+      for (let i = 0; i < oh!; i++)
+        for (let j = 0; j < ow!; j++)
+          for (let p = 0; p < kernel; p++)
+            for (let q = 0; q < kernel; q++) {
+              const ih = i * stride + p - top;
+              const iw = j * stride + q - left;
+              if (ih < 0 || ih >= height || iw < 0 || iw >= width) continue;
+              for (let c = 0; c < channels; c++)
+                for (let m = 0; m < multiplier; m++) {
+                  const g = dyValues[((b * oh! + i) * ow! + j) * channels * multiplier + c * multiplier + m]!;
+                  const xi = ((b * height + ih) * width + iw) * channels + c;
+                  const wi = ((p * kernel + q) * channels + c) * multiplier + m;
+                  refDx[xi]! += wValues[wi]! * g;
+                  refDw[wi]! += xValues[xi]! * g;
+                }
+            }
+    expectTensorsClose(dx!, Array.from(refDx), { rtol: 1e-4, atol: 1e-5 });
+    expectTensorsClose(dw!, Array.from(refDw), { rtol: 1e-4, atol: 1e-5 });
+    expect(checkGradients((a, b) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad), [x, w]).passed).toBe(true);
+    tf.dispose([x, w, y, dy, dx!, dw!]);
+  });
+
+  it('reports that the backend can now train every layer', async () => {
+    const report = await useBackend(backend);
+    expect(report.canTrain).toBe(true);
+    expect(report.missingTrainingKernels).toEqual([]);
+  });
+});

@@ -47,6 +47,32 @@ describe.each(['cpu', 'wasm'] as const)('AttentionPooling on %s', (backend) => {
     tf.dispose([x, mask, pooled, attention]);
   });
 
+  it('with several heads, concatenates one weighted sum per head and averages their weights', async () => {
+    await useBackend(backend);
+    const layer = new AttentionPooling({ heads: 3 });
+    const x = randomTensor([2, 4, 5], 6);
+    layer.apply(x);
+    randomizeWeights(layer, 7, 1);
+    const [kernel, bias] = layer.getWeights().map((w) => w.arraySync() as number[][]);
+    const rows = x.arraySync() as number[][][];
+    const mask = tf.tensor2d([[1, 1, 0, 1], [1, 1, 1, 1]]);
+    const pooled = layer.call(x, { mask } as never) as tf.Tensor;
+    expect(pooled.shape).toEqual([2, 15]);
+    const perHead = layer.headWeights(x, mask);
+    const mean = layer.attentionWeights(x, mask);
+    [[1, 1, 0, 1], [1, 1, 1, 1]].forEach((m, b) => {
+      const expectedHeads = [0, 1, 2].map((h) =>
+        reference(rows[b]!, [kernel!.map((r) => r[h]!), [(bias as unknown as number[])[h]!]], undefined, m),
+      );
+      expectTensorsClose(pooled.slice([b, 0], [1, -1]).squeeze([0]), expectedHeads.flatMap((e) => e.pooled), { rtol: 1e-5, atol: 1e-6 });
+      expectTensorsClose(perHead.slice([b, 0, 0], [1, -1, -1]).squeeze([0]), expectedHeads.map((e) => e.attention), { rtol: 1e-5, atol: 1e-6 });
+      const average = [0, 1, 2, 3].map((t) => expectedHeads.reduce((s, e) => s + e.attention[t]!, 0) / 3);
+      expectTensorsClose(mean.slice([b, 0], [1, -1]).squeeze([0]), average, { rtol: 1e-5, atol: 1e-6 });
+    });
+    expect((attentionPooling({ heads: 2 }).apply(tf.input({ shape: [7, 6] })) as tf.SymbolicTensor).shape).toEqual([null, 12]);
+    tf.dispose([x, mask, pooled, perHead, mean]);
+  });
+
   it('has the symbolic shape, drops the mask, and rejects rank-2 input', async () => {
     await useBackend(backend);
     const ids = tf.input({ shape: [7], dtype: 'int32' });

@@ -18,6 +18,11 @@ export interface AttentionPoolingLayerArgs extends LayerArgs {
    * al., 2016). Omit for a linear score `wᵀ x_t + b`.
    */
   readonly units?: number;
+  /**
+   * Independent attention distributions over time (Lin et al., 2017); their pooled
+   * vectors are concatenated, so the output has `heads × features` values. Default 1.
+   */
+  readonly heads?: number;
   /** Default `'glorotUniform'`. */
   readonly kernelInitializer?: InitializerLike;
 }
@@ -30,8 +35,11 @@ export interface AttentionPoolingLayerArgs extends LayerArgs {
  * padding. {@link AttentionPooling.attentionWeights} gives the weights, to see which
  * tokens decided a prediction.
  *
+ * With `heads > 1`, several score vectors attend independently (each can pick different
+ * evidence) and the pooled vectors are concatenated.
+ *
  * **Input shape:** `[batch, time, features]` (with an optional `[batch, time]` mask).
- * **Output shape:** `[batch, features]`.
+ * **Output shape:** `[batch, heads × features]`.
  *
  * @example
  * ```ts
@@ -45,6 +53,7 @@ export interface AttentionPoolingLayerArgs extends LayerArgs {
 export class AttentionPooling extends tf.layers.Layer {
   static className = 'AttentionPooling';
   readonly units: number | undefined;
+  readonly heads: number;
   private readonly kernelInitializer: ReturnType<typeof resolveInitializer>;
   private hiddenKernel: tf.LayerVariable | undefined;
   private hiddenBias: tf.LayerVariable | undefined;
@@ -54,6 +63,7 @@ export class AttentionPooling extends tf.layers.Layer {
   constructor(args: AttentionPoolingLayerArgs = {}) {
     super(args);
     this.units = args.units === undefined || args.units === null ? undefined : requireInteger(args.units, 'units');
+    this.heads = requireInteger(args.heads ?? 1, 'heads');
     this.kernelInitializer = resolveInitializer(args.kernelInitializer, 'glorotUniform', 'kernelInitializer');
     this.supportsMasking = true;
   }
@@ -63,12 +73,12 @@ export class AttentionPooling extends tf.layers.Layer {
     requireRank(shape, 3, 'input', 'AttentionPooling');
     const features = shape[2] as number;
     if (this.units === undefined) {
-      this.scoreKernel = this.addWeight('score/kernel', [features, 1], 'float32', this.kernelInitializer);
-      this.scoreBias = this.addWeight('score/bias', [1], 'float32', tf.initializers.zeros());
+      this.scoreKernel = this.addWeight('score/kernel', [features, this.heads], 'float32', this.kernelInitializer);
+      this.scoreBias = this.addWeight('score/bias', [this.heads], 'float32', tf.initializers.zeros());
     } else {
       this.hiddenKernel = this.addWeight('hidden/kernel', [features, this.units], 'float32', this.kernelInitializer);
       this.hiddenBias = this.addWeight('hidden/bias', [this.units], 'float32', tf.initializers.zeros());
-      this.scoreKernel = this.addWeight('score/kernel', [this.units, 1], 'float32', this.kernelInitializer);
+      this.scoreKernel = this.addWeight('score/kernel', [this.units, this.heads], 'float32', this.kernelInitializer);
     }
     this.built = true;
   }
@@ -76,7 +86,7 @@ export class AttentionPooling extends tf.layers.Layer {
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const shape = shapeList(inputShape)[0]!;
     requireRank(shape, 3, 'input', 'AttentionPooling');
-    return [shape[0] ?? null, shape[2] ?? null];
+    return [shape[0] ?? null, shape[2] === null || shape[2] === undefined ? null : this.heads * shape[2]];
   }
 
   override computeMask(): tf.Tensor {
@@ -87,14 +97,15 @@ export class AttentionPooling extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-      const weights = this.attentionWeights(x, (kwargs.mask as tf.Tensor | undefined) ?? undefined);
-      return tf.squeeze(tf.matMul(tf.expandDims(weights, 1), x), [1]);
+      const weights = this.headWeights(x, (kwargs.mask as tf.Tensor | undefined) ?? undefined);
+      const [batch, , features] = x.shape as [number, number, number];
+      return tf.reshape(tf.matMul(weights, x), [batch, this.heads * features]);
     });
   }
 
   /**
    * The attention weights over time, `[batch, time]`, each row summing to 1 over the
-   * unmasked steps (0 on masked steps).
+   * unmasked steps (0 on masked steps); with several heads, their mean.
    *
    * @param x - step vectors `[batch, time, features]`.
    * @param mask - optional `[batch, time]` padding mask (1 = real step).
@@ -105,6 +116,21 @@ export class AttentionPooling extends tf.layers.Layer {
    * ```
    */
   attentionWeights(x: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.mean(this.headWeights(x, mask), 1));
+  }
+
+  /**
+   * The attention weights of each head, `[batch, heads, time]`.
+   *
+   * @param x - step vectors `[batch, time, features]`.
+   * @param mask - optional `[batch, time]` padding mask (1 = real step).
+   * @returns the weights; the caller disposes them.
+   * @example
+   * ```ts
+   * const perHead = poolingLayer.headWeights(features); // [batch, heads, time]
+   * ```
+   */
+  headWeights(x: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const [batch, time, features] = x.shape as [number, number, number];
       const flat = tf.reshape(x, [batch * time, features]);
@@ -112,12 +138,13 @@ export class AttentionPooling extends tf.layers.Layer {
         this.hiddenKernel === undefined ? flat : tf.tanh(tf.add(tf.matMul(flat, this.hiddenKernel.read()), (this.hiddenBias as tf.LayerVariable).read()));
       let scores = tf.matMul(hidden, (this.scoreKernel as tf.LayerVariable).read());
       if (this.scoreBias !== undefined) scores = tf.add(scores, this.scoreBias.read());
-      return softmax(tf.reshape(scores, [batch, time]), mask === undefined ? {} : { mask: tf.cast(mask, 'float32') });
+      const byHead = tf.transpose(tf.reshape(scores, [batch, time, this.heads]), [0, 2, 1]);
+      return softmax(byHead, mask === undefined ? {} : { mask: tf.expandDims(tf.cast(mask, 'float32'), 1) });
     });
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), units: this.units ?? null, kernelInitializer: serializeInitializer(this.kernelInitializer) };
+    return { ...super.getConfig(), units: this.units ?? null, heads: this.heads, kernelInitializer: serializeInitializer(this.kernelInitializer) };
   }
 }
 tf.serialization.registerClass(AttentionPooling, registrationPackage);

@@ -20,6 +20,7 @@ const OptionsSchema = v.pipe(
     intermediateDim: v.optional(integer(1)),
     dropout: v.optional(rate, 0.1),
     poolingUnits: v.optional(integer(0), 32),
+    poolingHeads: v.optional(integer(1), 1),
     hiddenUnits: v.optional(integer(0), 0),
     learningRate: v.optional(v.pipe(v.number(), v.gtValue(0)), 1e-3),
     compile: v.optional(v.boolean(), true),
@@ -59,6 +60,7 @@ export type AttentionTextClassifierOptions = v.InferInput<typeof OptionsSchema>;
  * @param options.intermediateDim - feed-forward size of each block; default 2 × embeddingDim.
  * @param options.dropout - dropout in the blocks and before the head; default 0.1.
  * @param options.poolingUnits - hidden size of the attention scorer (0: linear score); default 32.
+ * @param options.poolingHeads - independent attention distributions, concatenated; default 1.
  * @param options.hiddenUnits - a ReLU layer before the head (0: none); default 0.
  * @param options.learningRate - Adam learning rate; default 1e-3.
  * @param options.compile - compile the model; default true.
@@ -104,6 +106,7 @@ export function createAttentionTextClassifier(options: AttentionTextClassifierOp
   }
   let pooled = attentionPooling({
     ...(o.poolingUnits > 0 ? { units: o.poolingUnits } : {}),
+    heads: o.poolingHeads,
     kernelInitializer: init.next('glorotUniform'),
     name: 'attention_pooling',
   }).apply(x) as tf.SymbolicTensor;
