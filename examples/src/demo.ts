@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '@dl/core';
+import { attentionDemo } from './sections/attention-demo.js';
 import { coreDemo } from './sections/core-demo.js';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const report = await useBackend('auto');
   console.log(`auto -> ${report.backend} (${report.reason})\n`);
   await coreDemo();
+  await attentionDemo();
   console.log(`\nLive tensors at exit: ${tf.memory().numTensors}`);
 }
 

@@ -201,7 +201,7 @@ Each row sums to 0 up to rounding.
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 6.2.2.3 (Softmax Units for Multinoulli Output Distributions)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
@@ -408,8 +408,8 @@ Tests: rows sum to 1; adding a constant changes nothing; agreement with tf.softm
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 4.1 (Overflow and Underflow)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/numerical.html' },
@@ -492,7 +492,7 @@ In a model $Q,K,V$ come from learned projections $XW_Q, XW_K, XW_V$: the project
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -569,9 +569,9 @@ Tests: output shape $(B,1)$; weights sum to 1 over real tokens and are 0 at padd
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'createAttentionTextClassifier', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'explainAttention', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'createAttentionTextClassifier', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'explainAttention', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Hierarchical Attention Networks for Document Classification', authors: 'Yang, Yang, Dyer, He, Smola, Hovy', year: 2016, url: 'https://aclanthology.org/N16-1174/' },
@@ -626,8 +626,8 @@ which is exactly the third column of $J$.`,
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxVjp', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxVjp', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Chapter 6.5 (Back-Propagation)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
@@ -688,7 +688,7 @@ Via the chain rule instead: $\sum_i(-y_i/s_i)\,s_i(\delta_{ij}-s_j)=-y_j+s_j\sum
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 6.2.2.3 (Softmax Units for Multinoulli Output Distributions)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
@@ -738,8 +738,8 @@ Aside: LSE is a smooth max, $\max z\le\mathrm{LSE}(z)\le\max z+\log n$.`,
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 4.1 (Overflow and Underflow)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/numerical.html' },
@@ -794,7 +794,7 @@ Aside: LSE is a smooth max, $\max z\le\mathrm{LSE}(z)\le\max z+\log n$.`,
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Mixed Precision Training', authors: 'Micikevicius et al.', year: 2017, arxiv: '1710.03740' },
@@ -843,7 +843,7 @@ $$\mathbb E[q^\top k]=0,\qquad\mathrm{Var}(q^\top k)=d_k,\qquad\mathrm{Var}\Big(
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -904,7 +904,7 @@ Total $P=2hd_k(d+1)+hd_v(d+1)+hd_vd+d$.
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'MultiHeadAttention layer (Keras API)', url: 'https://keras.io/api/layers/attention_layers/multi_head_attention/' },
@@ -957,7 +957,7 @@ Mitigations: FlashAttention (exact, $O(n)$ extra memory), sparse/local attention
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1009,8 +1009,8 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1056,7 +1056,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Distilling the Knowledge in a Neural Network', authors: 'Hinton, Vinyals, Dean', year: 2015, arxiv: '1503.02531' },
@@ -1111,8 +1111,8 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1164,8 +1164,8 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'AdditiveAttention', test: 'packages/softmax-attention/src/layers/additive-attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'AdditiveAttention', test: 'packages/softmax-attention/src/layers/additive-attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Neural Machine Translation by Jointly Learning to Align and Translate', authors: 'Bahdanau, Cho, Bengio', year: 2014, arxiv: '1409.0473' },
@@ -1206,7 +1206,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1253,7 +1253,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1306,7 +1306,7 @@ independent of $p$, symmetric in $k$ (cosine is even), and maximal at $k=0$ wher
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1351,7 +1351,7 @@ Feed-forward layers, residuals and LayerNorm act per position, so a whole Transf
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1401,7 +1401,7 @@ Feed-forward layers, residuals and LayerNorm act per position, so a whole Transf
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxJacobian', test: 'packages/softmax-attention/src/ops/softmax-jacobian.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 6.2.2.3 (Softmax Units for Multinoulli Output Distributions)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
@@ -1453,7 +1453,7 @@ Keras's CategoricalCrossentropy(label_smoothing=0.1) uses exactly $y(1-\varepsil
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Rethinking the Inception Architecture for Computer Vision', authors: 'Szegedy, Vanhoucke, Ioffe, Shlens, Wojna', year: 2015, arxiv: '1512.00567' },
@@ -1544,7 +1544,7 @@ Keras's CategoricalCrossentropy(label_smoothing=0.1) uses exactly $y(1-\varepsil
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Breaking the Softmax Bottleneck: A High-Rank RNN Language Model', authors: 'Yang, Dai, Salakhutdinov, Cohen', year: 2017, arxiv: '1711.03953' },
@@ -1587,8 +1587,8 @@ starting from $m=-\infty,\ \ell=0,\ o=0$; the output is $o/\ell$.
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Online normalizer calculation for softmax', authors: 'Milakov, Gimelshein', year: 2018, arxiv: '1805.02867' },
@@ -1685,7 +1685,7 @@ starting from $m=-\infty,\ \ell=0,\ o=0$; the output is $o/\ell$.
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1753,8 +1753,8 @@ starting from $m=-\infty,\ \ell=0,\ o=0$; the output is $o/\ell$.
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1819,8 +1819,8 @@ Schematic code (our TransformerEncoder wraps these steps):
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'TransformerEncoder', test: 'packages/softmax-attention/src/layers/transformer-encoder.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'TransformerEncoder', test: 'packages/softmax-attention/src/layers/transformer-encoder.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1862,7 +1862,7 @@ Schematic code (our TransformerEncoder wraps these steps):
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Fast Transformer Decoding: One Write-Head is All You Need', authors: 'Shazeer', year: 2019, arxiv: '1911.02150' },
@@ -1901,7 +1901,7 @@ Schematic code (our TransformerEncoder wraps these steps):
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Hierarchical Attention Networks for Document Classification', authors: 'Yang, Yang, Dyer, He, Smola, Hovy', year: 2016, url: 'https://aclanthology.org/N16-1174/' },
@@ -1942,7 +1942,7 @@ Schematic code (our TransformerEncoder wraps these steps):
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'explainAttention', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'explainAttention', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention is not Explanation', authors: 'Jain, Wallace', year: 2019, arxiv: '1902.10186' },
@@ -2044,7 +2044,7 @@ A two-way softmax is logistic regression on the logit difference; Dense(2)+softm
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Deep Learning, Section 6.2.2.3 (Softmax Units for Multinoulli Output Distributions)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
@@ -2094,7 +2094,7 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'A Recipe for Training Neural Networks', authors: 'Karpathy', year: 2019, url: 'http://karpathy.github.io/2019/04/25/recipe/' },
@@ -2170,7 +2170,7 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Mixed Precision Training', authors: 'Micikevicius et al.', year: 2017, arxiv: '1710.03740' },
@@ -2236,8 +2236,8 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
       },
     ],
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -2290,8 +2290,8 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'createAttentionTextClassifier', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'createAttentionTextClassifier', test: 'packages/softmax-attention/src/models/attention-text-classifier.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'AttentionPooling', test: 'packages/softmax-attention/src/layers/attention-pooling.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Understanding masking & padding (Keras guide)', url: 'https://keras.io/guides/understanding_masking_and_padding/' },
@@ -2338,7 +2338,7 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -2388,8 +2388,8 @@ Aside: the initial loss should be about $\ln K$ — the cheapest check that catc
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'pending' },
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'pending' },
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Probabilistic losses (Keras API)', url: 'https://keras.io/api/losses/probabilistic_losses/' },

@@ -394,9 +394,9 @@ const VERIFY_BOX_IOU: Verification = {
 };
 const VERIFY_BACKPROP_FILTER: Verification = {
   package: '@dl/core',
-  export: 'conv2dBackpropFilterWasm',
-  test: 'packages/core/src/kernels/conv2d-backprop-filter.test.ts',
-  status: 'pending',
+  export: 'conv2dBackpropFilterKernel',
+  test: 'packages/core/src/kernels/training-kernels.test.ts',
+  status: 'verified',
 };
 
 /** Questions of the `cnn` chapter (seed chapter 6: convolutional neural networks), corrected and extended. */
@@ -1958,7 +1958,7 @@ $$\\frac{\\partial L}{\\partial X[n,p,q,c]}=\\sum_{o}\\sum_{\\substack{i,u:\\,si
 - $\\partial L/\\partial w_0=\\sum_ig_ix_i=1-3=-2$，$\\partial L/\\partial w_1=\\sum_ig_ix_{i+1}=2-4=-2$（即 $x$ 与 $g$ 的互相关）；
 - $\\partial L/\\partial x=[g_0w_0,\\;g_0w_1+g_1w_0,\\;g_1w_1+g_2w_0,\\;g_2w_1]=[w_0,\\,w_1,\\,-w_0,\\,-w_1]$（$g$ 补零后与翻转核 $[w_1,w_0]$ 互相关）。
 
-**实现**：tfjs 中 \`tf.conv2d\` 的梯度由 Conv2DBackpropFilter 和 Conv2DBackpropInput 两个 kernel 计算；我们的 \`conv2dBackpropFilterWasm\` 实现前者，应与中心差分 $(L(W+\\epsilon e)-L(W-\\epsilon e))/2\\epsilon$ 对比验证。im2col 形式为 $\\nabla W_{\\text{mat}}=G_{\\text{mat}}X_{\\text{col}}^{\\top}$。`,
+**实现**：tfjs 中 \`tf.conv2d\` 的梯度由 Conv2DBackpropFilter 和 Conv2DBackpropInput 两个 kernel 计算；我们的 \`conv2dBackpropFilterKernel\` 实现前者，应与中心差分 $(L(W+\\epsilon e)-L(W-\\epsilon e))/2\\epsilon$ 对比验证。im2col 形式为 $\\nabla W_{\\text{mat}}=G_{\\text{mat}}X_{\\text{col}}^{\\top}$。`,
         en: `**Forward**: $Y[n,i,j,o]=b_o+\\sum_{u,v,c}X[n,si+u,sj+v,c]\\,W[u,v,c,o]$; let $G=\\partial L/\\partial Y$.
 
 **Filter gradient**: each $W[u,v,c,o]$ is used at every output position, so the chain rule sums over them:
@@ -1975,7 +1975,7 @@ which equals inserting $s-1$ zeros between the entries of $G$, padding $k-1$ zer
 - $\\partial L/\\partial w_0=\\sum_ig_ix_i=1-3=-2$ and $\\partial L/\\partial w_1=\\sum_ig_ix_{i+1}=2-4=-2$ (the cross-correlation of $x$ with $g$);
 - $\\partial L/\\partial x=[g_0w_0,\\;g_0w_1+g_1w_0,\\;g_1w_1+g_2w_0,\\;g_2w_1]=[w_0,\\,w_1,\\,-w_0,\\,-w_1]$ (zero-padded $g$ correlated with the flipped kernel $[w_1,w_0]$).
 
-**Implementation**: in tfjs the gradient of \`tf.conv2d\` is computed by the Conv2DBackpropFilter and Conv2DBackpropInput kernels; our \`conv2dBackpropFilterWasm\` implements the former and should be checked against central differences $(L(W+\\epsilon e)-L(W-\\epsilon e))/2\\epsilon$. In im2col form, $\\nabla W_{\\text{mat}}=G_{\\text{mat}}X_{\\text{col}}^{\\top}$.`,
+**Implementation**: in tfjs the gradient of \`tf.conv2d\` is computed by the Conv2DBackpropFilter and Conv2DBackpropInput kernels; our \`conv2dBackpropFilterKernel\` implements the former and should be checked against central differences $(L(W+\\epsilon e)-L(W-\\epsilon e))/2\\epsilon$. In im2col form, $\\nabla W_{\\text{mat}}=G_{\\text{mat}}X_{\\text{col}}^{\\top}$.`,
       },
     },
     references: [DLBOOK_CONV, CONV_ARITHMETIC, CHELLAPILLA_UNROLL],

@@ -64,13 +64,13 @@ const vPadSequences: Verification = {
   package: '@dl/data',
   export: 'padSequences',
   test: 'packages/data/src/text/pad-sequences.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vClipByGlobalNorm: Verification = {
   package: '@dl/core',
   export: 'clipByGlobalNorm',
   test: 'packages/core/src/training/clip-by-global-norm.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 
 // ---------------------------------------------------------------------------------------
