@@ -25,6 +25,7 @@ export { batchMatMulKernel } from './kernels/batch-mat-mul.js';
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
+export { leadingAxesSumKernel } from './kernels/leading-axes-sum.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';
 export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';
 export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';

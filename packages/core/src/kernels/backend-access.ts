@@ -19,6 +19,16 @@ export function readValues(backend: KernelBackendLike, info: tf.TensorInfo): Typ
   return backend.readSync(info.dataId) as TypedArray;
 }
 
+/**
+ * A read-only view of a tensor's values without copying where the backend allows it
+ * (wasm: the heap itself). Valid only until the next tensor is created: growing the wasm
+ * heap detaches it. Use {@link readValues} when other tensors are made meanwhile.
+ */
+export function viewValues(backend: KernelBackendLike, info: tf.TensorInfo): TypedArray {
+  if (typeof backend.typedArrayFromHeap === 'function') return backend.typedArrayFromHeap(info);
+  return backend.readSync(info.dataId) as TypedArray;
+}
+
 /** Creates an output tensor holding `values`, on whichever backend runs the kernel. */
 export function makeOutput(backend: KernelBackendLike, shape: number[], dtype: tf.DataType, values: TypedArray): tf.TensorInfo {
   if (typeof backend.makeTensorInfo === 'function') return backend.makeTensorInfo(shape, dtype, values);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { allocateOutput, makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
+import { allocateOutput, makeOutput, readValues, runBackendKernel, viewValues, type KernelBackendLike } from './backend-access.js';
 import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { originalKernel } from './original-kernels.js';
 
@@ -30,16 +30,16 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
     if (dataFormat === 'NCHW') return fallback('Conv2DBackpropFilter', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
-    const xValues = readValues(access, x) as Float32Array;
     const blockRows = rowsPerBlock(g);
     if (blockRows === g.rows) {
       const patches = allocateOutput(access, [1, g.patchSize, g.rows]);
-      fillTransposedPatches(patches.values, g, xValues, 0, g.rows);
+      fillTransposedPatches(patches.values, g, viewValues(access, x) as Float32Array, 0, g.rows);
       const dyView = { dataId: dy.dataId, shape: [1, g.rows, g.outChannels], dtype: dy.dtype };
       const product = runBackendKernel('BatchMatMul', access, { a: patches.info, b: dyView }, { transposeA: false, transposeB: false });
       access.disposeData(patches.info.dataId);
       return { dataId: product.dataId, shape: [...filterShape], dtype: 'float32' };
     }
+    const xValues = readValues(access, x) as Float32Array;
     const dyValues = readValues(access, dy) as Float32Array;
     const total = new Float32Array(g.patchSize * g.outChannels);
     for (let start = 0; start < g.rows; start += blockRows) {

@@ -3,6 +3,7 @@ import { batchMatMulKernel } from './batch-mat-mul.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
+import { leadingAxesSumKernel } from './leading-axes-sum.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
@@ -23,6 +24,7 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: conv2dBackpropFilterKernel, replace: false },
     { config: conv2dBackpropInputKernel, replace: true },
     { config: maxPoolGradKernel, replace: true },
+    { config: leadingAxesSumKernel, replace: true },
     { config: depthwiseConv2dBackpropFilterKernel, replace: false },
     { config: depthwiseConv2dBackpropInputKernel, replace: false },
   ],

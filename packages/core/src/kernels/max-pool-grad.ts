@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { makeOutput, readValues, type KernelBackendLike } from './backend-access.js';
+import { allocateOutput, viewValues, type KernelBackendLike } from './backend-access.js';
 
 /**
  * `MaxPoolGrad`: routes each output gradient to the input position that held the
@@ -21,11 +21,11 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const access = backend as unknown as KernelBackendLike;
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
     const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
-    const x = readValues(access, input) as Float32Array;
-    const dyValues = readValues(access, dy) as Float32Array;
-    const dx = new Float32Array(x.length);
-    const best = new Float32Array(inChannels);
-    const bestIndex = new Int32Array(inChannels);
+    // Output first: creating it may grow the wasm heap, which would detach the views.
+    const output = allocateOutput(access, [...input.shape]);
+    const dx = output.values;
+    const x = viewValues(access, input) as Float32Array;
+    const dyValues = viewValues(access, dy) as Float32Array;
     for (let b = 0; b < batchSize; b++) {
       for (let oh = 0; oh < outHeight; oh++) {
         const hStart = oh * info.strideHeight - info.padInfo.top;
@@ -35,29 +35,27 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
           const wStart = ow * info.strideWidth - info.padInfo.left;
           const wFrom = Math.max(0, wStart);
           const wTo = Math.min(inWidth, wStart + info.effectiveFilterWidth);
-          best.fill(Number.NEGATIVE_INFINITY);
-          bestIndex.fill(-1);
-          // Channels innermost: contiguous reads; the first maximum in row-major window order wins.
-          for (let ih = hFrom; ih < hTo; ih += info.dilationHeight) {
-            for (let iw = wFrom; iw < wTo; iw += info.dilationWidth) {
-              const base = ((b * inHeight + ih) * inWidth + iw) * inChannels;
-              for (let c = 0; c < inChannels; c++) {
-                const value = x[base + c]!;
-                if (value > best[c]! || bestIndex[c] === -1) {
-                  best[c] = value;
-                  bestIndex[c] = base + c;
+          const dyBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
+          // One channel at a time with the running maximum in locals: the window's few
+          // pixels stay in cache, and the first maximum in row-major order wins.
+          for (let c = 0; c < inChannels; c++) {
+            let best = Number.NEGATIVE_INFINITY;
+            let bestIndex = -1;
+            for (let ih = hFrom; ih < hTo; ih += info.dilationHeight) {
+              let index = ((b * inHeight + ih) * inWidth + wFrom) * inChannels + c;
+              for (let iw = wFrom; iw < wTo; iw += info.dilationWidth, index += info.dilationWidth * inChannels) {
+                const value = x[index]!;
+                if (value > best || bestIndex === -1) {
+                  best = value;
+                  bestIndex = index;
                 }
               }
             }
-          }
-          const dyBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
-          for (let c = 0; c < inChannels; c++) {
-            const index = bestIndex[c]!;
-            if (index >= 0) dx[index]! += dyValues[dyBase + c]!;
+            if (bestIndex >= 0) dx[bestIndex]! += dyValues[dyBase + c]!;
           }
         }
       }
     }
-    return makeOutput(access, [...input.shape], 'float32', dx);
+    return output.info;
   },
 };
