@@ -6,7 +6,7 @@
  * Options: --quick (1 timed run each, smaller baselines), --only cnn,lstm, --no-torch.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,10 +116,19 @@ for (const workload of selected) {
   }
 }
 
+// With --only, the other workloads' rows of the previous run are kept.
+const out = join(here, '..', 'results');
+const previous: Result[] =
+  values.only !== undefined && existsSync(join(out, 'latest.json'))
+    ? (JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as { results: Result[] }).results.filter((r) => !selected.includes(r.workload))
+    : [];
+results.push(...previous);
+const shown = workloadNames.filter((name) => results.some((r) => r.workload === name));
+
 const header =
   '| workload | unit (at wasm size) | wasm | cpu + dl kernels | cpu plain (tfjs today) | PyTorch CPU, 1 thread | wasm speed-up vs cpu plain | wasm vs PyTorch (time ratio) |\n' +
   '|---|---|---|---|---|---|---|---|';
-const rows = selected.map((workload) => {
+const rows = shown.map((workload) => {
   const find = (backend: Backend) => results.find((r) => r.workload === workload && r.backend === backend);
   const wasm = find('wasm');
   const [w, c, p, t] = (['wasm', 'cpu', 'cpu-plain', 'torch'] as Backend[]).map((b) => scaled(find(b), wasm));
@@ -136,13 +145,13 @@ const notes = [
 ];
 const markdown = `${header}\n${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
 console.log(`\n${markdown}`);
-const losses = results
+const losses = [...results]
+  .sort((a, b) => workloadNames.indexOf(a.workload) - workloadNames.indexOf(b.workload))
   .filter((r) => r.firstLoss !== null && r.lastLoss !== null)
   .map((r) => `${r.workload}/${r.backend}: loss ${r.firstLoss?.toFixed(4)} -> ${r.lastLoss?.toFixed(4)}, leaked tensors ${r.leakedTensors}`);
 console.log(losses.join('\n'));
 console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 
-const out = join(here, '..', 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
 writeFileSync(join(out, 'latest.md'), `# Benchmark results\n\n${new Date().toISOString()}\n\n${markdown}\n\`\`\`\n${losses.join('\n')}\n\`\`\`\n`);
