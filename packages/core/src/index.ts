@@ -27,6 +27,7 @@ export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
 export { leadingAxesSumKernel } from './kernels/leading-axes-sum.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';
+export { unpackKernel } from './kernels/unpack.js';
 export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';
 export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';

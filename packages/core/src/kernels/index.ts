@@ -5,6 +5,7 @@ import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
 import { leadingAxesSumKernel } from './leading-axes-sum.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
+import { unpackKernel } from './unpack.js';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
 /**
@@ -25,6 +26,7 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: conv2dBackpropInputKernel, replace: true },
     { config: maxPoolGradKernel, replace: true },
     { config: leadingAxesSumKernel, replace: true },
+    { config: unpackKernel, replace: true },
     { config: depthwiseConv2dBackpropFilterKernel, replace: false },
     { config: depthwiseConv2dBackpropInputKernel, replace: false },
   ],
