@@ -32,8 +32,44 @@ const OptionsSchema = v.pipe(
   ),
 );
 
-/** Options of {@link createAttentionTextClassifier}. */
-export type AttentionTextClassifierOptions = v.InferInput<typeof OptionsSchema>;
+/** Options of {@link createAttentionTextClassifier}; see the function for defaults. */
+export interface AttentionTextClassifierOptions {
+  /** Number of token ids, including 0 (padding) and 1 (unknown). */
+  readonly vocabularySize: number;
+  /** Tokens per example. */
+  readonly sequenceLength: number;
+  /** Default 2 (one sigmoid output); more gives a softmax head. */
+  readonly numClasses?: number;
+  /** Default 64. */
+  readonly embeddingDim?: number;
+  /** Default `learned` with Transformer blocks, else `none`. */
+  readonly positionEncoding?: 'none' | 'learned' | 'sinusoidal';
+  /** Transformer encoder blocks before pooling. Default 0. */
+  readonly transformerLayers?: number;
+  /** Heads per Transformer block; must divide embeddingDim. Default 4. */
+  readonly numHeads?: number;
+  /** Feed-forward size of each block. Default 2 × embeddingDim. */
+  readonly intermediateDim?: number;
+  /** Dropout in the blocks and before the head, in [0, 0.99]. Default 0.1. */
+  readonly dropout?: number;
+  /** Hidden size of the attention scorer; 0 for a linear score. Default 32. */
+  readonly poolingUnits?: number;
+  /** Independent attention distributions, concatenated. Default 1. */
+  readonly poolingHeads?: number;
+  /** A ReLU layer before the head; 0 for none. Default 0. */
+  readonly hiddenUnits?: number;
+  /** Adam learning rate. Default 1e-3. */
+  readonly learningRate?: number;
+  /** Compile the model (Adam, cross-entropy, accuracy). Default true. */
+  readonly compile?: boolean;
+  /** Seeds every initializer: the same seed gives the same initial weights. */
+  readonly seed?: number;
+}
+
+// The interface and the schema must describe the same options.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+const optionsMatchSchema: SameKeys<AttentionTextClassifierOptions, v.InferInput<typeof OptionsSchema>> = true;
+void optionsMatchSchema;
 
 /**
  * A text classifier built around attention: token ids → Embedding (id 0 is padding and
