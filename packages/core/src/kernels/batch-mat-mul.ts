@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
-import { originalKernel } from './original-kernels.js';
+import { runOriginalKernel } from './original-kernels.js';
 
 /**
  * `BatchMatMul` for the wasm backend, routed to the one path that wasm runs fast: a
@@ -28,10 +28,8 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
     const access = backend as unknown as KernelBackendLike;
-    const original = originalKernel(tf.getBackend(), 'BatchMatMul');
-    if (original === undefined) throw new Error('[@dl/core] The backend BatchMatMul kernel was not recorded before replacement.');
     const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo =>
-      original({ inputs: { a: x, b: y }, backend: backend as tf.KernelBackend, attrs: { transposeA: false, transposeB: false } }) as tf.TensorInfo;
+      runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, { transposeA: false, transposeB: false });
 
     const temporaries: tf.TensorInfo[] = [];
     const left = transposeA ? swapLastAxes(access, a, temporaries) : a;
@@ -50,7 +48,7 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
     } else if (sizeA === sizeB || sizeA === 1) {
       result = perEntry(access, left, right, { sizeA, sizeB, m, k, n }, run);
     } else {
-      result = original({ inputs: { a: left, b: right }, backend: backend as tf.KernelBackend, attrs: { transposeA: false, transposeB: false } }) as tf.TensorInfo;
+      result = run(left, right);
     }
     for (const info of temporaries) access.disposeData(info.dataId);
     return { dataId: result.dataId, shape: [...batchShape, m, n], dtype: result.dtype };

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, viewValues, type KernelBackendLike } from './backend-access.js';
 import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
-import { originalKernel } from './original-kernels.js';
+import { runOriginalKernel } from './original-kernels.js';
 
 /**
  * `Conv2DBackpropFilter` (the gradient of a 2-D convolution with respect to its filter)
@@ -16,7 +16,7 @@ import { originalKernel } from './original-kernels.js';
  *
  * @example
  * ```ts
- * import * as tf from '@tensorflow/tfjs';
+ * import type * as tf from '@tensorflow/tfjs';
  * import { conv2dBackpropFilterKernel } from '@dl/core';
  * tf.registerKernel({ ...conv2dBackpropFilterKernel, backendName: 'wasm' });
  * const dW = tf.grad((w: tf.Tensor4D) => tf.conv2d(x, w, 1, 'same').sum())(w);
@@ -27,7 +27,7 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
   kernelFunc: ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-    if (dataFormat === 'NCHW') return fallback('Conv2DBackpropFilter', inputs, backend, attrs);
+    if (dataFormat === 'NCHW') return runOriginalKernel('Conv2DBackpropFilter', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
     const blockRows = rowsPerBlock(g);
@@ -88,13 +88,4 @@ function fillTransposedPatches(out: Float32Array, g: ConvGeometry, x: Float32Arr
     }
   }
   return out;
-}
-
-/** The backend's own kernel, for layouts dl's kernels do not handle. */
-export function fallback(kernelName: string, inputs: tf.NamedTensorInfoMap, backend: unknown, attrs: tf.NamedAttrMap | undefined): tf.TensorInfo {
-  const original = originalKernel(tf.getBackend(), kernelName);
-  if (original === undefined) {
-    throw new Error(`[@dl/core] ${kernelName} with NCHW data is not supported on '${tf.getBackend()}'; use NHWC (channelsLast).`);
-  }
-  return original({ inputs, backend: backend as tf.KernelBackend, attrs: attrs ?? {} }) as tf.TensorInfo;
 }

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
 import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
-import { fallback } from './conv2d-backprop-filter.js';
+import { runOriginalKernel } from './original-kernels.js';
 
 /**
  * `Conv2DBackpropInput` (the gradient of a 2-D convolution with respect to its input,
@@ -28,7 +28,7 @@ export const conv2dBackpropInputKernel: Omit<tf.KernelConfig, 'backendName'> = {
   kernelFunc: ({ inputs, backend, attrs }) => {
     const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
     const { inputShape, strides, pad, dataFormat, dimRoundingMode } = attrs as unknown as tf.Conv2DBackpropInputAttrs;
-    if (dataFormat === 'NCHW') return fallback('Conv2DBackpropInput', inputs, backend, attrs);
+    if (dataFormat === 'NCHW') return runOriginalKernel('Conv2DBackpropInput', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(inputShape, filter.shape, strides, pad, dimRoundingMode);
     if (g.strideHeight === 1 && g.strideWidth === 1) return viaForwardConvolution(access, g, dy, filter);

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, viewValues, type KernelBackendLike } from './backend-access.js';
-import { originalKernel } from './original-kernels.js';
+import { runOriginalKernel } from './original-kernels.js';
 
 /**
  * `Sum` over the leading axes of a float32 tensor (`[..., C]` → `[C]`): the bias gradient
@@ -10,7 +10,7 @@ import { originalKernel } from './original-kernels.js';
  *
  * @example
  * ```ts
- * import * as tf from '@tensorflow/tfjs';
+ * import type * as tf from '@tensorflow/tfjs';
  * import { installTrainingKernels } from '@dl/core';
  * await tf.setBackend('wasm');
  * installTrainingKernels('wasm'); // registers this kernel among others
@@ -25,11 +25,7 @@ export const leadingAxesSumKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const rank = x.shape.length;
     const axes = (Array.isArray(axis) ? axis : [axis]).map((a) => (a < 0 ? a + rank : a)).sort((a, b) => a - b);
     const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
-    if (!leading || x.dtype !== 'float32') {
-      const original = originalKernel(tf.getBackend(), 'Sum');
-      if (original === undefined) throw new Error('[@dl/core] The backend Sum kernel was not recorded before replacement.');
-      return original({ inputs, backend: backend as tf.KernelBackend, attrs: attrs ?? {} }) as tf.TensorInfo;
-    }
+    if (!leading || x.dtype !== 'float32') return runOriginalKernel('Sum', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const kept = x.shape.slice(axes.length);
     const columns = kept.reduce((a, b) => a * b, 1);

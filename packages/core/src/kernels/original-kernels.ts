@@ -13,3 +13,15 @@ export function rememberOriginalKernel(backendName: string, kernelName: string):
 export function originalKernel(backendName: string, kernelName: string): tf.KernelFunc | undefined {
   return originals.get(`${backendName}/${kernelName}`);
 }
+
+/**
+ * Runs the backend's own kernel that dl replaced, for the cases a replacement hands back
+ * (another data layout, another dtype, an unusual reduction).
+ */
+export function runOriginalKernel(kernelName: string, inputs: tf.NamedTensorInfoMap, backend: unknown, attrs: tf.NamedAttrMap | undefined): tf.TensorInfo {
+  const original = originalKernel(tf.getBackend(), kernelName);
+  if (original === undefined) {
+    throw new Error(`[@dl/core] ${kernelName}: this case is not supported on '${tf.getBackend()}' (use NHWC, channelsLast, for convolutions).`);
+  }
+  return original({ inputs, backend: backend as tf.KernelBackend, attrs: attrs ?? {} }) as tf.TensorInfo;
+}
