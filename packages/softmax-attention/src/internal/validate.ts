@@ -38,3 +38,26 @@ export function requireBroadcastable(mask: tf.Tensor, shape: readonly number[], 
     throw new ShapeError({ package: 'softmax-attention', argument, expected: `a shape that broadcasts to [${shape.join(',')}]`, actual: mask.shape });
   }
 }
+
+/** Throws a ConfigError unless `value` is an integer >= min. */
+export function requireInteger(value: unknown, field: string, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: `an integer >= ${min}` });
+  }
+  return value;
+}
+
+/** Throws a ConfigError unless `value` is a rate in [0, 1). */
+export function requireRate(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: 'a number in [0, 1)' });
+  }
+  return value;
+}
+
+/** Throws a ShapeError unless `shape` has the given rank. */
+export function requireRank(shape: readonly (number | null)[], rank: number, argument: string, layer: string): void {
+  if (shape.length !== rank) {
+    throw new ShapeError({ package: 'softmax-attention', argument: `${layer} ${argument}`, expected: `rank ${rank}`, actual: shape });
+  }
+}

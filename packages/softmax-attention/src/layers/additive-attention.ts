@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
 import { softmax } from '../ops/softmax.js';
-import { registrationPackage, requireRank, requireRate, shapeList, tensorList, type LayerArgs } from './internal/serialization.js';
+import {
+  registrationPackage,
+  shapeList,
+  tensorList,
+  type LayerArgs,
+} from './internal/serialization.js';
+import { requireRank, requireRate } from '../internal/validate.js';
 
 /** Constructor arguments of {@link AdditiveAttention} (as Keras's `AdditiveAttention`). */
 export interface AdditiveAttentionLayerArgs extends LayerArgs {

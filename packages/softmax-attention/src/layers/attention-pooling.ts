@@ -2,14 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { softmax } from '../ops/softmax.js';
 import {
   registrationPackage,
-  requireInteger,
-  requireRank,
   resolveInitializer,
   serializeInitializer,
   shapeList,
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
+import { requireInteger, requireRank } from '../internal/validate.js';
 
 /** Constructor arguments of {@link AttentionPooling}. */
 export interface AttentionPoolingLayerArgs extends LayerArgs {

@@ -3,9 +3,6 @@ import { ShapeError } from '@dl/core';
 import { addAttentionWeights, maskFromPadding, multiHeadAttend, type AttentionWeights } from './internal/attention-weights.js';
 import {
   registrationPackage,
-  requireInteger,
-  requireRank,
-  requireRate,
   resolveInitializer,
   serializeInitializer,
   shapeList,
@@ -13,6 +10,7 @@ import {
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
+import { requireInteger, requireRank, requireRate } from '../internal/validate.js';
 
 /** Constructor arguments of {@link MultiHeadAttention} (Keras names, lowerCamel). */
 export interface MultiHeadAttentionLayerArgs extends LayerArgs {

@@ -2,13 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { ConfigError, ShapeError } from '@dl/core';
 import {
   registrationPackage,
-  requireInteger,
   resolveInitializer,
   serializeInitializer,
   shapeList,
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
+import { requireInteger } from '../internal/validate.js';
 
 /** Constructor arguments of {@link PositionalEmbedding}. */
 export interface PositionalEmbeddingLayerArgs extends LayerArgs {

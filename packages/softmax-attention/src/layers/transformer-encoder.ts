@@ -3,15 +3,13 @@ import { ConfigError, ShapeError } from '@dl/core';
 import { addAttentionWeights, maskFromPadding, multiHeadAttend, type AttentionWeights } from './internal/attention-weights.js';
 import {
   registrationPackage,
-  requireInteger,
-  requireRank,
-  requireRate,
   resolveInitializer,
   serializeInitializer,
   shapeList,
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
+import { requireInteger, requireRank, requireRate } from '../internal/validate.js';
 
 /** Constructor arguments of {@link TransformerEncoder}. */
 export interface TransformerEncoderLayerArgs extends LayerArgs {

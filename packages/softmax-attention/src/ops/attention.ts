@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ShapeError } from '@dl/core';
 import { softmax } from './softmax.js';
-import { requireBroadcastable, requireTensor } from './validate.js';
+import { requireBroadcastable, requireRate, requireTensor } from '../internal/validate.js';
 
 /** Options of {@link scaledDotProductAttention}. */
 export interface AttentionOptions {
@@ -64,10 +64,7 @@ export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tens
   if (v.shape.at(-2) !== k.shape.at(-2)) {
     throw new ShapeError({ package: 'softmax-attention', argument: 'v', expected: `${k.shape.at(-2)} positions (those of k) on axis -2`, actual: v.shape });
   }
-  const dropout = options.dropout ?? 0;
-  if (typeof dropout !== 'number' || !(dropout >= 0 && dropout < 1)) {
-    throw new ConfigError({ package: 'softmax-attention', path: 'dropout', value: dropout, expected: 'a number in [0, 1)' });
-  }
+  const dropout = requireRate(options.dropout ?? 0, 'dropout');
   const lq = q.shape.at(-2) as number;
   const lk = k.shape.at(-2) as number;
   if (options.mask !== undefined) {

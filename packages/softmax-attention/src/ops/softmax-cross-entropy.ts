@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
 import { logSoftmax, softmax } from './softmax.js';
-import { requireTensor } from './validate.js';
+import { requireTensor } from '../internal/validate.js';
 
 /**
  * Cross-entropy of softmax(logits) against target distributions, per row:

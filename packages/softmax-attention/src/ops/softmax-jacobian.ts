@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
 import { softmax } from './softmax.js';
-import { requireTensor } from './validate.js';
+import { requireTensor } from '../internal/validate.js';
 
 /**
  * The Jacobian of softmax over the last axis: for `s = softmax(x)`,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { shiftedLogits } from './masked-max.js';
-import { requireBroadcastable, requirePositive, requireTensor, resolveAxis } from './validate.js';
+import { requireBroadcastable, requirePositive, requireTensor, resolveAxis } from '../internal/validate.js';
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {

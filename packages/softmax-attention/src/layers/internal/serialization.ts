@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ConfigError } from '@dl/core';
 
 /** The base arguments of every tfjs layer (name, inputShape, trainable, ...). */
 export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
@@ -36,28 +36,8 @@ export function serializeInitializer(initializer: ReturnType<typeof tf.initializ
   return { className: initializer.getClassName(), config } as tf.serialization.ConfigDict;
 }
 
-/** Throws a ConfigError unless `value` is an integer >= min. */
-export function requireInteger(value: unknown, field: string, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: `an integer >= ${min}` });
-  }
-  return value;
-}
 
-/** Throws a ConfigError unless `value` is a rate in [0, 1). */
-export function requireRate(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
-    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: 'a number in [0, 1)' });
-  }
-  return value;
-}
 
-/** Throws a ShapeError unless `shape` has the given rank. */
-export function requireRank(shape: readonly (number | null)[], rank: number, argument: string, layer: string): void {
-  if (shape.length !== rank) {
-    throw new ShapeError({ package: 'softmax-attention', argument: `${layer} ${argument}`, expected: `rank ${rank}`, actual: shape });
-  }
-}
 
 /** Normalises a layer's input shape argument to a list of shapes. */
 export function shapeList(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
