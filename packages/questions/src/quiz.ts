@@ -41,7 +41,15 @@ export interface Quiz {
   score(): QuizScore;
 }
 
-/** Questions in a quiz when `count` is not given (the CLI's default too). */
+/**
+ * Questions in a quiz when `count` is not given (the CLI's default too).
+ *
+ * @example
+ * ```ts
+ * import { createQuiz, DEFAULT_QUIZ_COUNT } from '@dl/questions';
+ * createQuiz({ seed: 1 }).questions.length === DEFAULT_QUIZ_COUNT; // true (5)
+ * ```
+ */
 export const DEFAULT_QUIZ_COUNT = 5;
 
 const quizKeys = ['topic', 'kind', 'difficulty', 'tags', 'count', 'seed', 'lang'] as const;

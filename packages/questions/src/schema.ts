@@ -6,7 +6,15 @@
 /** The five chapters of the bank. */
 export type Topic = 'attention-softmax' | 'rnn' | 'cnn' | 'gan-vae' | 'transfer-fusion';
 
-/** All topics, in chapter order. */
+/**
+ * All topics, in chapter order.
+ *
+ * @example
+ * ```ts
+ * import { topics } from '@dl/questions';
+ * topics[0]; // 'attention-softmax'
+ * ```
+ */
 export const topics: readonly Topic[] = ['attention-softmax', 'rnn', 'cnn', 'gan-vae', 'transfer-fusion'];
 
 /**
@@ -19,7 +27,15 @@ export const topics: readonly Topic[] = ['attention-softmax', 'rnn', 'cnn', 'gan
  */
 export type QuestionKind = 'concept' | 'derivation' | 'numeric' | 'coding' | 'debug';
 
-/** All question kinds. */
+/**
+ * All question kinds.
+ *
+ * @example
+ * ```ts
+ * import { questionKinds } from '@dl/questions';
+ * questionKinds.includes('derivation'); // true
+ * ```
+ */
 export const questionKinds: readonly QuestionKind[] = ['concept', 'derivation', 'numeric', 'coding', 'debug'];
 
 /** 1 = warm-up, 3 = typical interview question, 5 = research-level. */

@@ -41,7 +41,16 @@ export class ConfigError extends DlError {
   }
 }
 
-/** A short, printable description of any value, for error messages. */
+/**
+ * A short, printable description of any value, for error messages.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from '@dl/core';
+ * describeValue('relu'); // '"relu"'
+ * describeValue(new Array(20)); // 'an array of length 20'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return JSON.stringify(value);

@@ -42,7 +42,17 @@ export function fileSystemHandler(directory: string): tf.io.IOHandler {
   return createFileSystemHandler(directory, nodeFs);
 }
 
-/** {@link fileSystemHandler} with an injectable file system (for fault-injection tests). */
+/**
+ * {@link fileSystemHandler} with an injectable file system (for fault-injection tests).
+ *
+ * @example
+ * ```ts
+ * import * as fs from 'node:fs/promises';
+ * import { createFileSystemHandler } from '@dl/core/node';
+ * const handler = createFileSystemHandler('./model', { ...fs, rename: async () => { throw new Error('power cut'); } });
+ * await model.save(handler); // rejects; the previous save in ./model still loads
+ * ```
+ */
 export function createFileSystemHandler(directory: string, fs: FileSystem): tf.io.IOHandler {
   if (typeof directory !== 'string' || directory.length === 0) {
     throw new ConfigError({ path: 'directory', value: directory, expected: 'a non-empty path string' });

@@ -55,7 +55,15 @@ export interface TrainLoopOptions<TBatch> {
 /** Why {@link trainLoop} stopped. */
 export type StopReason = 'completed' | 'stopped-by-callback' | 'non-finite-loss';
 
-/** The `tf.History` of a {@link trainLoop} run, plus why and where it stopped. */
+/**
+ * The `tf.History` of a {@link trainLoop} run, plus why and where it stopped.
+ *
+ * @example
+ * ```ts
+ * const history = await trainLoop(step, { epochs: 10, data: () => batches, models: [model] });
+ * if (history.stopReason === 'non-finite-loss') console.log(history.nonFinite); // { epoch, batch, logs }
+ * ```
+ */
 export class TrainLoopHistory extends tf.History {
   /** Why training stopped. */
   stopReason: StopReason = 'completed';

@@ -25,7 +25,15 @@ export interface SearchResult {
   readonly score: number;
 }
 
-/** The search defaults, exported so that documentation and the CLI agree with the code. */
+/**
+ * The search defaults, exported so that documentation and the CLI agree with the code.
+ *
+ * @example
+ * ```ts
+ * import { searchQuestions, DEFAULT_SEARCH_LIMIT } from '@dl/questions';
+ * searchQuestions('softmax').length <= DEFAULT_SEARCH_LIMIT; // true (10)
+ * ```
+ */
 export const DEFAULT_SEARCH_LIMIT = 10;
 
 const searchLangs: readonly SearchLang[] = ['zh', 'en', 'both'];

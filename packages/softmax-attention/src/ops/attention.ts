@@ -80,7 +80,15 @@ export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tens
   });
 }
 
-/** A `[lq, lk]` 0/1 mask with ones on and below the diagonal (query i sees keys j <= i). */
+/**
+ * A `[lq, lk]` 0/1 mask with ones on and below the diagonal (query i sees keys j <= i).
+ *
+ * @example
+ * ```ts
+ * import { causalMask } from '@dl/softmax-attention';
+ * causalMask(2, 3).print(); // [[1, 0, 0], [1, 1, 0]]
+ * ```
+ */
 export function causalMask(lq: number, lk: number): tf.Tensor2D {
   return tf.tidy(() => tf.linalg.bandPart(tf.ones([lq, lk]), -1, 0) as tf.Tensor2D);
 }
