@@ -38,6 +38,12 @@ describe('ProgressBar', () => {
     model.dispose();
   });
 
+  it('rejects bad options with a ConfigError naming the field', () => {
+    expect(() => new ProgressBar({ mode: 'fancy' as never })).toThrow(/option 'mode'/);
+    expect(() => new ProgressBar({ stream: 42 as never })).toThrow(/option 'stream': expected a writable stream/);
+    expect(() => new ProgressBar({ colour: true } as never)).toThrow(/no option named 'colour'/);
+  });
+
   it('is silent when the stream is not a terminal but still measures, with trainLoop', async () => {
     const stream = new PassThrough() as unknown as NodeJS.WriteStream;
     let written = '';

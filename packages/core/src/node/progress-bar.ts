@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import cliProgress from 'cli-progress';
+import * as v from 'valibot';
+import { parseOptions } from '../validation/parse-options.js';
 
 /** Options of {@link ProgressBar}. */
 export interface ProgressBarOptions {
@@ -13,6 +15,12 @@ export interface ProgressBarOptions {
   /** Log names to show, in order. Default: every numeric log except `batch` and `size`. */
   readonly metrics?: readonly string[];
 }
+
+const OptionsSchema = v.strictObject({
+  mode: v.optional(v.picklist(['auto', 'bar', 'silent']), 'auto'),
+  stream: v.optional(v.custom<NodeJS.WriteStream>((value) => typeof (value as { write?: unknown })?.write === 'function', 'a writable stream')),
+  metrics: v.optional(v.array(v.string())),
+});
 
 /** Throughput of the last finished epoch, as measured by {@link ProgressBar}. */
 export interface EpochStats {
@@ -48,10 +56,10 @@ export class ProgressBar extends tf.Callback {
 
   constructor(options: ProgressBarOptions = {}) {
     super();
-    this.stream = options.stream ?? process.stderr;
-    const mode = options.mode ?? 'auto';
-    this.draw = mode === 'bar' || (mode === 'auto' && this.stream.isTTY === true && !process.env.CI);
-    this.metricNames = options.metrics;
+    const parsed = parseOptions(OptionsSchema, options);
+    this.stream = parsed.stream ?? process.stderr;
+    this.draw = parsed.mode === 'bar' || (parsed.mode === 'auto' && this.stream.isTTY === true && !process.env.CI);
+    this.metricNames = parsed.metrics;
   }
 
   /** Statistics of the last finished epoch, or `undefined` before the first ends. */

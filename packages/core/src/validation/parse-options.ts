@@ -95,11 +95,11 @@ const validationWords: Record<string, (expected: string | null) => string> = {
 };
 
 function describeExpected(issue: v.BaseIssue<unknown>): string {
+  // A custom message (v.check, v.custom, or a message passed to a schema) is already in words.
+  if (!issue.message.startsWith('Invalid')) return issue.message;
   if (issue.kind === 'validation') {
     const words = validationWords[issue.type];
-    // A custom message (v.check, or a message passed to an action) is already in words.
-    if (words === undefined || !issue.message.startsWith('Invalid')) return issue.message;
-    return words(issue.expected);
+    return words === undefined ? issue.message : words(issue.expected);
   }
   if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'union') {
     return `one of ${(issue.expected ?? '').replace(/^\(|\)$/g, '').replace(/ \| /g, ', ')}`;
