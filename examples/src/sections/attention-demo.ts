@@ -3,13 +3,13 @@ import { ProgressBar } from '@dl/core/node';
 import { runSpamExperiment } from '../spam/spam-experiment.js';
 
 /**
- * @dl/softmax-attention: the attention text classifier on a 2,000-email stratified
- * subset of SpamAssassin, 3 epochs (about 15 s on wasm). `pnpm --filter @dl/examples spam`
+ * @dl/softmax-attention: the attention text classifier on a 3,000-email stratified
+ * subset of SpamAssassin, 4 epochs (about 25 s on wasm). `pnpm --filter @dl/examples spam`
  * runs the full corpus.
  */
 export async function attentionDemo(): Promise<void> {
   console.log(`\n== @dl/softmax-attention: attention text classifier, SpamAssassin subset (backend ${tf.getBackend()}) ==`);
-  const { summary, explanations } = await runSpamExperiment({ epochs: 3, limit: 2000, callbacks: [new ProgressBar()] });
+  const { summary, explanations } = await runSpamExperiment({ epochs: 4, limit: 3000, callbacks: [new ProgressBar()] });
   console.log(
     `${summary.trainSize} train / ${summary.testSize} test emails, ${summary.epochs} epochs in ${summary.trainSeconds} s: ` +
       `test accuracy ${summary.testAccuracy}, loss ${summary.testLoss}`,
