@@ -8,7 +8,9 @@ import { runOriginalKernel } from './original-kernels.js';
  * as im2col and one matrix product on the backend's own `BatchMatMul`:
  * `dW = patches(x)ᵀ · dy`, with `patches(x)ᵀ` of shape `[kH·kW·inC, batch·outH·outW]`
  * built directly in that layout (so the product needs no transpose, which XNNPACK runs
- * at full speed) and `dy` viewed as `[batch·outH·outW, outC]`.
+ * at full speed) and `dy` viewed as `[batch·outH·outW, outC]`. The order matters: XNNPACK
+ * packs the right-hand operand on every call, so it must be the smaller one (`dy`);
+ * `dyᵀ · patches` measured 20 ms against 17 ms on the seed CNN's second layer.
  *
  * wasm has no kernel of its own; the cpu backend's is a direct loop about 75x slower than
  * its forward convolution, and this one replaces it for NHWC (NCHW falls back to the
