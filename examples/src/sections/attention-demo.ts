@@ -4,7 +4,7 @@ import { runSpamExperiment } from '../spam/spam-experiment.js';
 
 /**
  * @dl/softmax-attention: the attention text classifier on a 3,000-email stratified
- * subset of SpamAssassin, 4 epochs (about 25 s on wasm). `pnpm --filter @dl/examples spam`
+ * subset of SpamAssassin, 4 epochs (about 25 s on wasm). `pnpm spam`
  * runs the full corpus.
  */
 export async function attentionDemo(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * `pnpm --filter @dl/examples spam`: the attention text classifier on the full
+ * `pnpm spam`: the attention text classifier on the full
  * SpamAssassin corpus (stratified 80/20 split, seed 1), on the default backend.
  * Prints test accuracy, epochs, wall time and the most attended tokens of a few emails.
  */
