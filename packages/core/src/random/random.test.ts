@@ -44,6 +44,11 @@ describe('createSeededRandom', () => {
     expect(first).not.toEqual(items);
   });
 
+  it('rejects a seed that is not a finite number', () => {
+    expect(() => createSeededRandom(Number.NaN)).toThrow(/option 'seed'/);
+    expect(() => createSeededRandom('7' as never)).toThrow(/finite number/);
+  });
+
   it('draws integers uniformly enough', () => {
     const random = createSeededRandom(3);
     const counts = [0, 0, 0, 0];

@@ -1,3 +1,5 @@
+import { ConfigError } from '../errors/config-error.js';
+
 /**
  * A small, fast, seeded pseudo-random number generator (mulberry32). Identical sequences
  * for identical seeds on every platform; not for cryptography.
@@ -18,6 +20,7 @@ export interface SeededRandom {
  *
  * @param seed - any finite number; the same seed gives the same sequence.
  * @returns the generator.
+ * @throws {@link ConfigError} when `seed` is not a finite number.
  * @example
  * ```ts
  * import { createSeededRandom } from '@dl/core';
@@ -27,6 +30,9 @@ export interface SeededRandom {
  * ```
  */
 export function createSeededRandom(seed?: number): SeededRandom {
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
+    throw new ConfigError({ path: 'seed', value: seed, expected: 'a finite number (or no seed)' });
+  }
   let state = (seed === undefined ? Math.floor(Math.random() * 2 ** 32) : hashSeed(seed)) >>> 0;
   const nextUint32 = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import * as v from 'valibot';
 import { createSeededRandom } from '../random/seeded-random.js';
+import { parseOptions } from '../validation/parse-options.js';
 import { TensorAssertionError } from './assertion-error.js';
 
 /** Options of {@link checkGradients}. */
@@ -21,6 +23,15 @@ export interface CheckGradientsOptions {
   /** Throw when the check fails (default `true`); `false` just returns the report. */
   readonly throwOnFailure?: boolean;
 }
+
+const OptionsSchema = v.strictObject({
+  step: v.optional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1)), 1e-2),
+  tolerance: v.optional(v.pipe(v.number(), v.gtValue(0)), 1e-2),
+  floor: v.optional(v.pipe(v.number(), v.gtValue(0)), 1e-2),
+  maxElementsPerInput: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 64),
+  seed: v.optional(v.pipe(v.number(), v.finite()), 0),
+  throwOnFailure: v.optional(v.boolean(), true),
+});
 
 /** The result of {@link checkGradients}. */
 export interface GradientCheckReport {
@@ -49,7 +60,8 @@ export interface GradientCheckReport {
  * @param options.seed - seed for sampling and projection, default 0.
  * @param options.throwOnFailure - throw on failure (default true).
  * @returns a {@link GradientCheckReport}.
- * @throws {@link TensorAssertionError} when an element's relative error exceeds the tolerance.
+ * @throws {@link TensorAssertionError} when an element's relative error exceeds the tolerance;
+ *   a `ConfigError` for bad options.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
@@ -63,11 +75,8 @@ export function checkGradients(
   inputs: readonly tf.Tensor[],
   options: CheckGradientsOptions = {},
 ): GradientCheckReport {
-  const step = options.step ?? 1e-2;
-  const tolerance = options.tolerance ?? 1e-2;
-  const floor = options.floor ?? 1e-2;
-  const maxElements = options.maxElementsPerInput ?? 64;
-  const random = createSeededRandom(options.seed ?? 0);
+  const { step, tolerance, floor, maxElementsPerInput: maxElements, seed, throwOnFailure } = parseOptions(OptionsSchema, options, { package: 'core/testing' });
+  const random = createSeededRandom(seed);
 
   const projection = tf.tidy(() => f(...inputs).size);
   const weights = Float64Array.from({ length: projection }, () => random.next() * 2 - 1);
@@ -128,7 +137,7 @@ export function checkGradients(
     checkedElements: checked,
     worst,
   };
-  if (!report.passed && options.throwOnFailure !== false) {
+  if (!report.passed && throwOnFailure) {
     throw new TensorAssertionError(
       `gradient check failed: relative error ${maxRelative.toExponential(3)} > ${tolerance} at input ${worst.input}, ` +
         `element ${worst.index} (analytic ${worst.analytic}, finite differences ${worst.numeric}).`,

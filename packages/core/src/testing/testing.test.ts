@@ -66,6 +66,14 @@ describe('checkGradients', () => {
     x.dispose();
   });
 
+  it('rejects bad options naming the field', () => {
+    const x = tf.tensor1d([1, 2]);
+    expect(() => checkGradients((a) => a!.square(), [x], { step: 0 })).toThrow(/option 'step'/);
+    expect(() => checkGradients((a) => a!.square(), [x], { maxElementsPerInput: 1.5 })).toThrow(/option 'maxElementsPerInput'/);
+    expect(() => checkGradients((a) => a!.square(), [x], { tol: 1 } as never)).toThrow(/no option named 'tol'/);
+    x.dispose();
+  });
+
   it('does not leak tensors', async () => {
     const x = tf.tensor1d([1, 2]);
     await expectNoTensorLeaks(() => {
