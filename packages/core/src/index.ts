@@ -21,7 +21,8 @@ export {
   type UseBackendOptions,
 } from './backend/use-backend.js';
 export * from './errors/index.js';
-export { batchMatMulKernel } from './kernels/batch-mat-mul.js';
+export { batchMatMulKernel, broadcastingBatchMatMulKernel } from './kernels/batch-mat-mul.js';
+export { batchMatMulGradient } from './kernels/batch-mat-mul-gradient.js';
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';

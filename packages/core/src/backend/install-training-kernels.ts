@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulGradient } from '../kernels/batch-mat-mul-gradient.js';
 import { providedKernels } from '../kernels/index.js';
 import { rememberOriginalKernel } from '../kernels/original-kernels.js';
 
 /**
  * Registers dl's training kernels on `backend`: the ones it lacks, and faster
- * replacements for the few of its own that are pathologically slow. Returns the names
- * registered now; calling it again registers nothing new.
+ * replacements for the few of its own that are slow or wrong (tfjs 4.22's `BatchMatMul`
+ * does not broadcast batches correctly on wasm or cpu). It also registers a `BatchMatMul`
+ * gradient that sums over broadcast batch axes (tfjs's own fails on any broadcast).
+ * Returns the kernel names registered now; calling it again registers nothing new.
  *
  * `useBackend` calls it for you; call it yourself when you pick a backend with
  * `tf.setBackend`.
@@ -22,6 +25,7 @@ import { rememberOriginalKernel } from '../kernels/original-kernels.js';
  * ```
  */
 export function installTrainingKernels(backend: string): string[] {
+  if (tf.getGradient('BatchMatMul') !== batchMatMulGradient) tf.registerGradient(batchMatMulGradient);
   const installed: string[] = [];
   for (const { config, replace } of providedKernels[backend] ?? []) {
     const existing = tf.getKernel(config.kernelName, backend);

@@ -1,17 +1,40 @@
 import type * as tf from '@tensorflow/tfjs';
+import { ShapeError } from '../errors/shape-error.js';
 import { makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
+import { broadcastBatchIndices, broadcastBatchShapes } from './broadcast-batch.js';
 import { runOriginalKernel } from './original-kernels.js';
+
+type TypedArray = Float32Array | Int32Array | Uint8Array;
+
+/** A batched product `op(a) · op(b)` with its broadcast batch, as the kernels need it. */
+interface Product {
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  /** The output's batch shape: the numpy broadcast of the operands' batch shapes. */
+  readonly batchShape: number[];
+  /** Entries in the output's batch. */
+  readonly size: number;
+  readonly sizeA: number;
+  readonly sizeB: number;
+}
 
 /**
  * `BatchMatMul` for the wasm backend, routed to the one path that wasm runs fast: a
  * single, untransposed product, which it hands to XNNPACK (about 25 GFLOP/s here). The
  * backend's own kernel computes every other case — a transposed operand (all matmul
- * gradients), or a batch of products (attention) — in a scalar loop at 0.6-2 GFLOP/s.
+ * gradients), or a batch of products (attention) — in a scalar loop at 0.6-2 GFLOP/s,
+ * and tfjs 4.22's wasm kernel takes the batch of the larger operand instead of
+ * broadcasting (`[3,4]·[1,1,4,2]` comes back `[3,2]`).
  *
+ * - Batch dimensions broadcast by numpy's rules (`[2,1]` with `[1,2]` gives `[2,2]`);
+ *   batches that cannot broadcast throw a `ShapeError` naming both shapes.
  * - `transposeA` / `transposeB`: the operand is transposed first with the backend's
  *   `Transpose` kernel (memory-bound, about 1 ms per 2M values).
- * - a batch whose other operand is shared (batch 1): folded into one product.
- * - a true batch: one XNNPACK product per batch entry.
+ * - a batch whose other operand has batch size 1: folded into one product.
+ * - any other batch: one XNNPACK product per output batch entry.
+ * - other dtypes than float32 go to the backend's own kernel (tfjs's wasm kernel rejects
+ *   them with an error rather than computing a wrong answer).
  *
  * @example
  * ```ts
@@ -20,6 +43,7 @@ import { runOriginalKernel } from './original-kernels.js';
  * await tf.setBackend('wasm');
  * installTrainingKernels('wasm'); // registers this kernel among others
  * tf.matMul(q, k, false, true); // now on XNNPACK
+ * tf.matMul(tf.ones([2, 1, 3, 4]), tf.ones([1, 2, 4, 2])).shape; // [2, 2, 3, 2]
  * ```
  */
 export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
@@ -27,33 +51,97 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
   kernelFunc: ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
+    const product = describeProduct(a, b, transposeA, transposeB);
+    if (a.dtype !== 'float32' || b.dtype !== 'float32') return runOriginalKernel('BatchMatMul', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
+    const { m, k, n, batchShape, size, sizeA, sizeB } = product;
+    if (size * m * n === 0 || k === 0) return makeOutput(access, [...batchShape, m, n], 'float32', new Float32Array(size * m * n));
     const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo =>
       runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, { transposeA: false, transposeB: false });
 
     const temporaries: tf.TensorInfo[] = [];
     const left = transposeA ? swapLastAxes(access, a, temporaries) : a;
     const right = transposeB ? swapLastAxes(access, b, temporaries) : b;
-    const [m, k] = left.shape.slice(-2) as [number, number];
-    const n = right.shape.at(-1) as number;
-    const batchA = left.shape.slice(0, -2);
-    const batchB = right.shape.slice(0, -2);
-    const sizeA = batchA.reduce((x, y) => x * y, 1);
-    const sizeB = batchB.reduce((x, y) => x * y, 1);
-    const batchShape = sizeA >= sizeB ? batchA : batchB;
     let result: tf.TensorInfo;
     if (sizeB === 1) {
-      // Fold the batch of A into its rows: [sizeA·m, k] · [k, n].
+      // Fold the batch of A into its rows: [sizeA·m, k] · [k, n]; the output batch is A's.
       result = run(view(left, [1, sizeA * m, k]), view(right, [1, k, n]));
-    } else if (sizeA === sizeB || sizeA === 1) {
-      result = perEntry(access, left, right, { sizeA, sizeB, m, k, n }, run);
     } else {
-      result = run(left, right);
+      result = perEntry(access, left, right, product, run);
     }
     for (const info of temporaries) access.disposeData(info.dataId);
-    return { dataId: result.dataId, shape: [...batchShape, m, n], dtype: result.dtype };
+    return view(result, [...batchShape, m, n]);
   },
 };
+
+/**
+ * `BatchMatMul` that broadcasts batch dimensions by numpy's rules around the backend's own
+ * kernel, for backends whose kernel is right only when the batches are equal or one is 1.
+ * tfjs 4.22's cpu kernel returns shape `[2,2,3,2]` holding 12 values for
+ * `[2,1,3,4]·[1,2,4,2]` (it reads both batches modulo their sizes) and prints garbage on
+ * `print()`. Equal batches, or a batch of 1 on either side, go to the backend's kernel
+ * in one call; any other broadcast, one call per output batch entry. Incompatible batches
+ * throw a `ShapeError`.
+ *
+ * `installTrainingKernels('cpu')` registers it in place of the cpu backend's own.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { installTrainingKernels } from '@dl/core';
+ * await tf.setBackend('cpu');
+ * installTrainingKernels('cpu');
+ * tf.matMul(tf.ones([2, 1, 3, 4]), tf.ones([1, 2, 4, 2])).size; // 24, all 4s
+ * ```
+ */
+export const broadcastingBatchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
+  kernelName: 'BatchMatMul',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
+    const product = describeProduct(a, b, transposeA, transposeB);
+    const { m, n, batchShape, size, sizeA, sizeB } = product;
+    const access = backend as unknown as KernelBackendLike;
+    const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo => runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, attrs);
+    const simple = (sizeA === size || sizeA === 1) && (sizeB === size || sizeB === 1);
+    if (size === 0 || !simple) {
+      const result = perEntry(access, a, b, product, run);
+      return view(result, [...batchShape, m, n]);
+    }
+    const result = run(view(a, [sizeA, ...a.shape.slice(-2)]), view(b, [sizeB, ...b.shape.slice(-2)]));
+    return view(result, [...batchShape, m, n]);
+  },
+};
+
+/** Validates the operands of a batched product and works out its sizes. */
+function describeProduct(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): Product {
+  for (const [argument, info] of [['a', a] as const, ['b', b] as const]) {
+    if (info.shape.length < 2) throw new ShapeError({ argument, expected: 'rank >= 2 for BatchMatMul ([...batch, rows, columns])', actual: info.shape });
+  }
+  const [ar, ac] = a.shape.slice(-2) as [number, number];
+  const [br, bc] = b.shape.slice(-2) as [number, number];
+  const [m, k] = transposeA ? [ac, ar] : [ar, ac];
+  const [kb, n] = transposeB ? [bc, br] : [br, bc];
+  if (k !== kb) {
+    throw new ShapeError({
+      argument: 'b',
+      expected: `${transposeB ? 'last' : 'second-to-last'} dimension ${k} to match a's inner dimension (BatchMatMul, transposeA=${transposeA}, transposeB=${transposeB}, a [${a.shape.join(',')}])`,
+      actual: b.shape,
+    });
+  }
+  const batchA = a.shape.slice(0, -2);
+  const batchB = b.shape.slice(0, -2);
+  const batchShape = broadcastBatchShapes(batchA, batchB);
+  if (batchShape === undefined) {
+    throw new ShapeError({
+      argument: 'b',
+      expected: `batch dimensions that broadcast with a's batch [${batchA.join(',')}] (numpy rules: aligned on the right, each axis equal or 1; a has shape [${a.shape.join(',')}])`,
+      actual: b.shape,
+    });
+  }
+  const sizeOf = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
+  return { m, k, n, batchShape, size: sizeOf(batchShape), sizeA: sizeOf(batchA), sizeB: sizeOf(batchB) };
+}
 
 /** The same data under another shape (no copy). */
 function view(info: tf.TensorInfo, shape: number[]): tf.TensorInfo {
@@ -68,25 +156,37 @@ function swapLastAxes(access: KernelBackendLike, info: tf.TensorInfo, temporarie
   return transposed;
 }
 
+/**
+ * One product per entry of the broadcast batch: entry `t` multiplies the entries of `left`
+ * and `right` that numpy broadcasting maps to it. `run` multiplies `[1, r, c]` operands
+ * shaped as the last two axes of `left` and `right`. Returns `[size, m, n]`.
+ */
 function perEntry(
   access: KernelBackendLike,
   left: tf.TensorInfo,
   right: tf.TensorInfo,
-  sizes: { sizeA: number; sizeB: number; m: number; k: number; n: number },
+  product: Product,
   run: (x: tf.TensorInfo, y: tf.TensorInfo) => tf.TensorInfo,
 ): tf.TensorInfo {
-  const { sizeA, sizeB, m, k, n } = sizes;
-  const batch = Math.max(sizeA, sizeB);
-  const aValues = readValues(access, left) as Float32Array;
-  const bValues = readValues(access, right) as Float32Array;
-  const out = new Float32Array(batch * m * n);
-  for (let i = 0; i < batch; i++) {
-    const ai = sizeA === 1 ? 0 : i;
-    const x = makeOutput(access, [1, m, k], 'float32', aValues.subarray(ai * m * k, (ai + 1) * m * k));
-    const y = makeOutput(access, [1, k, n], 'float32', bValues.subarray(i * k * n, (i + 1) * k * n));
-    const product = run(x, y);
-    out.set(readValues(access, product) as Float32Array, i * m * n);
-    for (const info of [x, y, product]) access.disposeData(info.dataId);
+  const { m, n, batchShape, size } = product;
+  const entryA = left.shape.slice(-2);
+  const entryB = right.shape.slice(-2);
+  const strideA = entryA[0]! * entryA[1]!;
+  const strideB = entryB[0]! * entryB[1]!;
+  const indexA = broadcastBatchIndices(batchShape, left.shape.slice(0, -2));
+  const indexB = broadcastBatchIndices(batchShape, right.shape.slice(0, -2));
+  const aValues = readValues(access, left);
+  const bValues = readValues(access, right);
+  const outType = aValues.constructor as new (length: number) => TypedArray;
+  const out = new outType(size * m * n);
+  for (let t = 0; t < size; t++) {
+    const ai = indexA[t]!;
+    const bi = indexB[t]!;
+    const x = makeOutput(access, [1, ...entryA], left.dtype, aValues.subarray(ai * strideA, (ai + 1) * strideA));
+    const y = makeOutput(access, [1, ...entryB], right.dtype, bValues.subarray(bi * strideB, (bi + 1) * strideB));
+    const entry = run(x, y);
+    out.set(readValues(access, entry), t * m * n);
+    for (const info of [x, y, entry]) access.disposeData(info.dataId);
   }
-  return makeOutput(access, [batch, m, n], 'float32', out);
+  return makeOutput(access, [size, m, n], left.dtype, out);
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertShape } from './assert-shape.js';
 
 /** Shapes, strides and padding of a 2-D convolution in NHWC, as the gradient kernels need them. */
 export interface ConvGeometry {
@@ -69,4 +70,21 @@ export function convGeometry(
 export function rowsPerBlock(geometry: ConvGeometry): number {
   const lines = Math.max(1, Math.floor((1 << 22) / (geometry.patchSize * geometry.outWidth)));
   return Math.min(geometry.rows, lines * geometry.outWidth);
+}
+
+/**
+ * Checks the tensors a convolution gradient reads against its geometry: `dy` must be
+ * `[batch, outHeight, outWidth, outChannels]`, and the filter must have as many input
+ * channels as the input (`inShape`'s last axis).
+ *
+ * @throws {@link ShapeError} naming the input, the shape that arrived and the expected one.
+ */
+export function assertGradientShapes(kernelName: string, g: ConvGeometry, dy: tf.TensorInfo, filterShape: readonly number[]): void {
+  assertShape(
+    'filter',
+    filterShape,
+    [g.filterHeight, g.filterWidth, g.inChannels, g.outChannels],
+    `${kernelName}: [filterHeight, filterWidth, inChannels, outChannels] with the input's ${g.inChannels} channels`,
+  );
+  assertShape('dy', dy.shape, [g.batchSize, g.outHeight, g.outWidth, g.outChannels], `${kernelName}: the convolution's output for this input, filter, strides and padding`);
 }

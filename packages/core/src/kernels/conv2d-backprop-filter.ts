@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, viewValues, type KernelBackendLike } from './backend-access.js';
-import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
+import { assertGradientShapes, convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { runOriginalKernel } from './original-kernels.js';
 
 /**
@@ -32,6 +32,7 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
     if (dataFormat === 'NCHW') return runOriginalKernel('Conv2DBackpropFilter', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
+    assertGradientShapes('Conv2DBackpropFilter', g, dy, filterShape);
     const blockRows = rowsPerBlock(g);
     if (blockRows === g.rows) {
       const patches = allocateOutput(access, [1, g.patchSize, g.rows]);

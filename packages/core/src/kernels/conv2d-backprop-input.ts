@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
-import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
+import { assertGradientShapes, convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { runOriginalKernel } from './original-kernels.js';
 
 /**
@@ -31,6 +31,7 @@ export const conv2dBackpropInputKernel: Omit<tf.KernelConfig, 'backendName'> = {
     if (dataFormat === 'NCHW') return runOriginalKernel('Conv2DBackpropInput', inputs, backend, attrs);
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(inputShape, filter.shape, strides, pad, dimRoundingMode);
+    assertGradientShapes('Conv2DBackpropInput', g, dy, filter.shape);
     if (g.strideHeight === 1 && g.strideWidth === 1) return viaForwardConvolution(access, g, dy, filter);
     // Wᵀ as [outC, kH·kW·inC], so that dy · Wᵀ needs no transpose flag.
     const filterView = { dataId: filter.dataId, shape: [g.patchSize, g.outChannels], dtype: filter.dtype };

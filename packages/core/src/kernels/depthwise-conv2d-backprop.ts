@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertShape } from './assert-shape.js';
 import { makeOutput, readValues, type KernelBackendLike } from './backend-access.js';
 
 interface DepthwiseAttrs {
@@ -19,6 +20,13 @@ function depthwiseInfo(inShape: readonly number[], filterShape: readonly number[
     true,
     'channelsLast',
   );
+}
+
+/** Checks `dy` and the filter against the geometry before any buffer is read by index. */
+function assertDepthwiseShapes(kernelName: string, info: tf.backend_util.Conv2DInfo, dy: tf.TensorInfo, filterShape: readonly number[]): void {
+  const multiplier = info.outChannels / info.inChannels;
+  assertShape('filter', filterShape, [info.filterHeight, info.filterWidth, info.inChannels, multiplier], `${kernelName}: [filterHeight, filterWidth, inChannels, multiplier] with the input's ${info.inChannels} channels`);
+  assertShape('dy', dy.shape, [info.batchSize, info.outHeight, info.outWidth, info.outChannels], `${kernelName}: the convolution's output for this input, filter, strides and padding`);
 }
 
 /**
@@ -62,6 +70,7 @@ export const depthwiseConv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backend
     const filterShape = (attrs as unknown as { filterShape: number[] }).filterShape;
     const access = backend as unknown as KernelBackendLike;
     const info = depthwiseInfo(x.shape, filterShape, attrs as unknown as DepthwiseAttrs);
+    assertDepthwiseShapes('DepthwiseConv2dNativeBackpropFilter', info, dy, filterShape);
     const xValues = readValues(access, x) as Float32Array;
     const dyValues = readValues(access, dy) as Float32Array;
     const multiplier = info.outChannels / info.inChannels;
@@ -94,6 +103,7 @@ export const depthwiseConv2dBackpropInputKernel: Omit<tf.KernelConfig, 'backendN
     const inputShape = (attrs as unknown as { inputShape: number[] }).inputShape;
     const access = backend as unknown as KernelBackendLike;
     const info = depthwiseInfo(inputShape, filter.shape, attrs as unknown as DepthwiseAttrs);
+    assertDepthwiseShapes('DepthwiseConv2dNativeBackpropInput', info, dy, filter.shape);
     const w = readValues(access, filter) as Float32Array;
     const dyValues = readValues(access, dy) as Float32Array;
     const multiplier = info.outChannels / info.inChannels;

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { batchMatMulKernel } from './batch-mat-mul.js';
+import { batchMatMulKernel, broadcastingBatchMatMulKernel } from './batch-mat-mul.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
@@ -31,6 +31,7 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: depthwiseConv2dBackpropInputKernel, replace: false },
   ],
   cpu: [
+    { config: broadcastingBatchMatMulKernel, replace: true },
     { config: unsortedSegmentSumKernel, replace: true },
     { config: conv2dBackpropFilterKernel, replace: true },
     { config: conv2dBackpropInputKernel, replace: true },

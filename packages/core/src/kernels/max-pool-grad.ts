@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertShape } from './assert-shape.js';
 import { allocateOutput, viewValues, type KernelBackendLike } from './backend-access.js';
 
 /**
@@ -21,6 +22,7 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const access = backend as unknown as KernelBackendLike;
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
     const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
+    assertShape('dy', dy.shape, [batchSize, outHeight, outWidth, inChannels], 'MaxPoolGrad: the pooling output for this input, window, strides and padding');
     // Output first: creating it may grow the wasm heap, which would detach the views.
     const output = allocateOutput(access, [...input.shape]);
     const dx = output.values;

@@ -5,7 +5,11 @@ import { createSeededRandom } from '../random/seeded-random.js';
 import { checkGradients } from '../testing/check-gradients.js';
 import { expectNoTensorLeaks } from '../testing/expect-no-tensor-leaks.js';
 import { expectTensorsClose } from '../testing/expect-tensors-close.js';
-import { conv2dFilterGradReference, conv2dInputGradReference, maxPoolGradReference, outputSize, segmentSumReference, type ConvCase } from './reference.test-util.js';
+import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
+import { maxPoolGradKernel } from './max-pool-grad.js';
+import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
+import { conv2dFilterGradReference, conv2dInputGradReference, maxPoolGradReference, outputSize, segmentSumReference, tfjsPad, type ConvCase, type Padding } from './reference.test-util.js';
 
 const backends = ['wasm', 'cpu'] as const;
 
@@ -17,8 +21,8 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: number[], strides: number | [number, number], pad: 'same' | 'valid'): tf.Tensor {
-  return tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides, pad, dataFormat: 'NHWC', filterShape }) as tf.Tensor;
+function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: number[], strides: number | readonly [number, number], pad: Padding): tf.Tensor {
+  return tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: typeof strides === 'number' ? strides : [...strides], pad: tfjsPad(pad), dataFormat: 'NHWC', filterShape }) as tf.Tensor;
 }
 
 function randomValues(count: number, seed: number): Float32Array {
@@ -38,6 +42,13 @@ const convCases: ConvCase[] = [
 describe.each(backends)('training kernels on %s', (backend) => {
   beforeAll(async () => {
     await tf.setBackend(backend);
+  });
+
+  it('runs dl’s kernels, not the backend’s own, for the gradients tested here', () => {
+    expect(tf.getKernel('Conv2DBackpropFilter', backend)?.kernelFunc).toBe(conv2dBackpropFilterKernel.kernelFunc);
+    expect(tf.getKernel('Conv2DBackpropInput', backend)?.kernelFunc).toBe(conv2dBackpropInputKernel.kernelFunc);
+    expect(tf.getKernel('UnsortedSegmentSum', backend)?.kernelFunc).toBe(unsortedSegmentSumKernel.kernelFunc);
+    if (backend === 'wasm') expect(tf.getKernel('MaxPoolGrad', backend)?.kernelFunc).toBe(maxPoolGradKernel.kernelFunc);
   });
 
   it.each(convCases)('Conv2DBackpropFilter matches the float64 reference: %o', (c) => {
@@ -61,7 +72,7 @@ describe.each(backends)('training kernels on %s', (backend) => {
     const w = tf.tensor4d(wValues, [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels]);
     const dy = tf.tensor4d(dyValues, [c.batch, oh, ow, c.outChannels]);
     const inputShape = [c.batch, c.height, c.width, c.inChannels];
-    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { inputShape, strides: c.stride, pad: c.pad, dataFormat: 'NHWC' }) as tf.Tensor;
+    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { inputShape, strides: [...c.stride], pad: tfjsPad(c.pad), dataFormat: 'NHWC' }) as tf.Tensor;
     expect(dx.shape).toEqual(inputShape);
     expectTensorsClose(dx, Array.from(conv2dInputGradReference(c, wValues, dyValues)), { rtol: 1e-4, atol: 1e-5 });
     tf.dispose([w, dy, dx]);
@@ -76,7 +87,7 @@ describe.each(backends)('training kernels on %s', (backend) => {
     const x = tf.tensor4d(xValues, shape);
     const dyValue = tf.tidy(() => tf.randomUniform(tf.maxPool(x, pool, stride, 'valid').shape, -1, 1, 'float32', 14));
     const dx = tf.grad((input: tf.Tensor) => tf.maxPool(input as tf.Tensor4D, pool, stride, 'valid').mul(dyValue).sum())(x);
-    expectTensorsClose(dx, Array.from(maxPoolGradReference(xValues, shape, pool, stride, dyValue.dataSync())), { rtol: 1e-6, atol: 1e-6 });
+    expectTensorsClose(dx, Array.from(maxPoolGradReference(xValues, shape, [pool, pool], [stride, stride], 'valid', dyValue.dataSync())), { rtol: 1e-6, atol: 1e-6 });
     tf.dispose([x, dyValue, dx]);
   });
 
@@ -107,6 +118,19 @@ describe.each(backends)('training kernels on %s', (backend) => {
     tf.dispose([x, dy, dW]);
   });
 
+  it('Conv2DBackpropInput at stride 2 splits a large problem into blocks with the same result', () => {
+    // patchSize 3·3·128 = 1152 and outWidth 32: at most 113 output lines per 16 MB block, and there are 4·32 = 128.
+    const c: ConvCase = { batch: 4, height: 64, width: 64, inChannels: 128, outChannels: 4, kernel: [3, 3], stride: [2, 2], pad: 'same' };
+    const wValues = randomValues(3 * 3 * 128 * 4, 31);
+    const dyValues = randomValues(4 * 32 * 32 * 4, 32);
+    const w = tf.tensor4d(wValues, [3, 3, 128, 4]);
+    const dy = tf.tensor4d(dyValues, [4, 32, 32, 4]);
+    const inputShape = [4, 64, 64, 128];
+    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { inputShape, strides: [2, 2], pad: 'same', dataFormat: 'NHWC' }) as tf.Tensor;
+    expectTensorsClose(dx, tf.tensor(Array.from(conv2dInputGradReference(c, wValues, dyValues)), inputShape), { rtol: 1e-4, atol: 1e-5 });
+    tf.dispose([w, dy, dx]);
+  });
+
   it('passes a gradient check of conv2d through the filter gradient', () => {
     const x = tf.tensor4d(randomValues(2 * 6 * 6 * 2, 5), [2, 6, 6, 2]);
     const w = tf.tensor4d(randomValues(3 * 3 * 2 * 3, 6), [3, 3, 2, 3]);
@@ -126,7 +150,7 @@ describe.each(backends)('training kernels on %s', (backend) => {
     const ids = Int32Array.from({ length: rows }, () => random.nextInt(segments + 1) - (rows > 8 ? 1 : 0));
     const result = tf.unsortedSegmentSum(tf.tensor(values, [rows, ...rowShape]), tf.tensor1d(ids, 'int32'), segments);
     expect(result.shape).toEqual([segments, ...rowShape]);
-    expectTensorsClose(result, Array.from(segmentSumReference(values, ids, segments)), { rtol: 1e-6, atol: 1e-6 });
+    expectTensorsClose(result, Array.from(segmentSumReference(values, ids, segments, rowSize)), { rtol: 1e-6, atol: 1e-6 });
     result.dispose();
   });
 

@@ -29,7 +29,7 @@ export const unsortedSegmentSumKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const values = readValues(access, x);
     const ids = readValues(access, segmentIds);
     const rows = ids.length;
-    const rowSize = rows === 0 ? 0 : values.length / rows;
+    const rowSize = x.shape.slice(segmentIds.shape.length).reduce((a, b) => a * b, 1);
     const out = x.dtype === 'int32' ? new Int32Array(numSegments * rowSize) : new Float32Array(numSegments * rowSize);
     for (let row = 0; row < rows; row++) {
       const id = ids[row] as number;

@@ -1,10 +1,13 @@
 /**
  * Test helpers for tfjs code, usable with any test runner (they throw on failure):
- * tensor comparison, gradient checking against finite differences, and leak checks.
+ * tensor comparison, gradient checking against finite differences (for functions, and for
+ * layers including their weights), and leak checks.
  *
  * @packageDocumentation
  */
 export { TensorAssertionError } from './assertion-error.js';
-export { checkGradients, type CheckGradientsOptions, type GradientCheckReport } from './check-gradients.js';
+export { checkGradients, type CheckGradientsOptions } from './check-gradients.js';
+export { checkLayerGradients, type CheckLayerGradientsOptions } from './check-layer-gradients.js';
 export { expectNoTensorLeaks } from './expect-no-tensor-leaks.js';
 export { expectTensorsClose, type CloseOptions, type TensorLike } from './expect-tensors-close.js';
+export type { FiniteDifferenceOptions, GradientCheckReport, WorstElement } from './finite-differences.js';

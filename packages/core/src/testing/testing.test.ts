@@ -94,4 +94,15 @@ describe('expectNoTensorLeaks', () => {
     ).rejects.toThrow(/2 tensor\(s\) leaked/);
     tf.dispose(leaked);
   });
+
+  it('sees data a kernel leaves in the backend with no tensor (tf.backend().write)', async () => {
+    let dataId: tf.DataId | undefined;
+    await expect(
+      expectNoTensorLeaks(() => {
+        dataId = tf.backend().write(new Float32Array(4), [4], 'float32');
+      }),
+    ).rejects.toThrow(/1 backend data buffer\(s\) leaked on 'cpu'/);
+    tf.backend().disposeData(dataId!);
+    await expectNoTensorLeaks(() => tf.backend().disposeData(tf.backend().write(new Float32Array(4), [4], 'float32')));
+  });
 });

@@ -1,0 +1,265 @@
+import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../backend/use-backend.js';
+import { ShapeError } from '../errors/shape-error.js';
+import { expectNoTensorLeaks } from '../testing/expect-no-tensor-leaks.js';
+import { expectTensorsClose } from '../testing/expect-tensors-close.js';
+import {
+  axisGeometry,
+  conv2dFilterGradReference,
+  conv2dInputGradReference,
+  depthwiseGradReference,
+  maxPoolGradReference,
+  segmentSumReference,
+  tfjsPad,
+  type ConvCase,
+  type Padding,
+} from './reference.test-util.js';
+import { seededValues } from './seeded-tensor.test-util.js';
+
+/**
+ * Property-based tests: every kernel dl adds or replaces, against a float64 reference
+ * written from the definition, over random shapes, strides, paddings (`same` with odd,
+ * asymmetric totals, `valid`, explicit), batch sizes and dtypes, on wasm and cpu.
+ * Seeds are fixed, so a failure reproduces; fast-check prints the shrunk case. On cpu,
+ * dl replaces BatchMatMul, UnsortedSegmentSum and the Conv2D gradients; the depthwise and
+ * pooling gradients checked there are tfjs's own.
+ */
+const backends = ['wasm', 'cpu'] as const;
+const runs = { numRuns: 60, seed: 42 };
+
+beforeAll(async () => {
+  for (const backend of backends) await useBackend(backend);
+});
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const padding: fc.Arbitrary<Padding> = fc.oneof(
+  fc.constant('same' as const),
+  fc.constant('valid' as const),
+  fc.tuple(fc.tuple(fc.nat(2), fc.nat(2)), fc.tuple(fc.nat(2), fc.nat(2))),
+);
+
+/** A convolution whose output is at least 1x1. */
+const convolution: fc.Arbitrary<ConvCase> = fc
+  .record({
+    batch: fc.integer({ min: 1, max: 3 }),
+    height: fc.integer({ min: 1, max: 9 }),
+    width: fc.integer({ min: 1, max: 9 }),
+    inChannels: fc.integer({ min: 1, max: 3 }),
+    outChannels: fc.integer({ min: 1, max: 3 }),
+    kernel: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+    stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+    pad: padding,
+  })
+  .filter((c) => axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0).out >= 1 && axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1).out >= 1);
+
+const outShape = (c: ConvCase, channels: number) =>
+  [c.batch, axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0).out, axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1).out, channels] as [
+    number,
+    number,
+    number,
+    number,
+  ];
+const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+describe.each(backends)('dl kernels on %s, property-based', (backend) => {
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+  });
+
+  it('Conv2DBackpropFilter and Conv2DBackpropInput match the float64 reference', () => {
+    fc.assert(
+      fc.property(convolution, fc.nat(1000), (c, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels];
+        const dyShape = outShape(c, c.outChannels);
+        const [xValues, wValues, dyValues] = [seededValues(size(xShape), seed), seededValues(size(filterShape), seed + 1), seededValues(size(dyShape), seed + 2)];
+        const [x, w, dy] = [tf.tensor(xValues, xShape), tf.tensor(wValues, filterShape), tf.tensor(dyValues, dyShape)];
+        const attrs = { strides: [...c.stride], pad: tfjsPad(c.pad), dataFormat: 'NHWC' };
+        const dW = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape }) as tf.Tensor;
+        const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: xShape }) as tf.Tensor;
+        try {
+          expectTensorsClose(dW, tf.tensor(Array.from(conv2dFilterGradReference(c, xValues, dyValues)), filterShape), { rtol: 1e-4, atol: 1e-5 });
+          expectTensorsClose(dx, tf.tensor(Array.from(conv2dInputGradReference(c, wValues, dyValues)), xShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([x, w, dy, dW, dx]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('Depthwise convolution gradients match the float64 reference', () => {
+    fc.assert(
+      fc.property(convolution, fc.integer({ min: 1, max: 3 }), fc.nat(1000), (c, multiplier, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, multiplier];
+        const dyShape = outShape(c, c.inChannels * multiplier);
+        const [xValues, wValues, dyValues] = [seededValues(size(xShape), seed), seededValues(size(filterShape), seed + 1), seededValues(size(dyShape), seed + 2)];
+        const [x, w, dy] = [tf.tensor(xValues, xShape), tf.tensor(wValues, filterShape), tf.tensor(dyValues, dyShape)];
+        const attrs = { strides: [...c.stride], dilations: [1, 1], pad: tfjsPad(c.pad) };
+        const dW = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...attrs, filterShape }) as tf.Tensor;
+        const dx = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, { ...attrs, inputShape: xShape }) as tf.Tensor;
+        const reference = depthwiseGradReference(c, multiplier, xValues, wValues, dyValues);
+        try {
+          expectTensorsClose(dW, tf.tensor(Array.from(reference.dw), filterShape), { rtol: 1e-4, atol: 1e-5 });
+          expectTensorsClose(dx, tf.tensor(Array.from(reference.dx), xShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([x, w, dy, dW, dx]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('MaxPoolGrad matches the float64 reference, ties and padding included', () => {
+    fc.assert(
+      fc.property(convolution, fc.boolean(), fc.nat(1000), (c, ties, seed) => {
+        const pad = Array.isArray(c.pad) ? 'same' : c.pad; // pooling takes same/valid
+        const pool = { ...c, pad };
+        const shape = [c.batch, c.height, c.width, c.inChannels] as const;
+        if (axisGeometry(c.height, c.kernel[0], c.stride[0], pad, 0).out < 1 || axisGeometry(c.width, c.kernel[1], c.stride[1], pad, 1).out < 1) return;
+        // With ties, values take few levels, so windows hold equal maxima: the first in row-major order wins.
+        const xValues = seededValues(size(shape), seed).map((v) => (ties ? Math.round(v * 2) : v));
+        const x = tf.tensor4d(xValues, [...shape]);
+        const dyShape = outShape(pool, c.inChannels);
+        const dyValues = seededValues(size(dyShape), seed + 1);
+        const dy = tf.tensor4d(dyValues, dyShape);
+        const dx = tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: x }, { filterSize: [...c.kernel], strides: [...c.stride], pad }) as tf.Tensor;
+        try {
+          expectTensorsClose(dx, tf.tensor(Array.from(maxPoolGradReference(xValues, shape, c.kernel, c.stride, pad, dyValues)), [...shape]), { rtol: 1e-6, atol: 1e-6 });
+        } finally {
+          tf.dispose([x, dy, dx]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('UnsortedSegmentSum matches the float64 reference for float32 and int32, ids out of range skipped', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 12 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom('float32' as const, 'int32' as const),
+        fc.nat(1000),
+        (rows, rowShape, segments, dtype, seed) => {
+          const values = seededValues(rows * size(rowShape), seed).map((v) => (dtype === 'int32' ? Math.round(v * 10) : v));
+          const ids = seededValues(rows, seed + 1).map((v) => Math.floor((v + 1) * (segments + 1)) - 1); // -1 .. segments
+          const x = tf.tensor(values, [rows, ...rowShape], dtype);
+          const result = tf.unsortedSegmentSum(x, tf.tensor1d(Int32Array.from(ids), 'int32'), segments);
+          try {
+            expect(result.dtype).toBe(dtype);
+            expectTensorsClose(result, tf.tensor(Array.from(segmentSumReference(values, ids, segments, size(rowShape))), [segments, ...rowShape], dtype), { rtol: 1e-6, atol: 1e-5 });
+          } finally {
+            tf.dispose([x, result]);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('Sum over any axes matches the float64 reference for float32 and int32', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom('float32' as const, 'int32' as const),
+        fc.nat(1000),
+        (shape, picked, keepDims, dtype, seed) => {
+          const axes = shape.map((_, i) => i).filter((i) => picked[i]);
+          const values = seededValues(size(shape), seed).map((v) => (dtype === 'int32' ? Math.round(v * 100) : v));
+          const strides = shape.map((_, i) => size(shape.slice(i + 1)));
+          const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
+          const expected = new Float64Array(size(kept.map((i) => shape[i]!)));
+          values.forEach((v, flat) => {
+            const position = shape.map((d, i) => Math.floor(flat / strides[i]!) % d);
+            expected[kept.reduce((index, i) => index * shape[i]! + position[i]!, 0)]! += v;
+          });
+          const x = tf.tensor(values, shape, dtype);
+          const sum = tf.sum(x, axes.length === 0 ? undefined : axes, keepDims);
+          const expectedShape = axes.length === 0 ? (keepDims ? shape.map(() => 1) : []) : keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : kept.map((i) => shape[i]!);
+          const total = axes.length === 0 ? [values.reduce((a, b) => a + b, 0)] : Array.from(expected);
+          try {
+            expect(sum.shape).toEqual(expectedShape);
+            expectTensorsClose(sum, tf.tensor(total, expectedShape, dtype), { rtol: 1e-5, atol: 1e-4 });
+          } finally {
+            tf.dispose([x, sum]);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('Unpack splits any axis of float32 and int32 tensors exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.nat(3),
+        fc.constantFrom('float32' as const, 'int32' as const),
+        fc.nat(1000),
+        (shape, rawAxis, dtype, seed) => {
+          const axis = rawAxis % shape.length;
+          const values = seededValues(size(shape), seed).map((v) => (dtype === 'int32' ? Math.round(v * 1e6) : v));
+          const x = tf.tensor(values, shape, dtype);
+          const parts = tf.unstack(x, axis);
+          const strides = shape.map((_, i) => size(shape.slice(i + 1)));
+          try {
+            expect(parts).toHaveLength(shape[axis]!);
+            parts.forEach((part, k) => {
+              const expected = values.filter((_, flat) => Math.floor(flat / strides[axis]!) % shape[axis]! === k);
+              expect(part.dtype).toBe(dtype);
+              expectTensorsClose(part, tf.tensor(Array.from(expected), shape.filter((_, i) => i !== axis), dtype), { rtol: 0, atol: 0 });
+            });
+          } finally {
+            tf.dispose([x, ...parts]);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('the gradient kernels refuse a dy that does not match the geometry (conv2dTranspose with a wrong outputShape)', async () => {
+    const x = tf.ones([1, 2, 2, 1]) as tf.Tensor4D;
+    const w = tf.ones([2, 2, 1, 1]) as tf.Tensor4D;
+    for (const [outputShape, stride] of [
+      [[1, 5, 5, 1], 2],
+      [[1, 4, 4, 1], 1],
+    ] as const) {
+      const error = (() => {
+        try {
+          return tf.conv2dTranspose(x, w, [...outputShape], stride, 'same');
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(ShapeError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(/'dy' has shape \[1,2,2,1\]; expected \[1,\d,\d,1\] \(Conv2DBackpropInput/);
+    }
+    const dyWrong = tf.ones([1, 3, 3, 1]);
+    expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dyWrong }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [2, 2, 1, 1] })).toThrow(
+      /'dy' has shape \[1,3,3,1\]; expected \[1,1,1,1\]/,
+    );
+    expect(() => tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.ones([1, 1, 1, 1]), filter: tf.ones([2, 2, 3, 1]) }, { inputShape: [1, 2, 2, 1], strides: 1, pad: 'valid', dataFormat: 'NHWC' })).toThrow(
+      /'filter' has shape \[2,2,3,1\]/,
+    );
+    if (backend === 'wasm') {
+      // dl's depthwise and pooling gradients serve wasm only (cpu has its own).
+      expect(() =>
+        tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: dyWrong, filter: w }, { inputShape: [1, 2, 2, 1], strides: 1, dilations: 1, pad: 'valid' }),
+      ).toThrow(/'dy' has shape \[1,3,3,1\]/);
+      expect(() => tf.engine().runKernel('MaxPoolGrad', { dy: dyWrong, input: x, output: x }, { filterSize: 2, strides: 2, pad: 'valid' })).toThrow(/'dy' has shape \[1,3,3,1\]/);
+    }
+    await expectNoTensorLeaks(() => expect(() => tf.conv2dTranspose(x, w, [1, 5, 5, 1], 2, 'same')).toThrow(ShapeError));
+    tf.dispose([x, w, dyWrong]);
+  });
+});
