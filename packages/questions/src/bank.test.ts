@@ -16,7 +16,15 @@ const subpaths: Record<Topic, { questions: readonly Question[] }> = {
   'transfer-fusion': transferFusion,
 };
 
+/** Questions per chapter, pinned: adding or removing a question means updating this table (and BANK_SIZE in cli/bin.test.ts). */
+const chapterSizes: Record<Topic, number> = { 'attention-softmax': 43, rnn: 29, cnn: 30, 'gan-vae': 36, 'transfer-fusion': 29 };
+
 describe('the bank', () => {
+  it('holds 167 questions: 43 attention-softmax, 29 rnn, 30 cnn, 36 gan-vae, 29 transfer-fusion', () => {
+    expect(Object.fromEntries(topics.map((topic) => [topic, questions.filter((q) => q.topic === topic).length]))).toEqual(chapterSizes);
+    expect(questions).toHaveLength(167);
+  });
+
   it('is the five chapters concatenated in chapter order', () => {
     expect(questions).toEqual(topics.flatMap((topic) => subpaths[topic].questions));
     const order = questions.map((q) => topics.indexOf(q.topic));
@@ -28,6 +36,7 @@ describe('the bank', () => {
     const named = Object.entries(module).filter(([name]) => name !== 'questions');
     expect(named).toHaveLength(1);
     expect(named[0]?.[1]).toBe(module.questions);
+    expect(subpaths[topic].questions).toHaveLength(chapterSizes[topic]);
     expect(subpaths[topic].questions.every((q) => q.topic === topic)).toBe(true);
   });
 

@@ -114,6 +114,7 @@ describe('dl-quiz quiz with piped answers', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const expected = createQuiz({ topic: ['attention-softmax', 'rnn', 'gan-vae'], count: 3, seed: 1 }, fixtureBank).questions;
+    expect(expected.map((q) => q.id)).toEqual(['vae-reparameterization', 'attention-scaling', 'softmax-jacobian']);
     let at = 0;
     for (const [i, question] of expected.entries()) {
       const header = out.indexOf(`Question ${i + 1}/3 · ${question.topic}`, at);
@@ -164,6 +165,7 @@ describe('dl-quiz quiz with piped answers', () => {
     expect(first.questions).toHaveLength(4);
     expect(second.questions.map((q) => q.id)).toEqual(first.questions.map((q) => q.id));
     expect(first.questions.map((q) => q.id)).toEqual(createQuiz({ seed: 9, count: 4 }, fixtureBank).questions.map((q) => q.id));
+    expect(first.questions.map((q) => q.id)).toEqual(['lstm-forget-gate', 'attention-scaling', 'vae-reparameterization', 'cnn-pooling']);
   });
 
   it('exits 1 when no question matches', async () => {
@@ -173,7 +175,10 @@ describe('dl-quiz quiz with piped answers', () => {
   });
 
   it('asks nothing when stdin is not a terminal', async () => {
-    const { out } = await run(['--count', '1'], { input: '\ny\n' });
+    const { code, out } = await run(['--count', '1'], { input: '\ny\n' });
+    expect(code).toBe(0);
+    expect(out).toContain('Question 1/1 · ');
+    expect(out).toContain('Score: 1/1 correct (1 of 1 answered).');
     expect(out).not.toContain('Language /');
     expect(out).not.toContain('Topic (');
   });
@@ -200,6 +205,11 @@ describe('dl-quiz interactive setup on a terminal', () => {
   });
 
   it('stops quietly when input ends during setup', async () => {
-    expect(await run([], { isTTY: true, input: '' })).toMatchObject({ code: 0 });
+    const { code, out, err } = await run([], { isTTY: true, input: '' });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('Language / 语言 (en, zh) [en]: ');
+    expect(out).not.toContain('Question ');
+    expect(out).not.toContain('Score:');
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questions } from '../bank.js';
 import { fixtureBank, manyQuestions } from '../fixtures.test.js';
-import { attentionSoftmaxQuestions } from '../topics/attention-softmax.js';
 import { searchQuestions } from './search-questions.js';
 
 const topIds = (query: string, options = {}): string[] => searchQuestions(query, options, fixtureBank).map((r) => r.question.id);
@@ -65,15 +63,17 @@ describe('searchQuestions on fixtures', () => {
 });
 
 describe('searchQuestions on the real bank', () => {
-  it.skipIf(attentionSoftmaxQuestions.length === 0)('finds an attention-softmax question for "softmax"', () => {
+  it('finds an attention-softmax question for "softmax"', () => {
     const results = searchQuestions('softmax');
     expect(results.length).toBeGreaterThan(0);
     expect(results.some((r) => r.question.topic === 'attention-softmax')).toBe(true);
   });
 
-  it.skipIf(questions.length === 0)('returns results sorted by score', () => {
+  it('returns results sorted by score', () => {
     const results = searchQuestions('gradient 梯度', { limit: Number.POSITIVE_INFINITY });
+    expect(results.length).toBeGreaterThan(10);
     const scores = results.map((r) => r.score);
+    expect(new Set(scores).size).toBeGreaterThan(1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
