@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError, useBackend } from '@dl/core';
-import { checkGradients, expectTensorsClose } from '@dl/core/testing';
+import { checkLayerGradients, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { softmaxRow } from '../ops/reference.test-util.js';
 import { AdditiveAttention, additiveAttention } from './additive-attention.js';
@@ -10,10 +10,16 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** float64: scores[i][j] = Σ_d v_d tanh(q_id + k_jd); softmax over j (mask on values); output = A · value. */
-function reference(q: number[][], value: number[][], scale: number[] | undefined, valueMask?: number[]): { output: number[][]; weights: number[][] } {
+/** float64: scores[i][j] = Σ_d v_d tanh(q_id + k_jd); softmax over j (mask on values); output = A · value. Keys default to the values. */
+function reference(
+  q: number[][],
+  value: number[][],
+  scale: number[] | undefined,
+  valueMask?: number[],
+  key: number[][] = value,
+): { output: number[][]; weights: number[][] } {
   const weights = q.map((qi) =>
-    softmaxRow(value.map((kj) => qi.reduce((s, qd, d) => s + (scale?.[d] ?? 1) * Math.tanh(qd + kj[d]!), 0)), valueMask),
+    softmaxRow(key.map((kj) => qi.reduce((s, qd, d) => s + (scale?.[d] ?? 1) * Math.tanh(qd + kj[d]!), 0)), valueMask),
   );
   return { output: weights.map((a) => value[0]!.map((_, d) => a.reduce((s, w, j) => s + w * value[j]![d]!, 0))), weights };
 }
@@ -47,15 +53,35 @@ describe.each(['cpu', 'wasm'] as const)('AdditiveAttention on %s', (backend) => 
     tf.dispose([q, v, output!, weights!, valueMask, maskedOutput!]);
   });
 
+  it('scores against a separate key and sums the values, per batch entry with its own value mask', async () => {
+    await useBackend(backend);
+    const layer = new AdditiveAttention();
+    const [q, v, k] = [randomTensor([2, 2, 3], 21), randomTensor([2, 4, 5], 22), randomTensor([2, 4, 3], 23)];
+    layer.apply([q, v, k]);
+    randomizeWeights(layer, 24);
+    const scale = Array.from(layer.getWeights()[0]!.dataSync());
+    const valueMask = tf.tensor2d([[1, 0, 1, 1], [0, 1, 1, 0]]);
+    const output = layer.call([q, v, k], { mask: [null, valueMask] } as never) as tf.Tensor;
+    const rows = (t: tf.Tensor, b: number) => (t.arraySync() as number[][][])[b]!;
+    const masks = valueMask.arraySync() as number[][];
+    for (let b = 0; b < 2; b++) {
+      const expected = reference(rows(q, b), rows(v, b), scale, masks[b], rows(k, b));
+      expectTensorsClose(output.slice([b, 0, 0], [1, -1, -1]).squeeze([0]), expected.output, { rtol: 1e-5, atol: 1e-6 });
+    }
+    tf.dispose([q, v, k, valueMask, output]);
+    layer.dispose();
+  });
+
   it('rejects mismatched shapes, passes a gradient check and round-trips through save/load', async () => {
     await useBackend(backend);
     expect(() => additiveAttention().apply(tf.input({ shape: [3, 4] }))).toThrow(ShapeError);
     expect(() => additiveAttention().apply([tf.input({ shape: [3, 4] }), tf.input({ shape: [5, 6] })])).toThrow(ShapeError);
     const layer = new AdditiveAttention();
-    const q = randomTensor([1, 2, 3], 4);
-    const v = randomTensor([1, 3, 3], 5);
+    const q = randomTensor([2, 2, 3], 4);
+    const v = randomTensor([2, 3, 3], 5);
     layer.apply([q, v]);
-    expect(checkGradients((a, b) => layer.apply([a!, b!]) as tf.Tensor, [q, v]).passed).toBe(true);
+    randomizeWeights(layer, 6);
+    expect(Object.keys(checkLayerGradients(layer, [q, v]).perTensor)).toEqual(['input 0', 'input 1', layer.trainableWeights[0]!.name]);
     const query = tf.input({ shape: [2, 3] });
     const value = tf.input({ shape: [3, 3] });
     const model = tf.model({ inputs: [query, value], outputs: additiveAttention().apply([query, value]) as tf.SymbolicTensor });

@@ -14,7 +14,8 @@ import { requireInteger, requireRank } from '../internal/validate.js';
 export interface AttentionPoolingLayerArgs extends LayerArgs {
   /**
    * Size of the scoring network's hidden layer: scores are `uᵀ tanh(W x_t + b)` (Yang et
-   * al., 2016). Omit for a linear score `wᵀ x_t + b`.
+   * al., 2016). Omit for a linear score `wᵀ x_t` (no bias: a bias is the same at every step,
+   * and the softmax over steps ignores it, so it could never learn).
    */
   readonly units?: number;
   /**
@@ -57,7 +58,6 @@ export class AttentionPooling extends tf.layers.Layer {
   private hiddenKernel: tf.LayerVariable | undefined;
   private hiddenBias: tf.LayerVariable | undefined;
   private scoreKernel: tf.LayerVariable | undefined;
-  private scoreBias: tf.LayerVariable | undefined;
 
   constructor(args: AttentionPoolingLayerArgs = {}) {
     super(args);
@@ -73,7 +73,6 @@ export class AttentionPooling extends tf.layers.Layer {
     const features = shape[2] as number;
     if (this.units === undefined) {
       this.scoreKernel = this.addWeight('score/kernel', [features, this.heads], 'float32', this.kernelInitializer);
-      this.scoreBias = this.addWeight('score/bias', [this.heads], 'float32', tf.initializers.zeros());
     } else {
       this.hiddenKernel = this.addWeight('hidden/kernel', [features, this.units], 'float32', this.kernelInitializer);
       this.hiddenBias = this.addWeight('hidden/bias', [this.units], 'float32', tf.initializers.zeros());
@@ -135,8 +134,7 @@ export class AttentionPooling extends tf.layers.Layer {
       const flat = tf.reshape(x, [batch * time, features]);
       const hidden =
         this.hiddenKernel === undefined ? flat : tf.tanh(tf.add(tf.matMul(flat, this.hiddenKernel.read()), (this.hiddenBias as tf.LayerVariable).read()));
-      let scores = tf.matMul(hidden, (this.scoreKernel as tf.LayerVariable).read());
-      if (this.scoreBias !== undefined) scores = tf.add(scores, this.scoreBias.read());
+      const scores = tf.matMul(hidden, (this.scoreKernel as tf.LayerVariable).read());
       const byHead = tf.transpose(tf.reshape(scores, [batch, time, this.heads]), [0, 2, 1]);
       return softmax(byHead, mask === undefined ? {} : { mask: tf.expandDims(tf.cast(mask, 'float32'), 1) });
     });

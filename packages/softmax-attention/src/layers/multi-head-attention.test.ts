@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, ShapeError, useBackend } from '@dl/core';
-import { checkGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
+import { checkLayerGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MultiHeadAttention, multiHeadAttention } from './multi-head-attention.js';
 import { expectSaveLoadRoundTrip, multiHeadAttentionReference as reference, randomTensor, randomizeWeights, weightArrays } from './testing.test-util.js';
@@ -78,14 +78,65 @@ describe.each(['cpu', 'wasm'] as const)('MultiHeadAttention on %s', (backend) =>
     expect(() => multiHeadAttention({ numHeads: 2, keyDim: 4 }).apply([q, tf.input({ shape: [5, 4] }), tf.input({ shape: [6, 4] })])).toThrow(ShapeError);
   });
 
-  it('passes a gradient check through inputs', async () => {
+  it('projects keys from a key input of its own size ([query, value, key]) as the float64 reference does', async () => {
     await useBackend(backend);
-    const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 2 });
-    const x = randomTensor([1, 3, 4], 3);
+    const sizes = { heads: 2, keyDim: 3, valueDim: 2, outputDim: 4 };
+    const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, outputShape: 4 });
+    const query = randomTensor([2, 3, 5], 11);
+    const value = randomTensor([2, 4, 6], 12);
+    const key = randomTensor([2, 4, 7], 13);
+    layer.apply([query, value, key]);
+    expect(layer.getWeights()[2]!.shape).toEqual([7, 2, 3]); // the key kernel is sized by the key, not the value
+    randomizeWeights(layer, 14);
+    const w = weightArrays(layer);
+    const rows = (t: tf.Tensor, b: number) => (t.arraySync() as number[][][])[b]!;
+    const output = layer.apply([query, value, key]) as tf.Tensor;
+    for (let b = 0; b < 2; b++) {
+      const expected = reference(rows(query, b), rows(value, b), w, sizes, undefined, rows(key, b));
+      expectTensorsClose(output.slice([b, 0, 0], [1, -1, -1]).squeeze([0]), expected, { rtol: 1e-4, atol: 1e-5 });
+    }
+    tf.dispose([query, value, key, output]);
+    layer.dispose();
+  });
+
+  it('passes a gradient check through its inputs and all eight weights (self- and cross-attention)', async () => {
+    await useBackend(backend);
+    const self = new MultiHeadAttention({ numHeads: 2, keyDim: 2 });
+    const x = randomTensor([2, 3, 4], 3);
+    self.apply(x);
+    randomizeWeights(self, 20);
+    const report = checkLayerGradients(self, x);
+    expect(Object.keys(report.perTensor)).toHaveLength(1 + 8);
+    const cross = new MultiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, outputShape: 3 });
+    const [q, v, k] = [randomTensor([2, 2, 4], 4), randomTensor([2, 3, 5], 5), randomTensor([2, 3, 3], 6)];
+    cross.apply([q, v, k]);
+    randomizeWeights(cross, 30);
+    const attentionMask = tf.tensor3d([[[1, 1, 0], [1, 0, 1]], [[0, 1, 1], [1, 1, 1]]]);
+    expect(Object.keys(checkLayerGradients(cross, [q, v, k], { callArgs: { attentionMask } }).perTensor)).toHaveLength(3 + 8);
+    tf.dispose([x, q, v, k, attentionMask]);
+    self.dispose();
+    cross.dispose();
+  });
+
+  it('drops attention weights in training with inverted scaling: the mean over many calls is the inference output', async () => {
+    await useBackend(backend);
+    const rate = 0.5;
+    const layer = new MultiHeadAttention({ numHeads: 1, keyDim: 3, dropout: rate });
+    const x = randomTensor([1, 4, 3], 7);
     layer.apply(x);
-    randomizeWeights(layer, 20);
-    expect(checkGradients((input) => layer.apply(input!) as tf.Tensor, [x], { tolerance: 2e-2 }).passed).toBe(true);
-    x.dispose();
+    randomizeWeights(layer, 40);
+    const inference = layer.apply(x, { training: false }) as tf.Tensor;
+    expectTensorsClose(layer.apply(x) as tf.Tensor, inference, { rtol: 0, atol: 0 });
+    const calls = 600;
+    const samples = tf.tidy(() => tf.stack(Array.from({ length: calls }, () => layer.apply(x, { training: true }) as tf.Tensor)));
+    const mean = tf.tidy(() => samples.mean(0));
+    const spread = tf.tidy(() => samples.sub(mean).square().mean(0).sqrt());
+    // Without the 1/(1-rate) factor the mean would shrink by half; 5 standard errors of the mean is a loose band around it.
+    const band = tf.tidy(() => spread.mul(5 / Math.sqrt(calls)).add(1e-6));
+    const deviation = tf.tidy(() => mean.sub(inference).abs());
+    expect(tf.tidy(() => deviation.lessEqual(band).all().dataSync()[0])).toBe(1);
+    expect(tf.tidy(() => spread.max().dataSync()[0]!)).toBeGreaterThan(1e-3); // dropout did something
+    tf.dispose([x, inference, samples, mean, spread, band, deviation]);
     layer.dispose();
   });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, ShapeError, useBackend } from '@dl/core';
-import { expectTensorsClose } from '@dl/core/testing';
+import { checkLayerGradients, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PositionalEmbedding, positionalEmbedding, sinusoidalPositionEncoding } from './positional-embedding.js';
 import { expectSaveLoadRoundTrip, randomizeWeights } from './testing.test-util.js';
@@ -36,6 +36,9 @@ describe.each(['cpu', 'wasm'] as const)('PositionalEmbedding on %s', (backend) =
     const out = layer.apply(ids) as tf.Tensor;
     const expected = (ids.arraySync() as number[][]).map((row) => row.map((id, t) => tokens![id]!.map((v, d) => v + positions![t]![d]!)));
     expectTensorsClose(out, expected, { rtol: 1e-6, atol: 1e-7 });
+    // Ids are integers: check the gradients of the trainable tables only.
+    const report = checkLayerGradients(layer, ids, { checkInputs: false });
+    expect(Object.keys(report.perTensor)).toHaveLength(positionEncoding === 'learned' ? 2 : 1);
     tf.dispose([ids, out]);
   });
 

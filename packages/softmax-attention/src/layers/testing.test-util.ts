@@ -39,20 +39,24 @@ export function weightArrays(layer: tf.layers.Layer): number[][] {
   return layer.getWeights().map((w) => Array.from(w.dataSync()));
 }
 
-/** float64 multi-head attention with Keras's weight layout, one batch entry. mask[i][j] = 1 to attend. */
+/**
+ * float64 multi-head attention with Keras's weight layout, one batch entry. mask[i][j] = 1 to
+ * attend. Keys are projected from `key` (default: the value, as Keras does when none is given).
+ */
 export function multiHeadAttentionReference(
   query: number[][],
   value: number[][],
   w: number[][],
   sizes: { heads: number; keyDim: number; valueDim: number; outputDim: number },
   mask?: number[][],
+  key: number[][] = value,
 ): number[][] {
   const [wq, bq, wk, bk, wv, bv, wo, bo] = w as [number[], number[], number[], number[], number[], number[], number[], number[]];
   const { heads: H, keyDim: K, valueDim: V, outputDim: O } = sizes;
   const project = (x: number[][], kernel: number[], bias: number[], size: number) =>
     x.map((row) => Array.from({ length: H * size }, (_, hk) => row.reduce((s, xv, d) => s + xv * kernel[d * H * size + hk]!, bias[hk]!)));
   const q = project(query, wq, bq, K);
-  const k = project(value, wk, bk, K);
+  const k = project(key, wk, bk, K);
   const v = project(value, wv, bv, V);
   return query.map((_, i) => {
     const out = Array.from({ length: O }, (_, o) => bo[o]!);

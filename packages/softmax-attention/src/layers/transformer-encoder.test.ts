@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, ShapeError, useBackend } from '@dl/core';
-import { checkGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
+import { checkLayerGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TransformerEncoder, transformerEncoder } from './transformer-encoder.js';
 import { expectSaveLoadRoundTrip, multiHeadAttentionReference, randomTensor, randomizeWeights } from './testing.test-util.js';
@@ -67,12 +67,21 @@ describe.each(['cpu', 'wasm'] as const)('TransformerEncoder on %s', (backend) =>
     expect((transformerEncoder({ numHeads: 2, intermediateDim: 8 }).apply(tf.input({ shape: [5, 8] })) as tf.SymbolicTensor).shape).toEqual([null, 5, 8]);
   });
 
-  it('passes a gradient check, trains without leaks and round-trips through save/load', async () => {
+  it.each([false, true])('passes a gradient check through its input and every weight (normFirst %s)', async (normFirst) => {
     await useBackend(backend);
-    const layer = new TransformerEncoder({ numHeads: 2, intermediateDim: 4, activation: 'gelu' });
-    const x = randomTensor([1, 3, 4], 2);
+    const layer = new TransformerEncoder({ numHeads: 2, intermediateDim: 4, activation: 'gelu', normFirst });
+    const x = randomTensor([2, 3, 4], 2);
     layer.apply(x);
-    expect(checkGradients((a) => layer.apply(a!) as tf.Tensor, [x], { tolerance: 2e-2 }).passed).toBe(true);
+    randomizeWeights(layer, 9);
+    const report = checkLayerGradients(layer, x);
+    expect(Object.keys(report.perTensor)).toHaveLength(1 + layer.trainableWeights.length);
+    expect(layer.trainableWeights.length).toBeGreaterThanOrEqual(8 + 4 + 4); // attention, two dense layers, two layer norms
+    x.dispose();
+    layer.dispose();
+  });
+
+  it('trains without leaks and round-trips through save/load', async () => {
+    await useBackend(backend);
 
     const input = tf.input({ shape: [5, 8] });
     const encoded = transformerEncoder({ numHeads: 2, intermediateDim: 16, dropout: 0.1 }).apply(input) as tf.SymbolicTensor;
@@ -86,7 +95,7 @@ describe.each(['cpu', 'wasm'] as const)('TransformerEncoder on %s', (backend) =>
     expect(history.history.loss!.at(-1) as number).toBeLessThan(first * 0.5);
     const loaded = await expectSaveLoadRoundTrip(model, data);
     expect(loaded.layers[1]).toBeInstanceOf(TransformerEncoder);
-    tf.dispose([x, data, target]);
+    tf.dispose([data, target]);
     model.dispose();
     loaded.dispose();
   });
