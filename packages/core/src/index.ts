@@ -32,6 +32,7 @@ export { unpackKernel } from './kernels/unpack.js';
 export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';
 export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';
+export { withSeededRandom } from './random/with-seeded-random.js';
 export { clipByGlobalNorm, type ClippedGradients } from './training/clip-by-global-norm.js';
 export {
   TrainLoopHistory,

@@ -62,10 +62,12 @@ describe('trainLoop', () => {
     const model = linearModel();
     const optimizer = tf.train.sgd(0.1);
     let calls = 0;
+    let beforeBadStep: number[] = [];
     const history = await trainLoop(
       ({ x, y }: { x: tf.Tensor; y: tf.Tensor }) => {
         calls++;
         if (calls === 6) {
+          beforeBadStep = model.getWeights().flatMap((t) => Array.from(t.dataSync()));
           // A poisoned step: it corrupts the weights and reports NaN.
           model.setWeights(model.getWeights().map((w) => tf.fill(w.shape, Number.NaN)));
           return { loss: Number.NaN };
@@ -77,11 +79,34 @@ describe('trainLoop', () => {
     expect(history.stopReason).toBe('non-finite-loss');
     expect(history.nonFinite).toMatchObject({ epoch: 1, batch: 1 });
     expect(history.epoch).toEqual([0]);
-    const weights = model.getWeights().flatMap((t) => Array.from(t.dataSync()));
-    expect(weights.every(Number.isFinite)).toBe(true);
-    expect(weights.some((w) => w !== 0)).toBe(true);
+    // Exactly the weights after step 5, the last good one (not those of an earlier step or epoch).
+    expect(beforeBadStep.some((w) => w !== 0)).toBe(true);
+    expect(model.getWeights().flatMap((t) => Array.from(t.dataSync()))).toEqual(beforeBadStep);
     model.dispose();
     optimizer.dispose();
+  });
+
+  it('with a seed, repeats a run with random shuffles and noise exactly; another seed differs', async () => {
+    const run = async (seed: number): Promise<number[]> => {
+      const w = tf.variable(tf.zeros([2]));
+      const optimizer = tf.train.sgd(0.1);
+      const points = Array.from({ length: 16 }, (_, i) => i / 16);
+      await trainLoop(
+        (p: number) => ({
+          // Unseeded noise and a Math.random shuffle: both follow the loop's seed.
+          loss: optimizer.minimize(() => w.sub(tf.tensor1d([p, 1 - p])).add(tf.randomNormal([2], 0, 0.1)).square().sum() as tf.Scalar, true)!,
+        }),
+        { epochs: 3, data: () => tf.util.shuffle([...points]) ?? points, seed },
+      );
+      const values = Array.from(w.dataSync());
+      w.dispose();
+      optimizer.dispose();
+      return values;
+    };
+    const first = await run(7);
+    expect(await run(7)).toEqual(first);
+    expect(await run(8)).not.toEqual(first);
+    await expect(trainLoop(() => ({ loss: 1 }), { epochs: 1, data: () => [0], seed: Number.NaN })).rejects.toThrow(/option 'seed'/);
   });
 
   it('honours early stopping, a tf.Callback that sets model.stopTraining', async () => {

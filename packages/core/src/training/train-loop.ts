@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
+import { withSeededRandom } from '../random/with-seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 
 /** Where the loop is when it calls the train step. */
@@ -50,6 +51,13 @@ export interface TrainLoopOptions<TBatch> {
   readonly validate?: (epoch: number) => Record<string, number> | Promise<Record<string, number>>;
   /** Dispose the tensors of each batch after its step. Default `true`. */
   readonly disposeBatches?: boolean;
+  /**
+   * Makes the run reproducible: the loop runs inside {@link withSeededRandom}, so every
+   * unseeded random draw (shuffles with `Math.random`, dropout, `tf.randomNormal` without a
+   * seed) follows this seed. Same seed, same starting weights, same backend: same weights
+   * at the end. Default: not seeded.
+   */
+  readonly seed?: number;
 }
 
 /** Why {@link trainLoop} stopped. */
@@ -81,6 +89,7 @@ const OptionsSchema = v.strictObject({
   models: v.optional(v.unknown()),
   validate: v.optional(v.function()),
   disposeBatches: v.optional(v.boolean(), true),
+  seed: v.optional(v.pipe(v.number(), v.finite())),
 });
 
 /**
@@ -103,6 +112,7 @@ const OptionsSchema = v.strictObject({
  * @param options.models - models whose weights are kept safe from a NaN step.
  * @param options.validate - extra epoch-end metrics.
  * @param options.disposeBatches - dispose batch tensors after each step (default true).
+ * @param options.seed - seed for every unseeded random draw during the run (default: none).
  * @returns a {@link TrainLoopHistory} (a `tf.History`).
  * @throws {@link ConfigError} for bad options, before anything runs.
  * @example
@@ -121,6 +131,11 @@ const OptionsSchema = v.strictObject({
  */
 export async function trainLoop<TBatch>(step: TrainStep<TBatch>, options: TrainLoopOptions<TBatch>): Promise<TrainLoopHistory> {
   const parsed = parseOptions(OptionsSchema, options);
+  if (parsed.seed !== undefined) return withSeededRandom(parsed.seed, () => runLoop(step, options, parsed));
+  return runLoop(step, options, parsed);
+}
+
+async function runLoop<TBatch>(step: TrainStep<TBatch>, options: TrainLoopOptions<TBatch>, parsed: v.InferOutput<typeof OptionsSchema>): Promise<TrainLoopHistory> {
   const models = toArray(options.models as TrainLoopOptions<TBatch>['models']);
   const callbacks = toCallbacks(options.callbacks);
   const history = new TrainLoopHistory();
