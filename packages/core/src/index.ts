@@ -44,4 +44,6 @@ export {
   type TrainStep,
   type TrainStepContext,
 } from './training/train-loop.js';
+export { layerArgsEntries } from './validation/layer-args.js';
 export { parseOptions, type ParseOptionsContext } from './validation/parse-options.js';
+export { suggestName } from './validation/suggest-name.js';

@@ -8,6 +8,8 @@ export interface ConfigErrorDetails extends DlErrorOptions {
   readonly value: unknown;
   /** What is allowed, in words: `an integer >= 1`, `one of 'sgd', 'adam'`. */
   readonly expected: string;
+  /** The option is required and was not given (the message says so). */
+  readonly required?: boolean;
 }
 
 /**
@@ -28,7 +30,11 @@ export class ConfigError extends DlError {
 
   constructor(details: ConfigErrorDetails) {
     const where = details.path === '' ? 'options' : `option '${details.path}'`;
-    super('config', `Invalid ${where}: expected ${details.expected}, got ${describeValue(details.value)}.`, details);
+    const message =
+      details.required === true && details.value === undefined
+        ? `Missing ${where}: it is required (${details.expected}).`
+        : `Invalid ${where}: expected ${details.expected}, got ${describeValue(details.value)}.`;
+    super('config', message, details);
     this.name = 'ConfigError';
     this.path = details.path;
     this.value = details.value;

@@ -48,6 +48,19 @@ describe('parseOptions', () => {
     expect(error.path).toBe('unit');
     expect(error.value).toBe(3);
     expect(error.expected).toContain('allowed: units, activation, rate, nested');
+    expect(error.expected).toContain("did you mean 'units'?");
+    expect(catchError(() => parseOptions(Schema, { colour: 3 })).expected).not.toContain('did you mean');
+  });
+
+  it('suggests the camelCase name for a snake_case key, and says when a required option is missing', () => {
+    const Required = v.strictObject({ sequenceLength: v.number(), maskZero: v.optional(v.boolean()) });
+    const snake = catchError(() => parseOptions(Required, { sequenceLength: 3, mask_zero: true }));
+    expect(snake.message).toContain("no option named 'mask_zero' (did you mean 'maskZero'?");
+    const missing = catchError(() => parseOptions(Required, {}));
+    expect(missing.path).toBe('sequenceLength');
+    expect(missing.message).toMatch(/Missing option 'sequenceLength': it is required \(number\)\./);
+    const wrongType = catchError(() => parseOptions(Required, { sequenceLength: 'x' }));
+    expect(wrongType.message).toMatch(/Invalid option 'sequenceLength': expected number, got "x"/);
   });
 
   it('reports nested paths with the prefix', () => {

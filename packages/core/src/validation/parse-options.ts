@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ConfigError } from '../errors/config-error.js';
+import { suggestName } from './suggest-name.js';
 
 /** Options of {@link parseOptions}. */
 export interface ParseOptionsContext {
@@ -48,19 +49,34 @@ export function parseOptions<const TSchema extends v.GenericSchema>(
   const isUnknownKey = issue.type === 'strict_object' && issue.expected === 'never';
   const value = isUnknownKey ? lastInput(issue) : issue.input;
   const path = [context.pathPrefix, ...keys].filter((part) => part !== undefined && part !== '').join('.');
-  throw new ConfigError({
-    package: context.package ?? 'core',
-    path,
-    value,
-    expected: isUnknownKey ? `no option named '${keys.at(-1)}' (${allowedKeys(schema, keys.slice(0, -1))})` : describeExpected(issue),
-  });
+  // A schema (not a validation) that receives undefined was not optional: the option is missing.
+  const required = !isUnknownKey && issue.kind === 'schema' && issue.input === undefined && keys.length > 0;
+  let expected: string;
+  if (isUnknownKey) expected = unknownKeyExpected(keys.at(-1) ?? '', allowedKeys(schema, keys.slice(0, -1)));
+  else if (required) expected = entryExpects(schema, keys) ?? describeExpected(issue);
+  else expected = describeExpected(issue);
+  throw new ConfigError({ package: context.package ?? 'core', path, value, expected, required });
+}
+
+/** What the schema of the option at `keys` accepts, in valibot's words (`number`, `"a" | "b"`). */
+function entryExpects(schema: v.GenericSchema, keys: readonly string[]): string | undefined {
+  let node: unknown = schema;
+  for (const key of keys) node = (unwrap(node) as { entries?: Record<string, unknown> } | undefined)?.entries?.[key];
+  return (node as { expects?: string } | undefined)?.expects;
+}
+
+function unknownKeyExpected(key: string, allowed: readonly string[] | undefined): string {
+  if (allowed === undefined) return `no option named '${key}' (check the spelling)`;
+  const suggestion = suggestName(key, allowed);
+  const hint = suggestion === undefined ? '' : `did you mean '${suggestion}'? `;
+  return `no option named '${key}' (${hint}allowed: ${allowed.join(', ')})`;
 }
 
 function lastInput(issue: v.BaseIssue<unknown>): unknown {
   return issue.path?.at(-1)?.value;
 }
 
-function allowedKeys(schema: v.GenericSchema, parentPath: readonly string[]): string {
+function allowedKeys(schema: v.GenericSchema, parentPath: readonly string[]): string[] | undefined {
   let node: unknown = schema;
   for (const key of parentPath) {
     node = unwrap(node);
@@ -68,7 +84,7 @@ function allowedKeys(schema: v.GenericSchema, parentPath: readonly string[]): st
     node = entries?.[key];
   }
   const entries = (unwrap(node) as { entries?: Record<string, unknown> } | undefined)?.entries;
-  return entries === undefined ? 'check the spelling' : `allowed: ${Object.keys(entries).join(', ')}`;
+  return entries === undefined ? undefined : Object.keys(entries);
 }
 
 function unwrap(node: unknown): unknown {

@@ -1,5 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ConfigError, layerArgsEntries, parseOptions, ShapeError, suggestName } from '@dl/core';
+import * as v from 'valibot';
+
+/** An integer >= `min` (valibot), for layer and factory schemas. */
+export const integerAtLeast = (min = 1) => v.pipe(v.number(), v.integer(), v.minValue(min));
+
+/** A dropout rate in [0, 1) (valibot). */
+export const rateSchema = v.pipe(v.number(), v.minValue(0), v.ltValue(1, 'a number in [0, 1)'));
+
+/** An initializer, its name or its serialized form; `resolveInitializer` checks it. */
+export const initializerSchema = v.unknown();
+
+/**
+ * Validates a layer's constructor arguments against a strict schema of its own options
+ * plus tfjs's base layer arguments (`name`, `trainable`, `inputShape`, ...): an unknown or
+ * misspelled key, a wrong type or an out-of-range value is a ConfigError naming the field
+ * (with the closest allowed name), before the layer exists.
+ */
+export function parseLayerArgs<const TEntries extends v.ObjectEntries>(entries: TEntries, args: unknown): v.InferOutput<v.StrictObjectSchema<TEntries & typeof layerArgsEntries, undefined>> {
+  return parseOptions(v.strictObject({ ...layerArgsEntries, ...entries }), args, { package: 'softmax-attention' });
+}
 
 /** Normalises a possibly negative axis for a tensor of `rank`, or throws a ConfigError naming `field`. */
 export function resolveAxis(axis: number, rank: number, field = 'axis'): number {
@@ -59,5 +79,28 @@ export function requireRate(value: unknown, field: string): number {
 export function requireRank(shape: readonly (number | null)[], rank: number, argument: string, layer: string): void {
   if (shape.length !== rank) {
     throw new ShapeError({ package: 'softmax-attention', argument: `${layer} ${argument}`, expected: `rank ${rank}`, actual: shape });
+  }
+}
+
+/** Call arguments tfjs itself passes to every layer's `call`. */
+const tfjsCallArgs = ['mask', 'training'];
+
+/**
+ * Throws a ConfigError for a call argument the layer does not take: tfjs would ignore it
+ * silently (a Keras user's `mha.apply(query, { value })` computed self-attention on `query`).
+ * `hints` maps names users try to what they should write instead.
+ */
+export function checkCallArgs(kwargs: object, allowed: readonly string[], layer: string, hints: Readonly<Record<string, string>> = {}): void {
+  const names = [...tfjsCallArgs, ...allowed];
+  for (const key of Object.keys(kwargs)) {
+    if (names.includes(key) || (kwargs as Record<string, unknown>)[key] === undefined) continue;
+    const suggestion = suggestName(key, names);
+    const hint = hints[key] ?? (suggestion === undefined ? '' : `did you mean '${suggestion}'? `);
+    throw new ConfigError({
+      package: 'softmax-attention',
+      path: key,
+      value: (kwargs as Record<string, unknown>)[key],
+      expected: `no call argument named '${key}' in ${layer} (${hint}call arguments: ${names.join(', ')})`,
+    });
   }
 }

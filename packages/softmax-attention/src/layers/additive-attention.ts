@@ -7,7 +7,8 @@ import {
   tensorList,
   type LayerArgs,
 } from './internal/serialization.js';
-import { requireRank, requireRate } from '../internal/validate.js';
+import * as v from 'valibot';
+import { checkCallArgs, parseLayerArgs, rateSchema, requireRank } from '../internal/validate.js';
 
 /** Constructor arguments of {@link AdditiveAttention} (as Keras's `AdditiveAttention`). */
 export interface AdditiveAttentionLayerArgs extends LayerArgs {
@@ -48,10 +49,14 @@ export class AdditiveAttention extends tf.layers.Layer {
   private scale: tf.LayerVariable | undefined;
 
   constructor(args: AdditiveAttentionLayerArgs = {}) {
+    const parsed = parseLayerArgs(
+      { useScale: v.optional(v.boolean(), true), dropout: v.optional(rateSchema, 0), returnAttentionScores: v.optional(v.boolean(), false) },
+      args,
+    );
     super(args);
-    this.useScale = args.useScale ?? true;
-    this.dropout = requireRate(args.dropout ?? 0, 'dropout');
-    this.returnAttentionScores = args.returnAttentionScores ?? false;
+    this.useScale = parsed.useScale;
+    this.dropout = parsed.dropout;
+    this.returnAttentionScores = parsed.returnAttentionScores;
     this.supportsMasking = true;
   }
 
@@ -73,6 +78,7 @@ export class AdditiveAttention extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor | tf.Tensor[] {
+    checkCallArgs(kwargs, [], 'AdditiveAttention', { value: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ', key: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ' });
     return tf.tidy(() => {
       const [query, value, key = value] = tensorList(inputs) as [tf.Tensor, tf.Tensor, tf.Tensor?];
       const masks = (Array.isArray(kwargs.mask) ? kwargs.mask : []) as (tf.Tensor | null | undefined)[];

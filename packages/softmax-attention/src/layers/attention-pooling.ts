@@ -8,7 +8,8 @@ import {
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
-import { requireInteger, requireRank } from '../internal/validate.js';
+import * as v from 'valibot';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs, requireRank } from '../internal/validate.js';
 
 /** Constructor arguments of {@link AttentionPooling}. */
 export interface AttentionPoolingLayerArgs extends LayerArgs {
@@ -60,9 +61,13 @@ export class AttentionPooling extends tf.layers.Layer {
   private scoreKernel: tf.LayerVariable | undefined;
 
   constructor(args: AttentionPoolingLayerArgs = {}) {
+    const parsed = parseLayerArgs(
+      { units: v.optional(v.nullable(integerAtLeast(1))), heads: v.optional(integerAtLeast(1), 1), kernelInitializer: v.optional(initializerSchema) },
+      args,
+    );
     super(args);
-    this.units = args.units === undefined || args.units === null ? undefined : requireInteger(args.units, 'units');
-    this.heads = requireInteger(args.heads ?? 1, 'heads');
+    this.units = parsed.units ?? undefined;
+    this.heads = parsed.heads;
     this.kernelInitializer = resolveInitializer(args.kernelInitializer, 'glorotUniform', 'kernelInitializer');
     this.supportsMasking = true;
   }
@@ -93,6 +98,7 @@ export class AttentionPooling extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
+    checkCallArgs(kwargs, [], 'AttentionPooling');
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
       const weights = this.headWeights(x, (kwargs.mask as tf.Tensor | undefined) ?? undefined);

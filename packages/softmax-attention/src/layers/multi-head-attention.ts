@@ -10,7 +10,8 @@ import {
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
-import { requireInteger, requireRank, requireRate } from '../internal/validate.js';
+import * as v from 'valibot';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs, rateSchema, requireRank } from '../internal/validate.js';
 
 /** Constructor arguments of {@link MultiHeadAttention} (Keras names, lowerCamel). */
 export interface MultiHeadAttentionLayerArgs extends LayerArgs {
@@ -35,6 +36,19 @@ export interface MultiHeadAttentionLayerArgs extends LayerArgs {
   /** Default `'zeros'`. */
   readonly biasInitializer?: InitializerLike;
 }
+
+const argsEntries = {
+  numHeads: integerAtLeast(1),
+  keyDim: integerAtLeast(1),
+  valueDim: v.optional(integerAtLeast(1)),
+  dropout: v.optional(rateSchema, 0),
+  useBias: v.optional(v.boolean(), true),
+  outputShape: v.optional(v.nullable(integerAtLeast(1))),
+  useCausalMask: v.optional(v.boolean(), false),
+  returnAttentionScores: v.optional(v.boolean(), false),
+  kernelInitializer: v.optional(initializerSchema),
+  biasInitializer: v.optional(initializerSchema),
+};
 
 /** Call options of {@link MultiHeadAttention} in eager mode: `layer.call(inputs, { attentionMask })`. */
 export interface MultiHeadAttentionCallArgs {
@@ -84,15 +98,16 @@ export class MultiHeadAttention extends tf.layers.Layer {
   private attentionWeights: AttentionWeights | undefined;
 
   constructor(args: MultiHeadAttentionLayerArgs) {
+    const parsed = parseLayerArgs(argsEntries, args);
     super(args);
-    this.numHeads = requireInteger(args.numHeads, 'numHeads');
-    this.keyDim = requireInteger(args.keyDim, 'keyDim');
-    this.valueDim = requireInteger(args.valueDim ?? args.keyDim, 'valueDim');
-    this.dropout = requireRate(args.dropout ?? 0, 'dropout');
-    this.useBias = args.useBias ?? true;
-    this.outputDim = args.outputShape === undefined || args.outputShape === null ? undefined : requireInteger(args.outputShape, 'outputShape');
-    this.useCausalMask = args.useCausalMask ?? false;
-    this.returnAttentionScores = args.returnAttentionScores ?? false;
+    this.numHeads = parsed.numHeads;
+    this.keyDim = parsed.keyDim;
+    this.valueDim = parsed.valueDim ?? parsed.keyDim;
+    this.dropout = parsed.dropout;
+    this.useBias = parsed.useBias;
+    this.outputDim = parsed.outputShape ?? undefined;
+    this.useCausalMask = parsed.useCausalMask;
+    this.returnAttentionScores = parsed.returnAttentionScores;
     this.kernelInitializer = resolveInitializer(args.kernelInitializer, 'glorotUniform', 'kernelInitializer');
     this.biasInitializer = resolveInitializer(args.biasInitializer, 'zeros', 'biasInitializer');
     this.supportsMasking = true;
@@ -136,6 +151,7 @@ export class MultiHeadAttention extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: MultiHeadAttentionCallArgs & tf.serialization.ConfigDict = {}): tf.Tensor | tf.Tensor[] {
+    checkCallArgs(kwargs, ['attentionMask'], 'MultiHeadAttention', { value: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ', key: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ' });
     return tf.tidy(() => {
       const [query, value = query, key = value] = tensorList(inputs) as [tf.Tensor, tf.Tensor?, tf.Tensor?];
       const masks = Array.isArray(kwargs.mask) ? kwargs.mask : [kwargs.mask ?? undefined];

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ShapeError } from '@dl/core';
 import {
   registrationPackage,
   resolveInitializer,
@@ -8,7 +8,8 @@ import {
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
-import { requireInteger } from '../internal/validate.js';
+import * as v from 'valibot';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs } from '../internal/validate.js';
 
 /** Constructor arguments of {@link PositionalEmbedding}. */
 export interface PositionalEmbeddingLayerArgs extends LayerArgs {
@@ -77,16 +78,23 @@ export class PositionalEmbedding extends tf.layers.Layer {
   private positionTable: tf.LayerVariable | undefined;
 
   constructor(args: PositionalEmbeddingLayerArgs) {
+    const parsed = parseLayerArgs(
+      {
+        inputDim: integerAtLeast(1),
+        outputDim: integerAtLeast(1),
+        sequenceLength: integerAtLeast(1),
+        positionEncoding: v.optional(v.picklist(['learned', 'sinusoidal']), 'learned'),
+        maskZero: v.optional(v.boolean(), false),
+        embeddingsInitializer: v.optional(initializerSchema),
+      },
+      args,
+    );
     super({ dtype: 'int32', ...args });
-    this.inputDim = requireInteger(args.inputDim, 'inputDim');
-    this.outputDim = requireInteger(args.outputDim, 'outputDim');
-    this.sequenceLength = requireInteger(args.sequenceLength, 'sequenceLength');
-    const encoding = args.positionEncoding ?? 'learned';
-    if (encoding !== 'learned' && encoding !== 'sinusoidal') {
-      throw new ConfigError({ package: 'softmax-attention', path: 'positionEncoding', value: encoding, expected: "'learned' or 'sinusoidal'" });
-    }
-    this.positionEncoding = encoding;
-    this.maskZero = args.maskZero ?? false;
+    this.inputDim = parsed.inputDim;
+    this.outputDim = parsed.outputDim;
+    this.sequenceLength = parsed.sequenceLength;
+    this.positionEncoding = parsed.positionEncoding;
+    this.maskZero = parsed.maskZero;
     this.embeddingsInitializer = args.embeddingsInitializer === undefined
       ? tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05 })
       : resolveInitializer(args.embeddingsInitializer, 'randomUniform', 'embeddingsInitializer');
@@ -116,7 +124,8 @@ export class PositionalEmbedding extends tf.layers.Layer {
     return tf.notEqual(ids, 0);
   }
 
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
+    checkCallArgs(kwargs, [], 'PositionalEmbedding');
     return tf.tidy(() => {
       const ids = tf.cast(Array.isArray(inputs) ? inputs[0]! : inputs, 'int32');
       const time = ids.shape[1] as number;

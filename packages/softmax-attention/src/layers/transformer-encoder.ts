@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ShapeError } from '@dl/core';
 import { addAttentionWeights, maskFromPadding, multiHeadAttend, type AttentionWeights } from './internal/attention-weights.js';
 import {
   registrationPackage,
@@ -9,7 +9,8 @@ import {
   type InitializerLike,
   type LayerArgs,
 } from './internal/serialization.js';
-import { requireInteger, requireRank, requireRate } from '../internal/validate.js';
+import * as v from 'valibot';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs, rateSchema, requireRank } from '../internal/validate.js';
 
 /** Constructor arguments of {@link TransformerEncoder}. */
 export interface TransformerEncoderLayerArgs extends LayerArgs {
@@ -67,20 +68,25 @@ export class TransformerEncoder extends tf.layers.Layer {
   private dense2: { kernel: tf.LayerVariable; bias: tf.LayerVariable } | undefined;
 
   constructor(args: TransformerEncoderLayerArgs) {
+    const parsed = parseLayerArgs(
+      {
+        numHeads: integerAtLeast(1),
+        intermediateDim: integerAtLeast(1),
+        dropout: v.optional(rateSchema, 0),
+        activation: v.optional(v.picklist(['relu', 'gelu']), 'relu'),
+        layerNormEpsilon: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number > 0')), 1e-5),
+        normFirst: v.optional(v.boolean(), false),
+        kernelInitializer: v.optional(initializerSchema),
+      },
+      args,
+    );
     super(args);
-    this.numHeads = requireInteger(args.numHeads, 'numHeads');
-    this.intermediateDim = requireInteger(args.intermediateDim, 'intermediateDim');
-    this.dropout = requireRate(args.dropout ?? 0, 'dropout');
-    const activation = args.activation ?? 'relu';
-    if (activation !== 'relu' && activation !== 'gelu') {
-      throw new ConfigError({ package: 'softmax-attention', path: 'activation', value: activation, expected: "'relu' or 'gelu'" });
-    }
-    this.activation = activation;
-    this.layerNormEpsilon = args.layerNormEpsilon ?? 1e-5;
-    if (!(this.layerNormEpsilon > 0)) {
-      throw new ConfigError({ package: 'softmax-attention', path: 'layerNormEpsilon', value: args.layerNormEpsilon, expected: 'a number > 0' });
-    }
-    this.normFirst = args.normFirst ?? false;
+    this.numHeads = parsed.numHeads;
+    this.intermediateDim = parsed.intermediateDim;
+    this.dropout = parsed.dropout;
+    this.activation = parsed.activation;
+    this.layerNormEpsilon = parsed.layerNormEpsilon;
+    this.normFirst = parsed.normFirst;
     this.kernelInitializer = resolveInitializer(args.kernelInitializer, 'glorotUniform', 'kernelInitializer');
     this.supportsMasking = true;
   }
@@ -113,6 +119,7 @@ export class TransformerEncoder extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
+    checkCallArgs(kwargs, [], 'TransformerEncoder');
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
       const padding = ((Array.isArray(kwargs.mask) ? kwargs.mask[0] : kwargs.mask) ?? undefined) as tf.Tensor | undefined;

@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import { ConfigError } from '@dl/core';
+import { describe, expect, it } from 'vitest';
+import { AdditiveAttention } from './additive-attention.js';
+import { attentionPooling } from './attention-pooling.js';
+import { MultiHeadAttention } from './multi-head-attention.js';
+import { positionalEmbedding } from './positional-embedding.js';
+import { TransformerEncoder } from './transformer-encoder.js';
+
+/** The ConfigError `fn` throws (fails the test when it throws nothing or something else). */
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError, but nothing was thrown');
+}
+
+describe('layer constructor arguments are as strict as factory options', () => {
+  it('names a misspelled key and the closest allowed one', () => {
+    const casual = configError(() => new MultiHeadAttention({ numHeads: 2, keyDim: 2, useCasualMask: true } as never));
+    expect(casual.path).toBe('useCasualMask');
+    expect(casual.message).toContain("did you mean 'useCausalMask'?");
+    expect(configError(() => attentionPooling({ unit: 8 } as never)).message).toContain("did you mean 'units'?");
+    expect(configError(() => positionalEmbedding({ inputDim: 5, outputDim: 4, sequenceLength: 3, mask_zero: true } as never)).message).toContain(
+      "did you mean 'maskZero'?",
+    );
+  });
+
+  it('rejects values of the wrong type instead of saving them into the config', () => {
+    const useBias = configError(() => new MultiHeadAttention({ numHeads: 2, keyDim: 2, useBias: 'no' } as never));
+    expect(useBias).toMatchObject({ path: 'useBias', value: 'no', expected: 'boolean' });
+    expect(configError(() => new TransformerEncoder({ numHeads: 2, intermediateDim: 8, normFirst: 'false' } as never)).path).toBe('normFirst');
+    expect(configError(() => new TransformerEncoder({ numHeads: 2, intermediateDim: 8, activation: 'swish' } as never)).expected).toBe('one of "relu", "gelu"');
+    expect(configError(() => new MultiHeadAttention({ numHeads: 2 } as never)).message).toMatch(/Missing option 'keyDim': it is required/);
+  });
+
+  it('keeps tfjs base arguments (name, trainable, inputShape) working', () => {
+    const layer = new MultiHeadAttention({ numHeads: 1, keyDim: 2, name: 'attn', trainable: false });
+    expect(layer.name).toBe('attn');
+    expect(layer.trainable).toBe(false);
+  });
+});
+
+describe('call arguments a layer does not take are errors, not silently ignored', () => {
+  it("says how to pass a Keras-style mha(query, value) in tfjs", () => {
+    const layer = new MultiHeadAttention({ numHeads: 1, keyDim: 2 });
+    const query = tf.ones([1, 2, 4]);
+    const value = tf.ones([1, 3, 4]);
+    const error = configError(() => layer.apply(query, { value }));
+    expect(error.path).toBe('value');
+    expect(error.message).toContain('layer.apply([query, value])');
+    expect(configError(() => new AdditiveAttention().apply([query, query], { key: value })).message).toContain('layer.apply([query, value, key])');
+    expect(configError(() => layer.apply(query, { attentionMsk: tf.ones([1, 2, 2]) })).message).toContain("did you mean 'attentionMask'?");
+    const output = layer.apply(query, { training: false }) as tf.Tensor; // tfjs's own call arguments pass
+    expect(output.shape).toEqual([1, 2, 4]);
+    tf.dispose([query, value, output]);
+  });
+});
