@@ -82,6 +82,33 @@ export function requireRank(shape: readonly (number | null)[], rank: number, arg
   }
 }
 
+/**
+ * Throws a ConfigError for a key of `object` that is not in `allowed` (keys set to
+ * `undefined` are ignored): JavaScript callers get no compile-time check, and a misspelled
+ * option (`softmax(x, { temprature: 2 })`) would otherwise be ignored. The message names
+ * the closest allowed key, or uses `hints[key]` when given.
+ */
+export function rejectUnknownKeys(
+  object: object,
+  allowed: readonly string[],
+  context: { readonly kind: 'option' | 'call argument'; readonly where: string; readonly hints?: Readonly<Record<string, string>> },
+): void {
+  if (typeof object !== 'object' || object === null) {
+    throw new ConfigError({ package: 'softmax-attention', path: '', value: object, expected: `an object of ${context.kind}s for ${context.where}` });
+  }
+  for (const [key, value] of Object.entries(object)) {
+    if (allowed.includes(key) || value === undefined) continue;
+    const suggestion = suggestName(key, allowed);
+    const hint = context.hints?.[key] ?? (suggestion === undefined ? '' : `did you mean '${suggestion}'? `);
+    throw new ConfigError({
+      package: 'softmax-attention',
+      path: key,
+      value,
+      expected: `no ${context.kind} named '${key}' in ${context.where} (${hint}${context.kind}s: ${allowed.join(', ')})`,
+    });
+  }
+}
+
 /** Call arguments tfjs itself passes to every layer's `call`. */
 const tfjsCallArgs = ['mask', 'training'];
 
@@ -91,16 +118,5 @@ const tfjsCallArgs = ['mask', 'training'];
  * `hints` maps names users try to what they should write instead.
  */
 export function checkCallArgs(kwargs: object, allowed: readonly string[], layer: string, hints: Readonly<Record<string, string>> = {}): void {
-  const names = [...tfjsCallArgs, ...allowed];
-  for (const key of Object.keys(kwargs)) {
-    if (names.includes(key) || (kwargs as Record<string, unknown>)[key] === undefined) continue;
-    const suggestion = suggestName(key, names);
-    const hint = hints[key] ?? (suggestion === undefined ? '' : `did you mean '${suggestion}'? `);
-    throw new ConfigError({
-      package: 'softmax-attention',
-      path: key,
-      value: (kwargs as Record<string, unknown>)[key],
-      expected: `no call argument named '${key}' in ${layer} (${hint}call arguments: ${names.join(', ')})`,
-    });
-  }
+  rejectUnknownKeys(kwargs, [...tfjsCallArgs, ...allowed], { kind: 'call argument', where: layer, hints });
 }

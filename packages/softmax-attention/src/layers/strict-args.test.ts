@@ -59,3 +59,15 @@ describe('call arguments a layer does not take are errors, not silently ignored'
     tf.dispose([query, value, output]);
   });
 });
+
+describe('ops reject misspelled options', () => {
+  it('softmax and scaledDotProductAttention name the key and the closest allowed one', async () => {
+    const { softmax } = await import('../ops/softmax.js');
+    const { scaledDotProductAttention } = await import('../ops/attention.js');
+    const x = tf.ones([2, 3]);
+    expect(configError(() => softmax(x, { temprature: 2 } as never)).message).toContain("did you mean 'temperature'?");
+    expect(configError(() => scaledDotProductAttention(x, x, x, { casual: true } as never)).message).toContain("did you mean 'causal'?");
+    expect(configError(() => scaledDotProductAttention(x, x, x, { causal: 'yes' } as never)).path).toBe('causal');
+    x.dispose();
+  });
+});

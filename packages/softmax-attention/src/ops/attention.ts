@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeError } from '@dl/core';
+import { ConfigError, ShapeError } from '@dl/core';
 import { softmax } from './softmax.js';
-import { requireBroadcastable, requireRate, requireTensor } from '../internal/validate.js';
+import { rejectUnknownKeys, requireBroadcastable, requireRate, requireTensor } from '../internal/validate.js';
 
 /** Options of {@link scaledDotProductAttention}. */
 export interface AttentionOptions {
@@ -54,6 +54,10 @@ export interface AttentionResult {
  * ```
  */
 export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, options: AttentionOptions = {}): AttentionResult {
+  rejectUnknownKeys(options, ['mask', 'causal', 'dropout', 'seed'], { kind: 'option', where: 'scaledDotProductAttention' });
+  if (options.causal !== undefined && typeof options.causal !== 'boolean') {
+    throw new ConfigError({ package: 'softmax-attention', path: 'causal', value: options.causal, expected: 'a boolean' });
+  }
   requireTensor(q, 'q', 2);
   requireTensor(k, 'k', 2);
   requireTensor(v, 'v', 2);

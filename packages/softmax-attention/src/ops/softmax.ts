@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { shiftedLogits } from './masked-max.js';
-import { requireBroadcastable, requirePositive, requireTensor, resolveAxis } from '../internal/validate.js';
+import { rejectUnknownKeys, requireBroadcastable, requirePositive, requireTensor, resolveAxis } from '../internal/validate.js';
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {
@@ -88,6 +88,7 @@ export function logSoftmax(x: tf.Tensor, options: SoftmaxOptions = {}): tf.Tenso
 
 function prepare(x: tf.Tensor, options: SoftmaxOptions): { axis: number; z: () => tf.Tensor; mask: tf.Tensor | undefined } {
   requireTensor(x, 'x');
+  rejectUnknownKeys(options, ['axis', 'temperature', 'mask'], { kind: 'option', where: 'softmax' });
   const axis = resolveAxis(options.axis ?? -1, x.rank);
   const temperature = options.temperature ?? 1;
   requirePositive(temperature, 'temperature');
