@@ -2,8 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BackendError } from '../errors/backend-error.js';
 import { ConfigError } from '../errors/config-error.js';
+import { conv2dBackpropFilterKernel } from '../kernels/conv2d-backprop-filter.js';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from '../kernels/depthwise-conv2d-backprop.js';
+import { unsortedSegmentSumKernel } from '../kernels/unsorted-segment-sum.js';
 import { missingTrainingKernels } from './training-kernels.js';
 import { autoBackendOrder, useBackend } from './use-backend.js';
+
+/** dl's kernels for the training kernels that tfjs-backend-wasm 4.22 does not implement at all. */
+const kernelsWasmLacks = [unsortedSegmentSumKernel, conv2dBackpropFilterKernel, depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel];
 
 afterAll(async () => {
   await tf.setBackend('cpu');
@@ -16,14 +22,41 @@ describe('useBackend', () => {
     expect(report).toMatchObject({ backend: 'cpu', requested: 'cpu', canTrain: true, missingTrainingKernels: [], environment: 'node' });
   });
 
-  it('loads wasm from the installed package, locating its .wasm files, and reports SIMD', async () => {
+  it('loads wasm from the installed package, reports SIMD, and fills the training kernels wasm lacks', async () => {
+    // The first wasm activation in this file (each test file runs in its own fork).
     const report = await useBackend('wasm');
     expect(tf.getBackend()).toBe('wasm');
     expect(report.wasm?.simd).toBe(true);
-    expect(report.missingTrainingKernels).toEqual(missingTrainingKernels('wasm'));
-    expect(report.canTrain).toBe(report.missingTrainingKernels.length === 0);
     const sum = tf.tidy(() => tf.tensor1d([1, 2, 3]).sum().dataSync()[0]);
     expect(sum).toBe(6);
+    expect(report).toMatchObject({ backend: 'wasm', canTrain: true, missingTrainingKernels: [] });
+    expect(report.installedTrainingKernels).toEqual(expect.arrayContaining(kernelsWasmLacks.map((k) => k.kernelName)));
+    for (const name of ['UnsortedSegmentSum', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad', 'AvgPoolGrad']) {
+      expect(tf.getKernel(name, 'wasm'), name).toBeDefined();
+    }
+    for (const kernel of kernelsWasmLacks) expect(tf.getKernel(kernel.kernelName, 'wasm')?.kernelFunc, kernel.kernelName).toBe(kernel.kernelFunc);
+  });
+
+  it('reports a training kernel the backend lacks, and re-installs only the ones dl provides', async () => {
+    await useBackend('wasm');
+    // AvgPoolGrad is wasm's own (dl has none for wasm); UnsortedSegmentSum is dl's.
+    const removed = ['UnsortedSegmentSum', 'AvgPoolGrad'].map((name) => tf.getKernel(name, 'wasm')!);
+    removed.forEach((config) => tf.unregisterKernel(config.kernelName, 'wasm'));
+    try {
+      expect(missingTrainingKernels('wasm')).toEqual(['UnsortedSegmentSum', 'AvgPoolGrad']);
+      const bare = await useBackend('wasm', { trainingKernels: false });
+      expect(bare).toMatchObject({ canTrain: false, missingTrainingKernels: ['UnsortedSegmentSum', 'AvgPoolGrad'], installedTrainingKernels: [] });
+      const filled = await useBackend('wasm');
+      expect(filled).toMatchObject({ canTrain: false, missingTrainingKernels: ['AvgPoolGrad'], installedTrainingKernels: ['UnsortedSegmentSum'] });
+    } finally {
+      for (const config of removed) {
+        if (tf.getKernel(config.kernelName, 'wasm') === undefined) tf.registerKernel(config);
+      }
+    }
+    expect((await useBackend('wasm')).canTrain).toBe(true);
+    // The restored kernel runs: d/dx Σ avgPool2x2(x) = 1/4 everywhere.
+    const dx = tf.tidy(() => Array.from(tf.grad((x: tf.Tensor) => tf.avgPool(x as tf.Tensor4D, 2, 2, 'valid').sum())(tf.ones([1, 2, 2, 1])).dataSync()));
+    expect(dx).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
   it('picks the first backend of the Node order with auto', async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from './seeded-random.js';
-import { seededInitializers } from './seeded-initializers.js';
+import { seededInitializers, type InitializerName } from './seeded-initializers.js';
 
 function buildModel(seed: number | undefined): tf.LayersModel {
   const init = seededInitializers(seed);
@@ -70,11 +70,23 @@ describe('seededInitializers', () => {
   });
 
   it('seeds recurrent (orthogonal) initializers too', () => {
-    const a = buildModel(5);
-    const b = buildModel(5);
+    const [a, b, c] = [buildModel(5), buildModel(5), buildModel(6)];
     expect(weightsOf(a)).toEqual(weightsOf(b));
-    a.dispose();
-    b.dispose();
+    // Every weight but the (constant) biases comes from a seeded initializer: dense and
+    // LSTM kernels (glorotUniform) and the LSTM's recurrent kernel (orthogonal).
+    const seeded = a.weights.flatMap((w, index) => (w.name.endsWith('/bias') ? [] : [index]));
+    expect(seeded.map((index) => a.weights[index]!.name.split('/').at(-1))).toEqual(['kernel', 'kernel', 'recurrent_kernel']);
+    for (const index of seeded) expect(weightsOf(c)[index], a.weights[index]!.name).not.toEqual(weightsOf(a)[index]);
+    [a, b, c].forEach((m) => m.dispose());
+  });
+
+  it('passes the seed to every initializer kind: the same seed repeats, another changes the values', () => {
+    const names: InitializerName[] = ['glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'leCunNormal', 'leCunUniform', 'orthogonal', 'randomNormal', 'randomUniform', 'truncatedNormal'];
+    for (const name of names) {
+      const draw = (seed: number): number[] => tf.tidy(() => Array.from(seededInitializers(seed).next(name).apply([4, 4]).dataSync()));
+      expect(draw(1), name).toEqual(draw(1));
+      expect(draw(2), name).not.toEqual(draw(1));
+    }
   });
 
   it('is unseeded without a seed', () => {

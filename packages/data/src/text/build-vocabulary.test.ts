@@ -19,9 +19,15 @@ describe('buildVocabulary', () => {
     expect(buildVocabulary(['z y x', 'x y z']).tokens.slice(2)).toEqual(['z', 'y', 'x']);
   });
 
-  it('is deterministic: the same corpus gives the same vocabulary', () => {
+  it('is deterministic: pinned indices, ties in first-appearance order (not alphabetical, not last seen)', () => {
+    // Counts: three 3; one 2, two 2 (one seen first); four 1, five 1 (four seen first).
     const corpus = ['one two three two', 'three three four', 'five one'];
-    expect(buildVocabulary(corpus).toJSON()).toEqual(buildVocabulary([...corpus]).toJSON());
+    const vocabulary = buildVocabulary(corpus);
+    expect(vocabulary.toJSON()).toMatchObject({ tokens: ['<pad>', '<unk>', 'three', 'one', 'two', 'four', 'five'], counts: [0, 0, 3, 2, 2, 1, 1] });
+    expect(vocabulary.encode('five four three two one')).toEqual([6, 5, 2, 4, 3]);
+    // A maxSize cut inside a tie keeps the word seen first.
+    expect(buildVocabulary(corpus, { maxSize: 6 }).tokens).toEqual(['<pad>', '<unk>', 'three', 'one', 'two', 'four']);
+    expect(buildVocabulary(corpus, { maxSize: 4 }).tokens).toEqual(['<pad>', '<unk>', 'three', 'one']);
   });
 
   it('counts every occurrence, so counts sum to the number of corpus tokens', () => {

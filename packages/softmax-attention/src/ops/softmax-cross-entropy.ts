@@ -6,10 +6,11 @@ import { requireTensor } from '../internal/validate.js';
 /**
  * Cross-entropy of softmax(logits) against target distributions, per row:
  * `L = −Σ_i y_i log softmax(z)_i`, computed from log-sum-exp (stable for any logits).
- * Its gradient is the famous `∂L/∂z = softmax(z) − y` (for rows of y summing to 1),
- * which this op uses as its backward pass directly.
+ * Its gradient is `∂L/∂z = softmax(z)·Σ_i y_i − y`, the famous `softmax(z) − y` when the
+ * row of y sums to 1; the op uses the general form as its backward pass, so rows that do
+ * not sum to 1 (an all-zero padding row, a weighted target) get the true gradient.
  *
- * @param labels - target distributions `[..., n]` (one-hot or soft; rows sum to 1).
+ * @param labels - target distributions `[..., n]` (one-hot or soft; usually rows sum to 1).
  * @param logits - unnormalised scores, same shape.
  * @returns the loss per row, shape `[...]`.
  * @throws ShapeError when the shapes differ.
@@ -31,8 +32,9 @@ export function softmaxCrossEntropy(labels: tf.Tensor, logits: tf.Tensor): tf.Te
     const value = tf.neg(tf.sum(tf.mul(y, logSoftmax(z)), -1));
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
       const upstream = tf.expandDims(dy, -1);
-      // ∂L/∂z = (softmax(z) − y) · dy (rows of y sum to 1); ∂L/∂y = −log softmax(z) · dy.
-      return [tf.mul(tf.neg(logSoftmax(z)), upstream), tf.mul(tf.sub(softmax(z), y), upstream)];
+      // ∂L/∂z = (softmax(z)·Σy − y) · dy; ∂L/∂y = −log softmax(z) · dy.
+      const total = tf.sum(y, -1, true);
+      return [tf.mul(tf.neg(logSoftmax(z)), upstream), tf.mul(tf.sub(tf.mul(softmax(z), total), y), upstream)];
     };
     return { value, gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);

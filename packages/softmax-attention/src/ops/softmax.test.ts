@@ -9,6 +9,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** Seeded float64 rows of uniform values in [-scale, scale]. */
 function randomRows(rows: number, columns: number, seed: number, scale = 3): number[][] {
   const random = createSeededRandom(seed);
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => (random.next() * 2 - 1) * scale));
@@ -64,14 +65,20 @@ describe('softmax', () => {
     tf.dispose([x, mask, g]);
   });
 
-  it('broadcasts a mask over a batch', () => {
-    const x = tf.tensor3d(randomRows(6, 4, 3).flat(), [2, 3, 4]);
-    const mask = tf.tensor1d([1, 1, 0, 1]);
+  it('broadcasts a mask over a batch, matching the float64 masked softmax row by row', () => {
+    const entries = [randomRows(3, 4, 3), randomRows(3, 4, 4)];
+    const x = tf.tensor3d(entries.flat(2), [2, 3, 4]);
+    const shared = [1, 1, 0, 1];
+    const mask = tf.tensor1d(shared);
     const s = softmax(x, { mask });
-    const sums = s.sum(-1);
-    expectTensorsClose(sums, new Float32Array(6).fill(1), { rtol: 1e-6 });
+    expectTensorsClose(s, entries.map((rows) => rows.map((row) => softmaxRow(row, shared))), { rtol: 1e-5, atol: 1e-7 });
     expect(Array.from(s.slice([0, 0, 2], [2, 3, 1]).dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
-    tf.dispose([x, mask, s, sums]);
+    // One mask per batch entry, shared by its rows: [2, 1, 4].
+    const perEntry = [[0, 1, 1, 1], [1, 1, 1, 0]];
+    const entryMask = tf.tensor3d(perEntry.flat(), [2, 1, 4], 'bool');
+    const perEntrySoftmax = softmax(x, { mask: entryMask });
+    expectTensorsClose(perEntrySoftmax, entries.map((rows, b) => rows.map((row) => softmaxRow(row, perEntry[b]))), { rtol: 1e-5, atol: 1e-7 });
+    tf.dispose([x, mask, s, entryMask, perEntrySoftmax]);
   });
 
   it('passes a gradient check, with and without a mask', () => {
@@ -121,9 +128,31 @@ describe('logSoftmax', () => {
     expect(l[0]![1]).toBe(Number.NEGATIVE_INFINITY);
     expect(l[0]![0]).toBeCloseTo(Math.log(softmaxRow([1, 2, 3], [1, 0, 1])[0]!), 5);
     expect(l[1]).toEqual([Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+    // ∂ log p_0 / ∂z_j = δ_0j − p_j over kept j, 0 over masked j and the fully masked row.
     const g = tf.grad((input: tf.Tensor) => logSoftmax(input, { mask }).slice([0, 0], [1, 1]).sum())(x);
-    expect(Array.from(g.dataSync()).every(Number.isFinite)).toBe(true);
+    const p = softmaxRow([1, 2, 3], [1, 0, 1]);
+    expectTensorsClose(g, [[1 - p[0]!, 0, -p[2]!], [0, 0, 0]], { rtol: 1e-5, atol: 1e-7 });
     expect(checkGradients((a) => logSoftmax(a!), [x]).passed).toBe(true);
     tf.dispose([x, mask, g]);
+  });
+
+  it('back-propagates a non-uniform upstream gradient through kept positions only', () => {
+    const rows = randomRows(4, 5, 6);
+    const keep = [[1, 0, 1, 1, 0], [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 1, 0, 0]];
+    const upstream = randomRows(4, 5, 7, 2);
+    const [x, mask, w] = [tf.tensor2d(rows), tf.tensor2d(keep, undefined, 'bool'), tf.tensor2d(upstream)];
+    // Masked entries are -Infinity; take the kept ones only, so the sum stays finite.
+    const keptLogSoftmax = (input: tf.Tensor): tf.Tensor => tf.where(mask, logSoftmax(input, { mask }), tf.zerosLike(input));
+    const g = tf.grad((input: tf.Tensor) => keptLogSoftmax(input).mul(w).sum())(x);
+    // d/dz_j Σ_{i kept} w_i log p_i = m_j (w_j − p_j Σ_{i kept} w_i).
+    const expected = rows.map((row, r) => {
+      const m = keep[r]!;
+      const p = softmaxRow(row, m);
+      const keptTotal = upstream[r]!.reduce((sum, wi, i) => sum + m[i]! * wi, 0);
+      return p.map((pj, j) => m[j]! * (upstream[r]![j]! - pj * keptTotal));
+    });
+    expectTensorsClose(g, expected, { rtol: 1e-5, atol: 1e-6 });
+    expect(checkGradients((a) => keptLogSoftmax(a!), [x]).passed).toBe(true);
+    tf.dispose([x, mask, w, g]);
   });
 });
