@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { TensorAssertionError } from './assertion-error.js';
+export { catchConfigError } from './catch-config-error.js';
 export { checkGradients, type CheckGradientsOptions } from './check-gradients.js';
 export { checkLayerGradients, type CheckLayerGradientsOptions } from './check-layer-gradients.js';
 export { expectNoTensorLeaks } from './expect-no-tensor-leaks.js';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../errors/config-error.js';
+import { catchConfigError as catchError } from '../testing/catch-config-error.js';
 import { parseOptions } from './parse-options.js';
 
 const Schema = v.strictObject({
@@ -9,16 +9,6 @@ const Schema = v.strictObject({
   rate: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0),
   nested: v.optional(v.strictObject({ heads: v.number() })),
 });
-
-function catchError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseOptions', () => {
   it('fills defaults and returns the parsed value', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from './build-vocabulary.js';
-import { catchConfigError } from './config-error.test-util.js';
+import { catchConfigError } from '@dl/core/testing';
 
 describe('buildVocabulary', () => {
   it('matches Keras Tokenizer(oov_token) word_index and texts_to_sequences', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchConfigError } from './config-error.test-util.js';
+import { catchConfigError } from '@dl/core/testing';
 import { stratifiedSplit, type Label } from './stratified-split.js';
 
 /** 50 'a', 30 'b', 20 'c', interleaved. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchConfigError } from './config-error.test-util.js';
+import { catchConfigError } from '@dl/core/testing';
 import { defaultFilters, tokenize } from './tokenize.js';
 
 describe('tokenize', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from './build-vocabulary.js';
-import { catchConfigError } from './config-error.test-util.js';
+import { catchConfigError } from '@dl/core/testing';
 import { Vocabulary, type VocabularyJSON } from './vocabulary.js';
 
 const vocabulary = buildVocabulary(['the cat sat', 'the dog']);

@@ -1,22 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError } from '@dl/core';
+import { catchConfigError as configError } from '@dl/core/testing';
 import { describe, expect, it } from 'vitest';
 import { AdditiveAttention } from './additive-attention.js';
 import { attentionPooling } from './attention-pooling.js';
 import { MultiHeadAttention } from './multi-head-attention.js';
 import { positionalEmbedding } from './positional-embedding.js';
 import { TransformerEncoder } from './transformer-encoder.js';
-
-/** The ConfigError `fn` throws (fails the test when it throws nothing or something else). */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError, but nothing was thrown');
-}
 
 describe('layer constructor arguments are as strict as factory options', () => {
   it('names a misspelled key and the closest allowed one', () => {
