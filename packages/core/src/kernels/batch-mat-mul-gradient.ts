@@ -10,8 +10,9 @@ function reduceToShape(gradient: tf.Tensor, shape: readonly number[]): tf.Tensor
   for (let axis = 0; axis < gradient.rank; axis++) {
     if (axis < extra || (shape[axis - extra] === 1 && gradient.shape[axis] !== 1)) axes.push(axis);
   }
-  const summed = axes.length === 0 ? gradient : tf.sum(gradient, axes, true);
-  return summed.reshape(shape as number[]);
+  // Not broadcast (the common case): the product already has the operand's shape, as in tfjs's own gradient.
+  if (axes.length === 0 && extra === 0) return gradient;
+  return tf.sum(gradient, axes, true).reshape(shape as number[]);
 }
 
 /**
