@@ -59,14 +59,6 @@ export function requireBroadcastable(mask: tf.Tensor, shape: readonly number[], 
   }
 }
 
-/** Throws a ConfigError unless `value` is an integer >= min. */
-export function requireInteger(value: unknown, field: string, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ConfigError({ package: 'softmax-attention', path: field, value, expected: `an integer >= ${min}` });
-  }
-  return value;
-}
-
 /** Throws a ConfigError unless `value` is a rate in [0, 1). */
 export function requireRate(value: unknown, field: string): number {
   if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
