@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { compareWithFiniteDifferences, finiteDifferenceEntries, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
+import { compareWithFiniteDifferences, finiteDifferenceEntries, movableInputs, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
 
 /** Options of {@link checkGradients}. */
 export type CheckGradientsOptions = FiniteDifferenceOptions;
@@ -51,27 +51,16 @@ export function checkGradients(
   const analytic = tf.tidy(() => tf.grads(scalar)(inputs as tf.Tensor[]).map((g) => g.dataSync()));
   weightsTensor.dispose();
 
-  const current = [...inputs];
+  const { current, checks, release } = movableInputs(inputs, analytic);
   const evaluate = (): number => {
     const y = tf.tidy(() => f(...current).reshape([-1]));
     const total = project(y.dataSync(), weights);
     y.dispose();
     return total;
   };
-  const checked = inputs.map((input, k) => ({
-    label: `input ${k}`,
-    values: Float32Array.from(input.dataSync()),
-    analytic: analytic[k]!,
-    set: (values: Float32Array) => {
-      if (current[k] !== input) current[k]!.dispose();
-      current[k] = tf.tensor(values, input.shape, 'float32');
-    },
-  }));
   try {
-    return compareWithFiniteDifferences(checked, evaluate, { ...settings, random });
+    return compareWithFiniteDifferences(checks, evaluate, { ...settings, random });
   } finally {
-    current.forEach((tensor, k) => {
-      if (tensor !== inputs[k]) tensor.dispose();
-    });
+    release();
   }
 }

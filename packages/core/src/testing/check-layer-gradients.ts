@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { TensorAssertionError } from './assertion-error.js';
-import { compareWithFiniteDifferences, finiteDifferenceEntries, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
+import { compareWithFiniteDifferences, finiteDifferenceEntries, movableInputs, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
 
 /** Options of {@link checkLayerGradients}. */
 export interface CheckLayerGradientsOptions extends FiniteDifferenceOptions {
@@ -99,17 +99,8 @@ export function checkLayerGradients(layer: tf.layers.Layer, inputs: tf.Tensor | 
     throw new TensorAssertionError(`gradient check failed: trainable weight(s) ${unused.join(', ')} have no path to the layer's output.`);
   }
 
-  const current = [...list];
+  const { current, checks: inputChecks, release } = movableInputs(list, analytic.slice(0, inputVariables.length) as ArrayLike<number>[]);
   const evaluate = (): number => tf.tidy(() => project(call(current).dataSync(), projection));
-  const inputChecks = inputVariables.map((_, k) => ({
-    label: `input ${k}`,
-    values: Float32Array.from(list[k]!.dataSync()),
-    analytic: analytic[k]!,
-    set: (values: Float32Array) => {
-      if (current[k] !== list[k]) current[k]!.dispose();
-      current[k] = tf.tensor(values, list[k]!.shape, 'float32');
-    },
-  }));
   const weightChecks = weights.map(({ name, variable }, k) => ({
     label: name,
     values: Float32Array.from(variable.dataSync()),
@@ -119,8 +110,6 @@ export function checkLayerGradients(layer: tf.layers.Layer, inputs: tf.Tensor | 
   try {
     return compareWithFiniteDifferences([...inputChecks, ...weightChecks], evaluate, { ...settings, random });
   } finally {
-    current.forEach((tensor, k) => {
-      if (tensor !== list[k]) tensor.dispose();
-    });
+    release();
   }
 }

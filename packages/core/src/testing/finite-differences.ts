@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { TensorAssertionError } from './assertion-error.js';
@@ -134,4 +135,30 @@ export function project(values: ArrayLike<number>, weights: Float64Array): numbe
   let total = 0;
   for (let i = 0; i < values.length; i++) total += weights[i]! * values[i]!;
   return total;
+}
+
+/**
+ * The inputs of a check, movable one at a time: `current` is what the next evaluation
+ * sees, `checks` (one per analytic gradient given, in order) replace an input by moved
+ * values, and `release` disposes the replacements.
+ */
+export function movableInputs(
+  inputs: readonly tf.Tensor[],
+  analytic: readonly ArrayLike<number>[],
+): { current: tf.Tensor[]; checks: CheckedTensor[]; release: () => void } {
+  const current = [...inputs];
+  const checks = analytic.map((gradient, k) => ({
+    label: `input ${k}`,
+    values: Float32Array.from(inputs[k]!.dataSync()),
+    analytic: gradient,
+    set: (values: Float32Array) => {
+      if (current[k] !== inputs[k]) current[k]!.dispose();
+      current[k] = tf.tensor(values, inputs[k]!.shape, 'float32');
+    },
+  }));
+  const release = () =>
+    current.forEach((tensor, k) => {
+      if (tensor !== inputs[k]) tensor.dispose();
+    });
+  return { current, checks, release };
 }
