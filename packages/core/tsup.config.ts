@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node/index.ts', 'src/testing/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'node/index': 'src/node/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    // tfjs-free: a seeded PRNG for packages that shuffle plain arrays (@dl/data's stratifiedSplit).
+    'random/index': 'src/random/seeded-random.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,
@@ -9,4 +15,6 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   treeshake: true,
+  // esbuild renames a class that refers to itself (`class _DlError`); keep the names users see.
+  keepNames: true,
 });

@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // esbuild renames a class that refers to itself (`class _Name`); keep the names users see.
+  keepNames: true,
 });

@@ -24,4 +24,6 @@ export default defineConfig({
   // Keep `node:util` and `node:readline` as written: Node >= 20.19 is required anyway.
   removeNodeProtocol: false,
   define: { __DL_QUESTIONS_VERSION__: JSON.stringify(version) },
+  // esbuild renames a class that refers to itself (`class _Name`); keep the names users see.
+  keepNames: true,
 });

@@ -10,4 +10,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // esbuild renames a class that refers to itself (`class _Name`); keep the names users see.
+  keepNames: true,
 });

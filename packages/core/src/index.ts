@@ -4,7 +4,9 @@
  * training loop for custom train steps.
  *
  * Node-only helpers (save/load to directories, a terminal progress bar) live in
- * `@dl/core/node`; test helpers in `@dl/core/testing`.
+ * `@dl/core/node`; test helpers in `@dl/core/testing`. The errors and option parsing are
+ * those of `@dl/errors` (re-exported, the same classes), which loads no tfjs; so does
+ * `@dl/core/random` (`createSeededRandom` alone).
  *
  * @packageDocumentation
  */

@@ -1,3 +1,4 @@
+import { ConfigError } from '@dl/errors';
 import { describe, expect, it } from 'vitest';
 import { questions } from './bank.js';
 import { filterQuestions, getQuestion } from './filter.js';
@@ -41,16 +42,21 @@ describe('filterQuestions', () => {
     expect(ids(filterQuestions({ topic: 'attention-softmax', kind: 'concept', difficulty: 2 }, fixtureBank))).toEqual(['attention-scaling']);
   });
 
-  it('throws a prefixed TypeError or RangeError naming the field', () => {
-    expect(() => filterQuestions({ topic: 'transformers' as never })).toThrow(RangeError);
+  it('throws a prefixed ConfigError naming the field', () => {
+    expect(() => filterQuestions({ topic: 'transformers' as never })).toThrow(ConfigError);
     expect(() => filterQuestions({ topic: 'transformers' as never })).toThrow(
       /^\[@dl\/questions\] Invalid option 'topic': expected one of 'attention-softmax', 'rnn', 'cnn', 'gan-vae', 'transfer-fusion'/u,
     );
     expect(() => filterQuestions({ kind: 'essay' as never })).toThrow(/'kind'/u);
-    expect(() => filterQuestions({ difficulty: 0 as never })).toThrow(RangeError);
-    expect(() => filterQuestions({ difficulty: { min: 4, max: 2 } })).toThrow(/min <= max/u);
-    expect(() => filterQuestions({ difficulty: '3' as never })).toThrow(TypeError);
-    expect(() => filterQuestions({ tags: [1] as never })).toThrow(TypeError);
+    expect(() => filterQuestions({ difficulty: 0 as never })).toThrow(ConfigError);
+    // A rule between two fields names both and their values.
+    expect(() => filterQuestions({ difficulty: { min: 4, max: 2 } })).toThrow(
+      /^\[@dl\/questions\] Invalid option 'difficulty\.min': expected a value <= difficulty\.max, got 4 \(difficulty\.max is 2\)\.$/u,
+    );
+    expect(() => filterQuestions({ difficulty: { min: 4 }, tags: 'x' }, bank)).not.toThrow(); // max defaults to 5
+    expect(() => filterQuestions({ difficulty: '3' as never })).toThrow(ConfigError);
+    expect(() => filterQuestions({ tags: [1] as never })).toThrow(ConfigError);
+    expect(() => getQuestion(7 as never)).toThrow(/^\[@dl\/questions\] Invalid option 'id': expected a string, got 7\.$/u);
     expect(() => filterQuestions({ topics: 'rnn' } as never)).toThrow(/^\[@dl\/questions\] Invalid option 'topics'/u);
   });
 });

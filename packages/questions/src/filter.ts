@@ -1,7 +1,7 @@
 import { questions } from './bank.js';
 import {
   assertOptions,
-  optionTypeError,
+  optionError,
   parseDifficulty,
   parseKinds,
   parseTags,
@@ -31,7 +31,7 @@ const filterKeys = ['topic', 'kind', 'difficulty', 'tags'] as const;
  * @param fn - the public function's name, for error messages.
  * @param allowedKeys - option names the caller accepts (a quiz accepts `count`, `seed`, ... too).
  *
- * @throws TypeError or RangeError naming the bad field.
+ * @throws `ConfigError` naming the bad field.
  * @example
  * ```ts
  * const isHardRnn = compileFilter({ topic: 'rnn', difficulty: { min: 4 } });
@@ -64,7 +64,7 @@ export function compileFilter(
  * @param filter.tags - tags that must all be present.
  * @param from - the list to filter; the whole bank by default.
  * @returns a new array.
- * @throws TypeError or RangeError (message starting with `[@dl/questions]`) for an unknown
+ * @throws `ConfigError` (from `@dl/errors`; message starting with `[@dl/questions]`) for an unknown
  *   topic or kind, a difficulty outside 1..5, or an option that does not exist.
  * @example
  * ```ts
@@ -93,7 +93,7 @@ const idMaps = new WeakMap<readonly Question[], Map<string, Question>>();
  * ```
  */
 export function getQuestion(id: string, from: readonly Question[] = questions): Question | undefined {
-  if (typeof id !== 'string') throw optionTypeError('id', 'a string', id);
+  if (typeof id !== 'string') throw optionError('id', 'a string', id);
   let byId = idMaps.get(from);
   if (byId === undefined) {
     byId = new Map();

@@ -1,3 +1,4 @@
+import { ConfigError, suggestName } from '@dl/errors';
 import { questionKinds, topics, type Difficulty, type Lang, type QuestionKind, type Topic } from './schema.js';
 
 /** A single value or a list of values; a list matches any of its members. */
@@ -22,60 +23,19 @@ export interface DifficultyBounds {
   readonly max: Difficulty;
 }
 
-const PREFIX = '[@dl/questions]';
-
 /**
- * A short, printable description of any value, for error messages.
+ * The error for a bad option: a `ConfigError` (from `@dl/errors`, the same class `@dl/core`
+ * exports) with the message `[@dl/questions] Invalid option '<field>': expected <expected>, got <value>.`
  *
+ * @param related - the other options a rule between several options involves, with their values.
  * @example
  * ```ts
- * describeValue('rnn'); // '"rnn"'
- * describeValue([1, 2]); // '[1, 2]'
- * ```
- */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return value.length <= 8 ? `[${value.map(describeValue).join(', ')}]` : `an array of length ${value.length}`;
-  try {
-    const text = JSON.stringify(value);
-    return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-function message(field: string, expected: string, value: unknown): string {
-  return `${PREFIX} Invalid option '${field}': expected ${expected}, got ${describeValue(value)}.`;
-}
-
-/**
- * The error for an option of the wrong type (a number where a string is expected, ...).
- *
- * @example
- * ```ts
- * optionTypeError('count', 'an integer >= 1', '3').message;
+ * optionError('count', 'an integer >= 1', '3').message;
  * // "[@dl/questions] Invalid option 'count': expected an integer >= 1, got \"3\"."
  * ```
  */
-export function optionTypeError(field: string, expected: string, value: unknown): TypeError {
-  return new TypeError(message(field, expected, value));
-}
-
-/**
- * The error for an option of the right type but outside what is allowed (unknown topic, 0, 6, ...).
- *
- * @example
- * ```ts
- * optionRangeError('difficulty', 'an integer from 1 to 5', 6).message;
- * // "[@dl/questions] Invalid option 'difficulty': expected an integer from 1 to 5, got 6."
- * ```
- */
-export function optionRangeError(field: string, expected: string, value: unknown): RangeError {
-  return new RangeError(message(field, expected, value));
+export function optionError(field: string, expected: string, value: unknown, related?: Readonly<Record<string, unknown>>): ConfigError {
+  return new ConfigError({ package: 'questions', path: field, value, expected, related });
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -85,8 +45,8 @@ function parseEnumList<T extends string>(value: unknown, field: string, allowed:
   const expected = `one of ${quoted(allowed)} (or an array of them)`;
   const list: readonly unknown[] = Array.isArray(value) ? value : [value];
   for (const item of list) {
-    if (typeof item !== 'string') throw optionTypeError(field, expected, value);
-    if (!(allowed as readonly string[]).includes(item)) throw optionRangeError(field, expected, item);
+    if (typeof item !== 'string') throw optionError(field, expected, value);
+    if (!(allowed as readonly string[]).includes(item)) throw optionError(field, expected, item);
   }
   return list as readonly T[];
 }
@@ -94,7 +54,7 @@ function parseEnumList<T extends string>(value: unknown, field: string, allowed:
 /**
  * Validates a `topic` option: a topic or an array of topics.
  *
- * @throws TypeError for a non-string, RangeError for an unknown topic.
+ * @throws `ConfigError` for a non-string or an unknown topic.
  * @example
  * ```ts
  * parseTopics('rnn'); // ['rnn']
@@ -108,7 +68,7 @@ export function parseTopics(value: unknown, field = 'topic'): readonly Topic[] |
 /**
  * Validates a `kind` option: a question kind or an array of kinds.
  *
- * @throws TypeError for a non-string, RangeError for an unknown kind.
+ * @throws `ConfigError` for a non-string or an unknown kind.
  * @example
  * ```ts
  * parseKinds(['concept', 'coding']); // ['concept', 'coding']
@@ -121,7 +81,7 @@ export function parseKinds(value: unknown, field = 'kind'): readonly QuestionKin
 /**
  * Validates a `lang` option.
  *
- * @throws TypeError for a non-string, RangeError for anything but the allowed languages.
+ * @throws `ConfigError` for anything but the allowed languages.
  * @example
  * ```ts
  * parseLang('zh', 'lang', ['zh', 'en']); // 'zh'
@@ -130,8 +90,8 @@ export function parseKinds(value: unknown, field = 'kind'): readonly QuestionKin
 export function parseLang<T extends string = Lang>(value: unknown, field = 'lang', allowed: readonly T[] = ['zh', 'en'] as unknown as readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   const expected = `one of ${quoted(allowed)}`;
-  if (typeof value !== 'string') throw optionTypeError(field, expected, value);
-  if (!(allowed as readonly string[]).includes(value)) throw optionRangeError(field, expected, value);
+  if (typeof value !== 'string') throw optionError(field, expected, value);
+  if (!(allowed as readonly string[]).includes(value)) throw optionError(field, expected, value);
   return value as T;
 }
 
@@ -140,7 +100,7 @@ const isDifficulty = (value: unknown): value is Difficulty => Number.isInteger(v
 /**
  * Validates a `difficulty` option: an integer 1..5 or `{ min, max }` with bounds in 1..5.
  *
- * @throws TypeError for a wrong type, RangeError for a bound outside 1..5 or `min > max`.
+ * @throws `ConfigError` for a wrong type, a bound outside 1..5, or `min > max` (naming both bounds).
  * @example
  * ```ts
  * parseDifficulty(3); // { min: 3, max: 3 }
@@ -151,23 +111,23 @@ export function parseDifficulty(value: unknown, field = 'difficulty'): Difficult
   if (value === undefined) return undefined;
   const expected = 'an integer from 1 to 5 or { min, max } with bounds from 1 to 5';
   if (typeof value === 'number') {
-    if (!isDifficulty(value)) throw optionRangeError(field, expected, value);
+    if (!isDifficulty(value)) throw optionError(field, expected, value);
     return { min: value, max: value };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw optionTypeError(field, expected, value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw optionError(field, expected, value);
   const { min = 1, max = 5 } = value as { min?: unknown; max?: unknown };
-  if (typeof min !== 'number') throw optionTypeError(`${field}.min`, 'an integer from 1 to 5', min);
-  if (typeof max !== 'number') throw optionTypeError(`${field}.max`, 'an integer from 1 to 5', max);
-  if (!isDifficulty(min)) throw optionRangeError(`${field}.min`, 'an integer from 1 to 5', min);
-  if (!isDifficulty(max)) throw optionRangeError(`${field}.max`, 'an integer from 1 to 5', max);
-  if (min > max) throw optionRangeError(field, 'min <= max', value);
+  if (typeof min !== 'number') throw optionError(`${field}.min`, 'an integer from 1 to 5', min);
+  if (typeof max !== 'number') throw optionError(`${field}.max`, 'an integer from 1 to 5', max);
+  if (!isDifficulty(min)) throw optionError(`${field}.min`, 'an integer from 1 to 5', min);
+  if (!isDifficulty(max)) throw optionError(`${field}.max`, 'an integer from 1 to 5', max);
+  if (min > max) throw optionError(`${field}.min`, `a value <= ${field}.max`, min, { [`${field}.max`]: max });
   return { min, max };
 }
 
 /**
  * Validates a `tags` option: a tag or an array of tags (strings).
  *
- * @throws TypeError when a tag is not a string.
+ * @throws `ConfigError` when a tag is not a string.
  * @example
  * ```ts
  * parseTags('softmax'); // ['softmax']
@@ -176,7 +136,7 @@ export function parseDifficulty(value: unknown, field = 'difficulty'): Difficult
 export function parseTags(value: unknown, field = 'tags'): readonly string[] | undefined {
   if (value === undefined) return undefined;
   const list: readonly unknown[] = Array.isArray(value) ? value : [value];
-  if (!list.every((tag) => typeof tag === 'string')) throw optionTypeError(field, 'a string or an array of strings', value);
+  if (!list.every((tag) => typeof tag === 'string')) throw optionError(field, 'a string or an array of strings', value);
   return list as readonly string[];
 }
 
@@ -184,40 +144,46 @@ export function parseTags(value: unknown, field = 'tags'): readonly string[] | u
  * Validates an optional positive integer option such as `count` or `limit`.
  *
  * @param allowInfinity - accept `Infinity` (meaning "no limit").
- * @throws TypeError for a non-number, RangeError for a number that is not an integer >= 1.
+ * @throws `ConfigError` for anything but an integer >= 1 (or `Infinity` when allowed).
  * @example
  * ```ts
  * parsePositiveInteger(5, 'count'); // 5
- * parsePositiveInteger(0, 'count'); // throws RangeError
+ * parsePositiveInteger(0, 'count'); // throws ConfigError
  * ```
  */
 export function parsePositiveInteger(value: unknown, field: string, allowInfinity = false): number | undefined {
   if (value === undefined) return undefined;
   const expected = allowInfinity ? 'an integer >= 1 or Infinity' : 'an integer >= 1';
-  if (typeof value !== 'number') throw optionTypeError(field, expected, value);
+  if (typeof value !== 'number') throw optionError(field, expected, value);
   if (allowInfinity && value === Number.POSITIVE_INFINITY) return value;
-  if (!Number.isInteger(value) || value < 1) throw optionRangeError(field, expected, value);
+  if (!Number.isInteger(value) || value < 1) throw optionError(field, expected, value);
   return value;
 }
 
 /**
  * Throws when `options` is not a plain options object or names an option that does not exist,
- * so that `createQuiz('rnn')` or a misspelled `{ topics: 'rnn' }` fails instead of being ignored.
+ * so that `createQuiz('rnn')` or a misspelled `{ topics: 'rnn' }` fails instead of being ignored;
+ * the error suggests the closest allowed name.
  *
+ * @throws `ConfigError` with path `''` for a non-object, or the unknown option's name.
  * @example
  * ```ts
  * assertOptions({ topic: 'rnn' }, 'createQuiz', ['topic', 'count']); // ok
- * assertOptions({ topics: 'rnn' }, 'createQuiz', ['topic', 'count']); // throws TypeError
+ * assertOptions({ topics: 'rnn' }, 'createQuiz', ['topic', 'count']);
+ * // throws ConfigError: [@dl/questions] Invalid option 'topics': expected no option named 'topics'
+ * //   (did you mean 'topic'? createQuiz() allows: topic, count), got "rnn".
  * ```
  */
 export function assertOptions(options: unknown, fn: string, allowed: readonly string[]): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${PREFIX} ${fn}(options): expected an options object, got ${describeValue(options)}.`);
+    throw new ConfigError({ package: 'questions', path: '', value: options, expected: `an options object for ${fn}()` });
   }
-  for (const key of Object.keys(options)) {
+  for (const [key, value] of Object.entries(options)) {
     if (!allowed.includes(key)) {
-      throw new TypeError(`${PREFIX} Invalid option '${key}': ${fn}() has no such option (allowed: ${allowed.join(', ')}).`);
+      const suggestion = suggestName(key, allowed);
+      const hint = suggestion === undefined ? '' : `did you mean '${suggestion}'? `;
+      throw optionError(key, `no option named '${key}' (${hint}${fn}() allows: ${allowed.join(', ')})`, value);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ConfigError, DlError } from '@dl/errors';
 import { describe, expect, it } from 'vitest';
 import { fixtureBank, manyQuestions } from './fixtures.test.js';
 import { createQuiz, DEFAULT_QUIZ_COUNT } from './quiz.js';
@@ -102,22 +103,39 @@ describe('createQuiz', () => {
     quiz.grade(2, false);
     expect(quiz.score()).toEqual({ correct: 1, answered: 3, total: 4 });
     expect(() => quiz.grade(4, true)).toThrow(/^\[@dl\/questions\] Invalid option 'index': expected an integer from 0 to 3, got 4\./u);
-    expect(() => quiz.grade(0, 'yes' as never)).toThrow(TypeError);
+    expect(() => quiz.grade(0, 'yes' as never)).toThrow(ConfigError);
   });
 
-  it('throws a prefixed TypeError or RangeError naming the field and what is allowed', () => {
-    expect(() => createQuiz({ topic: 'nlp' as never })).toThrow(RangeError);
+  it('throws a prefixed ConfigError naming the field and what is allowed', () => {
+    expect(() => createQuiz({ topic: 'nlp' as never })).toThrow(ConfigError);
     expect(() => createQuiz({ topic: 'nlp' as never })).toThrow(/^\[@dl\/questions\] Invalid option 'topic': expected one of 'attention-softmax'/u);
     expect(() => createQuiz({ count: 0 })).toThrow(/^\[@dl\/questions\] Invalid option 'count': expected an integer >= 1, got 0\./u);
-    expect(() => createQuiz({ count: 2.5 })).toThrow(RangeError);
-    expect(() => createQuiz({ count: '3' as never })).toThrow(TypeError);
+    expect(() => createQuiz({ count: 2.5 })).toThrow(ConfigError);
+    expect(() => createQuiz({ count: '3' as never })).toThrow(ConfigError);
     expect(() => createQuiz({ difficulty: 6 as never })).toThrow(/^\[@dl\/questions\] Invalid option 'difficulty': expected an integer from 1 to 5/u);
     expect(() => createQuiz({ difficulty: { min: 0 as never } })).toThrow(/'difficulty\.min'/u);
     expect(() => createQuiz({ lang: 'fr' as never })).toThrow(/'lang': expected one of 'zh', 'en'/u);
-    expect(() => createQuiz({ seed: {} as never })).toThrow(TypeError);
-    expect(() => createQuiz({ seed: Number.NaN })).toThrow(RangeError);
-    expect(() => createQuiz({ cout: 3 } as never)).toThrow(/Invalid option 'cout'/u);
-    expect(() => createQuiz('rnn' as never)).toThrow(TypeError);
+    expect(() => createQuiz({ seed: {} as never })).toThrow(ConfigError);
+    expect(() => createQuiz({ seed: Number.NaN })).toThrow(ConfigError);
+    expect(() => createQuiz({ cout: 3 } as never)).toThrow(
+      /^\[@dl\/questions\] Invalid option 'cout': expected no option named 'cout' \(did you mean 'count'\? createQuiz\(\) allows: topic, kind, difficulty, tags, count, seed, lang\), got 3\.$/u,
+    );
+    expect(() => createQuiz('rnn' as never)).toThrow(/^\[@dl\/questions\] Invalid options: expected an options object for createQuiz\(\), got "rnn"\.$/u);
+  });
+
+  it('throws errors that every dl package recognises: ConfigError with code, path and value', () => {
+    let caught: unknown;
+    try {
+      createQuiz({ count: 0 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect(DlError.isInstance(caught)).toBe(true);
+    expect(ConfigError.isInstance(caught)).toBe(true);
+    const error = caught as ConfigError;
+    expect([error.code, error.path, error.value, error.expected, error.name]).toEqual(['config', 'count', 0, 'an integer >= 1', 'ConfigError']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { questions } from './bank.js';
 import { compileFilter, type QuestionFilter } from './filter.js';
-import { optionRangeError, optionTypeError, parseLang, parsePositiveInteger } from './options.js';
+import { optionError, parseLang, parsePositiveInteger } from './options.js';
 import { mulberry32, seedToUint32, shuffled } from './random.js';
 import type { Lang, Question } from './schema.js';
 
@@ -34,7 +34,7 @@ export interface Quiz {
   readonly questions: readonly Question[];
   /**
    * Records whether the question at `index` was answered correctly; grading again overwrites.
-   * @throws RangeError when `index` is not an index of `questions`.
+   * @throws `ConfigError` (from `@dl/errors`) when `index` is not an index of `questions` or `correct` not a boolean.
    */
   grade(index: number, correct: boolean): void;
   /** Correct, answered and total counts so far. */
@@ -67,8 +67,9 @@ const quizKeys = ['topic', 'kind', 'difficulty', 'tags', 'count', 'seed', 'lang'
  * @param options.lang - `'en'` (default) or `'zh'`.
  * @param from - the list to draw from; the whole bank by default.
  * @returns a {@link Quiz}; `quiz.questions` is empty when nothing matches.
- * @throws TypeError or RangeError whose message starts with `[@dl/questions]` and names the
- *   field and what is allowed: unknown topic or kind, `count < 1`, difficulty outside 1..5.
+ * @throws `ConfigError` (from `@dl/errors`, the class `@dl/core` exports too) whose message starts
+ *   with `[@dl/questions]` and names the field and what is allowed: unknown topic or kind,
+ *   `count < 1`, difficulty outside 1..5, an option that does not exist.
  * @example
  * ```ts
  * import { createQuiz } from '@dl/questions';
@@ -77,7 +78,7 @@ const quizKeys = ['topic', 'kind', 'difficulty', 'tags', 'count', 'seed', 'lang'
  * quiz.grade(0, true);
  * quiz.grade(1, false);
  * quiz.score(); // { correct: 1, answered: 2, total: 3 }
- * createQuiz({ count: 0 }); // RangeError: [@dl/questions] Invalid option 'count': expected an integer >= 1, got 0.
+ * createQuiz({ count: 0 }); // ConfigError: [@dl/questions] Invalid option 'count': expected an integer >= 1, got 0.
  * ```
  */
 export function createQuiz(options: QuizOptions = {}, from: readonly Question[] = questions): Quiz {
@@ -85,9 +86,9 @@ export function createQuiz(options: QuizOptions = {}, from: readonly Question[] 
   const { count, seed, lang } = options;
   const size = parsePositiveInteger(count, 'count') ?? DEFAULT_QUIZ_COUNT;
   if (seed !== undefined && typeof seed !== 'string' && typeof seed !== 'number') {
-    throw optionTypeError('seed', 'a number or a string', seed);
+    throw optionError('seed', 'a number or a string', seed);
   }
-  if (typeof seed === 'number' && !Number.isFinite(seed)) throw optionRangeError('seed', 'a finite number or a string', seed);
+  if (typeof seed === 'number' && !Number.isFinite(seed)) throw optionError('seed', 'a finite number or a string', seed);
   const quizLang = parseLang(lang) ?? 'en';
   const usedSeed = seed === undefined ? Math.floor(Math.random() * 2 ** 32) : seedToUint32(seed);
   const selection = shuffled(from.filter(matches), mulberry32(usedSeed)).slice(0, size);
@@ -98,9 +99,9 @@ export function createQuiz(options: QuizOptions = {}, from: readonly Question[] 
     questions: selection,
     grade(index, correct) {
       if (!Number.isInteger(index) || index < 0 || index >= selection.length) {
-        throw optionRangeError('index', `an integer from 0 to ${selection.length - 1}`, index);
+        throw optionError('index', `an integer from 0 to ${selection.length - 1}`, index);
       }
-      if (typeof correct !== 'boolean') throw optionTypeError('correct', 'a boolean', correct);
+      if (typeof correct !== 'boolean') throw optionError('correct', 'a boolean', correct);
       grades.set(index, correct);
     },
     score() {

@@ -1,3 +1,4 @@
+import { describeValue } from '@dl/errors';
 import { questionKinds, topics } from './schema.js';
 
 /** One thing wrong with a question. */
@@ -53,10 +54,10 @@ function checkReferences(value: unknown, c: Collector): void {
     const { url, arxiv } = reference;
     if (!isNonEmptyString(url) && !isNonEmptyString(arxiv)) c.add(path, 'must have a url or an arxiv id');
     if (url !== undefined && !(isNonEmptyString(url) && /^https?:\/\/\S+$/u.test(url))) {
-      c.add(`${path}.url`, `must be an http(s) URL, got ${JSON.stringify(url)}`);
+      c.add(`${path}.url`, `must be an http(s) URL, got ${describeValue(url)}`);
     }
     if (arxiv !== undefined && !(typeof arxiv === 'string' && ARXIV_ID.test(arxiv))) {
-      c.add(`${path}.arxiv`, `must be an arXiv id such as 1706.03762, got ${JSON.stringify(arxiv)}`);
+      c.add(`${path}.arxiv`, `must be an arXiv id such as 1706.03762, got ${describeValue(arxiv)}`);
     }
     if (reference.year !== undefined && !isIntegerIn(reference.year, 1800, 2100)) c.add(`${path}.year`, 'must be a year');
   });
@@ -71,7 +72,7 @@ function checkMisconceptions(value: unknown, c: Collector): void {
     c.text(item.claim, `${path}.claim`);
     c.text(item.correction, `${path}.correction`);
     if (item.erratum !== undefined && !isIntegerIn(item.erratum, 1, ERRATA_ROWS)) {
-      c.add(`${path}.erratum`, `must be an errata row from 1 to ${ERRATA_ROWS}, got ${JSON.stringify(item.erratum)}`);
+      c.add(`${path}.erratum`, `must be an errata row from 1 to ${ERRATA_ROWS}, got ${describeValue(item.erratum)}`);
     }
   });
 }
@@ -103,15 +104,15 @@ function validateOne(question: unknown, label: string): ValidationProblem[] {
     return c.problems;
   }
   const q = question;
-  if (!isNonEmptyString(q.id) || !KEBAB_CASE.test(q.id)) c.add('id', `must be kebab-case (a-z, 0-9, single hyphens), got ${JSON.stringify(q.id)}`);
-  if (!(topics as readonly unknown[]).includes(q.topic)) c.add('topic', `must be one of ${topics.join(', ')}, got ${JSON.stringify(q.topic)}`);
-  if (!isNonEmptyString(q.subtopic) || !KEBAB_CASE.test(q.subtopic)) c.add('subtopic', `must be kebab-case, got ${JSON.stringify(q.subtopic)}`);
+  if (!isNonEmptyString(q.id) || !KEBAB_CASE.test(q.id)) c.add('id', `must be kebab-case (a-z, 0-9, single hyphens), got ${describeValue(q.id)}`);
+  if (!(topics as readonly unknown[]).includes(q.topic)) c.add('topic', `must be one of ${topics.join(', ')}, got ${describeValue(q.topic)}`);
+  if (!isNonEmptyString(q.subtopic) || !KEBAB_CASE.test(q.subtopic)) c.add('subtopic', `must be kebab-case, got ${describeValue(q.subtopic)}`);
   if (!Array.isArray(q.tags)) c.add('tags', 'must be an array of kebab-case strings');
   else q.tags.forEach((tag: unknown, i) => {
-    if (typeof tag !== 'string' || !KEBAB_CASE.test(tag)) c.add(`tags[${i}]`, `must be lower-case kebab-case, got ${JSON.stringify(tag)}`);
+    if (typeof tag !== 'string' || !KEBAB_CASE.test(tag)) c.add(`tags[${i}]`, `must be lower-case kebab-case, got ${describeValue(tag)}`);
   });
-  if (!(questionKinds as readonly unknown[]).includes(q.kind)) c.add('kind', `must be one of ${questionKinds.join(', ')}, got ${JSON.stringify(q.kind)}`);
-  if (!isIntegerIn(q.difficulty, 1, 5)) c.add('difficulty', `must be an integer from 1 to 5, got ${JSON.stringify(q.difficulty)}`);
+  if (!(questionKinds as readonly unknown[]).includes(q.kind)) c.add('kind', `must be one of ${questionKinds.join(', ')}, got ${describeValue(q.kind)}`);
+  if (!isIntegerIn(q.difficulty, 1, 5)) c.add('difficulty', `must be an integer from 1 to 5, got ${describeValue(q.difficulty)}`);
   c.text(q.prompt, 'prompt');
   if (!isRecord(q.answer)) c.add('answer', 'must be an object { short, full }');
   else {
@@ -124,7 +125,7 @@ function validateOne(question: unknown, label: string): ValidationProblem[] {
   if (q.seed !== undefined) {
     const seed = q.seed;
     if (!isRecord(seed) || !isIntegerIn(seed.chapter, 4, 8) || !isIntegerIn(seed.question, 1, 10)) {
-      c.add('seed', `must be { chapter: 4..8, question: 1..10 }, got ${JSON.stringify(seed)}`);
+      c.add('seed', `must be { chapter: 4..8, question: 1..10 }, got ${describeValue(seed)}`);
     }
   }
   return c.problems;

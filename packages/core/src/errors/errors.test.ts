@@ -1,33 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as errors from '@dl/errors';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import * as core from '../index.js';
 import { BackendError, ConfigError, DlError, ShapeError } from './index.js';
 
-describe('typed errors', () => {
-  it('carry a code, typed fields and a package-prefixed message', () => {
-    const config = new ConfigError({ package: 'recurrent', path: 'units', value: 0, expected: 'an integer >= 1' });
-    expect(config.message).toBe("[@dl/recurrent] Invalid option 'units': expected an integer >= 1, got 0.");
-    expect([config.code, config.path, config.value, config.expected]).toEqual(['config', 'units', 0, 'an integer >= 1']);
-    const shape = new ShapeError({ argument: 'query', expected: 'rank 3', actual: [2, null] });
-    expect(shape.message).toBe("[@dl/core] 'query' has shape [2,null]; expected rank 3.");
-    const backend = new BackendError({ backend: 'wasm', reason: 'not installed.', cause: new Error('x') });
-    expect(backend.backend).toBe('wasm');
-    expect(backend.cause).toBeInstanceOf(Error);
+// The behaviour of the errors and of parseOptions is tested in @dl/errors; here, that core
+// hands out those very classes and functions, so errors from any dl package compare equal.
+describe('@dl/core re-exports @dl/errors', () => {
+  it('exports the same classes and functions, not copies', () => {
+    for (const name of ['DlError', 'ConfigError', 'ShapeError', 'BackendError', 'describeValue', 'parseOptions', 'suggestName'] as const) {
+      expect(core[name], name).toBe(errors[name]);
+    }
   });
 
-  it('are recognised by isInstance, including from another copy of the package', () => {
-    const error = new ShapeError({ expected: 'rank 2', actual: [1] });
-    expect(DlError.isInstance(error)).toBe(true);
-    expect(ShapeError.isInstance(error)).toBe(true);
-    expect(ConfigError.isInstance(error)).toBe(false);
-    // A second copy of @dl/core creates errors with the same global symbol marker.
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('dl.error')]: true, code: 'config' });
-    expect(DlError.isInstance(foreign)).toBe(true);
-    expect(ConfigError.isInstance(foreign)).toBe(true);
-    expect(DlError.isInstance(new Error('plain'))).toBe(false);
-    expect(DlError.isInstance(null)).toBe(false);
+  it('so instanceof and isInstance agree across the two imports', () => {
+    const fromErrors = new errors.ConfigError({ package: 'questions', path: 'count', value: 0, expected: 'an integer >= 1' });
+    expect(fromErrors).toBeInstanceOf(ConfigError);
+    expect(fromErrors).toBeInstanceOf(DlError);
+    expect(ConfigError.isInstance(fromErrors)).toBe(true);
+    expect(errors.ShapeError.isInstance(new ShapeError({ expected: 'rank 2', actual: [1] }))).toBe(true);
+    expect(new BackendError({ backend: 'wasm', reason: 'x' })).toBeInstanceOf(errors.DlError);
+    const thrown = (() => {
+      try {
+        core.parseOptions(v.strictObject({ units: v.number() }), { units: 'x' }, { package: 'core' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(errors.ConfigError);
   });
+});
 
-  it('describe long and odd values compactly', () => {
-    const error = new ConfigError({ path: '', value: Array.from({ length: 20 }, (_, i) => i), expected: 'an object' });
-    expect(error.message).toBe('[@dl/core] Invalid options: expected an object, got an array of length 20.');
+describe('@dl/core as built', () => {
+  it('re-exports @dl/errors (not a bundled copy) with the class names intact', async () => {
+    const distUrl = new URL('../../dist/index.js', import.meta.url);
+    if (!existsSync(distUrl)) throw new Error(`[@dl/core] ${fileURLToPath(distUrl)} is missing: run \`pnpm build\` first.`);
+    const dist = (await import(distUrl.href)) as typeof core;
+    expect(dist.ConfigError).toBe(errors.ConfigError);
+    expect(dist.DlError).toBe(errors.DlError);
+    const error = new dist.ConfigError({ path: 'units', value: 0, expected: 'an integer >= 1' });
+    expect(error.constructor.name).toBe('ConfigError');
+    expect(Object.getPrototypeOf(dist.ConfigError).name).toBe('DlError');
   });
 });

@@ -105,7 +105,11 @@ describe('buildVocabulary', () => {
     expect(catchConfigError(() => buildVocabulary([], { maxSize: 3.5 })).path).toBe('maxSize');
     expect(catchConfigError(() => buildVocabulary([], { minCount: 0 })).path).toBe('minCount');
     const same = catchConfigError(() => buildVocabulary([], { oovToken: 'x', paddingToken: 'x' }));
-    expect([same.path, same.expected]).toEqual(['oovToken', 'a token different from paddingToken']);
+    expect([same.path, same.value, same.expected, same.related]).toEqual(['oovToken', 'x', 'a token different from paddingToken', { paddingToken: 'x' }]);
+    // Both fields and their values, not the whole options object with its tokenizer settings.
+    expect(same.message).toBe('[@dl/data] Invalid option \'oovToken\': expected a token different from paddingToken, got "x" (paddingToken is "x").');
+    const defaulted = catchConfigError(() => buildVocabulary([], { oovToken: '<pad>' }));
+    expect(defaulted.message).toMatch(/got "<pad>" \(paddingToken is "<pad>"\)\.$/);
     expect(catchConfigError(() => buildVocabulary([], { tokenizer: { split: '' } })).path).toBe('tokenizer.split');
     expect(catchConfigError(() => buildVocabulary([], { maxWords: 5 } as never)).path).toBe('maxWords');
   });

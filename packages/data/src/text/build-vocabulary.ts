@@ -1,4 +1,4 @@
-import { parseOptions } from '@dl/core';
+import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 import { invalidInput } from './invalid-input.js';
 import { compileTokenizer, TokenizeOptionsSchema, toTokenizerSettings, type TokenizeOptions } from './tokenize.js';
@@ -57,7 +57,7 @@ const OptionsSchema = v.pipe(
  * @param options.paddingToken - token of index 0; default `'<pad>'`.
  * @param options.tokenizer - {@link TokenizeOptions} for texts; default Keras's.
  * @returns the vocabulary.
- * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) naming the option, or
+ * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) naming the option, or
  *   the corpus entry (`corpus.3`) that is neither a string nor an array of strings.
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { parseOptions } from '@dl/core';
+import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 import { invalidInput, isArrayOrTypedArray } from './invalid-input.js';
 
@@ -41,7 +41,7 @@ const OptionsSchema = v.strictObject({
  * @param options.truncating - `'pre'` (default) or `'post'`.
  * @param options.value - padding value; default `0`.
  * @returns `sequences.length` rows of `maxLength` numbers each.
- * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) naming the option, or
+ * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) naming the option, or
  *   the sequence element (`sequences.2.0`) that is not a finite number.
  * @example
  * ```ts

@@ -1,4 +1,5 @@
-import { createSeededRandom, parseOptions } from '@dl/core';
+import { createSeededRandom } from '@dl/core/random';
+import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 import { invalidInput, isArrayOrTypedArray } from './invalid-input.js';
 
@@ -30,9 +31,9 @@ const OptionsSchema = v.strictObject({
  * Splits sample indices into train and test sets with the class proportions of `labels` in both:
  * each class of size `n` puts `Math.round(testFraction * n)` of its samples (computed in floating
  * point; halves round up) in `test` and the rest in `train`. Which samples go where is decided by
- * a seeded shuffle (`createSeededRandom` from `@dl/core`), and both lists are shuffled, so the same
- * labels and `seed` give the same split on every platform. Every index appears exactly once in
- * `train` or `test`.
+ * a seeded shuffle (`createSeededRandom` from `@dl/core`'s tfjs-free entry `@dl/core/random`),
+ * and both lists are shuffled, so the same labels and `seed` give the same split on every
+ * platform. Every index appears exactly once in `train` or `test`.
  *
  * Small classes round: a class of 1 sample with `testFraction: 0.5` goes wholly to `test`, with
  * `0.2` wholly to `train`.
@@ -43,7 +44,7 @@ const OptionsSchema = v.strictObject({
  * @param options.testFraction - share of each class in the test set, in (0, 1).
  * @param options.seed - seed for reproducible splits; default: random.
  * @returns shuffled `train` and `test` indices into `labels`.
- * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) when `testFraction` is missing or outside (0, 1),
+ * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) when `testFraction` is missing or outside (0, 1),
  *   `seed` is not finite, or `labels` is not an array of strings, numbers or booleans.
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { parseOptions } from '@dl/core';
+import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 import { invalidInput } from './invalid-input.js';
 
@@ -109,7 +109,7 @@ function codePointLength(text: string): number {
  * @param options.split - separator; default `' '` (any whitespace).
  * @param options.maxTokenLength - drop longer tokens (code points); default: no limit.
  * @returns the tokens in text order.
- * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) when `text` is not a
+ * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) when `text` is not a
  *   string or an option is invalid.
  * @example
  * ```ts

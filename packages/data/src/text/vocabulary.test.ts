@@ -90,13 +90,25 @@ describe('Vocabulary', () => {
   it('rejects malformed JSON with a ConfigError naming the field', () => {
     const good = vocabulary.toJSON();
     const bad = (patch: Partial<Record<keyof VocabularyJSON, unknown>>): unknown => ({ ...good, ...patch });
-    expect(catchConfigError(() => Vocabulary.fromJSON(null)).path).toBe('format');
+    expect(catchConfigError(() => Vocabulary.fromJSON(null)).message).toBe(
+      '[@dl/data] Invalid vocabulary JSON: expected an object written by Vocabulary.toJSON, got null.',
+    );
+    const empty = catchConfigError(() => Vocabulary.fromJSON({}));
+    expect([empty.path, empty.value]).toEqual(['format', undefined]);
+    expect(empty.message).toBe('[@dl/data] Missing field \'format\' of the vocabulary JSON: it is required ("dl-vocabulary").');
+    const noTokenizer = catchConfigError(() => Vocabulary.fromJSON(bad({ tokenizer: undefined })));
+    expect(noTokenizer.message).toBe("[@dl/data] Missing field 'tokenizer' of the vocabulary JSON: it is required (an object).");
     expect(catchConfigError(() => Vocabulary.fromJSON(bad({ format: 'keras' }))).path).toBe('format');
     expect(catchConfigError(() => Vocabulary.fromJSON(bad({ version: 2 }))).path).toBe('version');
     expect(catchConfigError(() => Vocabulary.fromJSON(bad({ tokens: ['<pad>'], counts: [0] }))).path).toBe('tokens');
     const duplicate = catchConfigError(() => Vocabulary.fromJSON(bad({ tokens: ['<pad>', '<unk>', 'a', 'b', 'a', 'c'] })));
     expect([duplicate.path, duplicate.expected]).toEqual(['tokens.4', 'a token not already at index 2']);
-    expect(catchConfigError(() => Vocabulary.fromJSON(bad({ counts: [0, 0] }))).path).toBe('counts');
+    const counts = catchConfigError(() => Vocabulary.fromJSON(bad({ counts: [0, 0] })));
+    expect([counts.path, counts.value, counts.related]).toEqual(['counts', [0, 0], { tokens: good.tokens }]);
+    expect(counts.message).toBe(
+      "[@dl/data] Invalid field 'counts' of the vocabulary JSON: expected 6 counts, one per token, got [0, 0] " +
+        '(tokens is ["<pad>", "<unk>", "the", "cat", "sat", "dog"]).',
+    );
     expect(catchConfigError(() => Vocabulary.fromJSON(bad({ counts: [0, -1, 2, 1, 1, 1] }))).path).toBe('counts.1');
     expect(catchConfigError(() => Vocabulary.fromJSON(bad({ tokenizer: { split: '' } }))).path).toBe('tokenizer.split');
     expect(catchConfigError(() => Vocabulary.fromJSON({ ...good, extra: 1 })).path).toBe('extra');

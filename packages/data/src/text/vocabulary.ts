@@ -1,4 +1,4 @@
-import { parseOptions } from '@dl/core';
+import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 import { invalidInput, isArrayOrTypedArray } from './invalid-input.js';
 import { compileTokenizer, TokenizeOptionsSchema, toTokenizerSettings, type TokenizerSettings } from './tokenize.js';
@@ -89,8 +89,9 @@ export class Vocabulary {
    *
    * @param json - a {@link VocabularyJSON} object.
    * @returns the vocabulary.
-   * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) naming the bad field:
-   * wrong format or version, fewer than 2 tokens, a duplicate token, counts not one non-negative integer per token, or
+   * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) naming the bad
+   * field: not an object, a missing field (`Missing field 'format' of the vocabulary JSON: it is required ...`), wrong
+   * format or version, fewer than 2 tokens, a duplicate token, counts not one non-negative integer per token, or
    * invalid tokenizer settings.
    * @example
    * ```ts
@@ -102,15 +103,18 @@ export class Vocabulary {
    * ```
    */
   static fromJSON(json: unknown): Vocabulary {
-    const parsed = parseOptions(JsonSchema, json, { package: 'data' });
+    const subject = 'vocabulary JSON';
+    if (typeof json !== 'object' || json === null) throw invalidInput('', json, 'an object written by Vocabulary.toJSON', { subject });
+    const parsed = parseOptions(JsonSchema, json, { package: 'data', subject });
     const seen = new Map<string, number>();
     parsed.tokens.forEach((token, index) => {
       const first = seen.get(token);
-      if (first !== undefined) throw invalidInput(`tokens.${index}`, token, `a token not already at index ${first}`);
+      if (first !== undefined) throw invalidInput(`tokens.${index}`, token, `a token not already at index ${first}`, { subject });
       seen.set(token, index);
     });
     if (parsed.counts.length !== parsed.tokens.length) {
-      throw invalidInput('counts', parsed.counts, `one count per token (${parsed.tokens.length})`);
+      const expected = `${parsed.tokens.length} counts, one per token`;
+      throw invalidInput('counts', parsed.counts, expected, { subject, related: { tokens: parsed.tokens } });
     }
     return new Vocabulary(parsed.tokens, parsed.counts, toTokenizerSettings(parsed.tokenizer));
   }
@@ -162,7 +166,7 @@ export class Vocabulary {
    *
    * @param input - a text, or tokens.
    * @returns one id per token.
-   * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) when `input` is neither
+   * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) when `input` is neither
    *   a string nor an array of strings.
    * @example
    * ```ts
@@ -185,7 +189,7 @@ export class Vocabulary {
    *
    * @param ids - integers in `[0, size)`: an array or a typed array (`tensor.dataSync()`).
    * @returns the tokens, padding left out.
-   * @throws `ConfigError` (from `@dl/core`, message `[@dl/data] ...`) naming the first id that
+   * @throws `ConfigError` (from `@dl/errors`, also exported by `@dl/core`; message `[@dl/data] ...`) naming the first id that
    *   is not an integer in `[0, size)`.
    * @example
    * ```ts

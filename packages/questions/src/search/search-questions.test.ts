@@ -1,3 +1,4 @@
+import { ConfigError } from '@dl/errors';
 import { describe, expect, it } from 'vitest';
 import { fixtureBank, manyQuestions } from '../fixtures.test.js';
 import { searchQuestions } from './search-questions.js';
@@ -56,9 +57,10 @@ describe('searchQuestions on fixtures', () => {
 
   it('throws a prefixed error for bad options', () => {
     expect(() => searchQuestions('x', { lang: 'fr' as never }, fixtureBank)).toThrow(/^\[@dl\/questions\] Invalid option 'lang': expected one of 'zh', 'en', 'both'/u);
-    expect(() => searchQuestions('x', { limit: 0 }, fixtureBank)).toThrow(RangeError);
-    expect(() => searchQuestions('x', { topic: 'nlp' as never }, fixtureBank)).toThrow(RangeError);
-    expect(() => searchQuestions(42 as never)).toThrow(TypeError);
+    expect(() => searchQuestions('x', { limit: 0 }, fixtureBank)).toThrow(ConfigError);
+    expect(() => searchQuestions('x', { topic: 'nlp' as never }, fixtureBank)).toThrow(ConfigError);
+    expect(() => searchQuestions(42 as never)).toThrow(ConfigError);
+    expect(() => searchQuestions('x', { limt: 3 } as never, fixtureBank)).toThrow(/did you mean 'limit'\?/u);
   });
 });
 

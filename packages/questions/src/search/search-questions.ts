@@ -1,5 +1,5 @@
 import { questions } from '../bank.js';
-import { assertOptions, optionTypeError, parseLang, parsePositiveInteger, parseTopics, type OneOrMany } from '../options.js';
+import { assertOptions, optionError, parseLang, parsePositiveInteger, parseTopics, type OneOrMany } from '../options.js';
 import type { Question, Topic } from '../schema.js';
 import { buildIndex, scoreAll, type Bm25Index, type WeightedFields } from './bm25.js';
 import { tokenize } from './tokenize.js';
@@ -80,7 +80,7 @@ function indexFor(from: readonly Question[], lang: SearchLang): Bm25Index {
  * @param options.topic - restrict to a topic or topics.
  * @param from - the list to search; the whole bank by default.
  * @returns hits with `score > 0`, best first; ties keep bank order.
- * @throws TypeError or RangeError (message starting with `[@dl/questions]`) for a bad option.
+ * @throws `ConfigError` (from `@dl/errors`; message starting with `[@dl/questions]`) for a bad option.
  * @example
  * ```ts
  * import { searchQuestions } from '@dl/questions';
@@ -91,7 +91,7 @@ function indexFor(from: readonly Question[], lang: SearchLang): Bm25Index {
  * ```
  */
 export function searchQuestions(query: string, options: SearchOptions = {}, from: readonly Question[] = questions): SearchResult[] {
-  if (typeof query !== 'string') throw optionTypeError('query', 'a string', query);
+  if (typeof query !== 'string') throw optionError('query', 'a string', query);
   assertOptions(options, 'searchQuestions', searchKeys);
   const lang = parseLang(options.lang, 'lang', searchLangs) ?? 'both';
   const limit = parsePositiveInteger(options.limit, 'limit', true) ?? DEFAULT_SEARCH_LIMIT;

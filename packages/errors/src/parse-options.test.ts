@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { catchConfigError as catchError } from '../testing/catch-config-error.js';
+import { catchConfigError as catchError } from './catch-config-error.test-util.js';
 import { parseOptions } from './parse-options.js';
 
 const Schema = v.strictObject({
@@ -69,5 +69,63 @@ describe('parseOptions', () => {
     const error = catchError(() => parseOptions(Pair, { min: 3, max: 1 }));
     expect(error.path).toBe('max');
     expect(error.expected).toBe('a value >= min');
+  });
+
+  it('names both fields of a cross-field rule and their values, not the whole options object', () => {
+    const Tokens = v.pipe(
+      v.strictObject({
+        oovToken: v.optional(v.string(), '<unk>'),
+        paddingToken: v.optional(v.string(), '<pad>'),
+        tokenizer: v.optional(v.strictObject({ filters: v.optional(v.string(), 'x'.repeat(100)) }), {}),
+      }),
+      v.forward(
+        v.check((o) => o.oovToken !== o.paddingToken, 'a token different from paddingToken'),
+        ['oovToken'],
+      ),
+    );
+    const error = catchError(() => parseOptions(Tokens, { oovToken: '<pad>' }, { package: 'data' }));
+    expect(error.path).toBe('oovToken');
+    expect(error.value).toBe('<pad>');
+    expect(error.related).toEqual({ paddingToken: '<pad>' }); // the default, filled in before the check
+    expect(error.message).toBe(
+      '[@dl/data] Invalid option \'oovToken\': expected a token different from paddingToken, got "<pad>" (paddingToken is "<pad>").',
+    );
+    expect(error.message).not.toContain('tokenizer');
+  });
+
+  it('says which named field of a cross-field rule was not given, and works under a prefix and a nested object', () => {
+    const Heads = v.pipe(
+      v.strictObject({ embeddingDim: v.optional(v.number()), numHeads: v.number() }),
+      v.forward(
+        v.check((o) => (o.embeddingDim ?? 64) % o.numHeads === 0, 'a divisor of embeddingDim (heads split the embedding)'),
+        ['numHeads'],
+      ),
+    );
+    const error = catchError(() => parseOptions(v.strictObject({ encoder: Heads }), { encoder: { numHeads: 3 } }, { pathPrefix: 'model' }));
+    expect(error.path).toBe('model.encoder.numHeads');
+    expect(error.value).toBe(3);
+    expect(error.related).toEqual({ embeddingDim: undefined });
+    expect(error.message).toMatch(/got 3 \(embeddingDim is not given\)\.$/);
+  });
+
+  it('reports only the fields a rule names when the rule is not forwarded to one of them', () => {
+    const Range = v.pipe(
+      v.strictObject({ low: v.number(), high: v.number(), label: v.optional(v.string(), 'y'.repeat(100)) }),
+      v.check((o) => o.low < o.high, 'low < high'),
+    );
+    const error = catchError(() => parseOptions(Range, { low: 2, high: 1 }));
+    expect(error.path).toBe('');
+    expect(error.value).toEqual({ low: 2, high: 1 });
+    expect(error.message).toBe('[@dl/core] Invalid options: expected low < high, got {"low":2,"high":1}.');
+  });
+
+  it('speaks of fields of a subject, and describes a missing object as an object', () => {
+    const Saved = v.strictObject({ format: v.literal('dl-vocabulary'), tokenizer: v.strictObject({ lower: v.boolean() }) });
+    const format = catchError(() => parseOptions(Saved, {}, { package: 'data', subject: 'vocabulary JSON' }));
+    expect(format.message).toBe('[@dl/data] Missing field \'format\' of the vocabulary JSON: it is required ("dl-vocabulary").');
+    const tokenizer = catchError(() => parseOptions(Saved, { format: 'dl-vocabulary' }, { subject: 'vocabulary JSON' }));
+    expect(tokenizer.message).toBe("[@dl/core] Missing field 'tokenizer' of the vocabulary JSON: it is required (an object).");
+    const whole = catchError(() => parseOptions(Saved, 'x', { subject: 'vocabulary JSON' }));
+    expect(whole.message).toBe('[@dl/core] Invalid vocabulary JSON: expected an object, got "x".');
   });
 });
