@@ -4,6 +4,8 @@ import { BackendError } from '../errors/backend-error.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { isNode } from './environment.js';
 import { installTrainingKernels } from './install-training-kernels.js';
+import { guardWasmDispose, keepProcessErrorHandling } from './process-error-handling.js';
+import { quietTfjsNotices } from './quiet-tfjs-notices.js';
 import { missingTrainingKernels } from './training-kernels.js';
 
 /** A backend `useBackend` knows how to load. */
@@ -93,6 +95,14 @@ export function autoBackendOrder(environment: 'node' | 'browser'): readonly Back
  * demand when installed. In a bundled browser app, import the backend package yourself
  * (bundlers cannot see an optional import); `useBackend` then finds it registered.
  *
+ * In Node it leaves the process's error handling as it found it: the `uncaughtException` and
+ * `unhandledRejection` listeners that tfjs-backend-wasm's Emscripten glue installs when it
+ * initialises (they made every uncaught error exit with code 7 and print the glue's source
+ * instead of the error) are removed, so an uncaught error exits with code 1 and its own stack.
+ * It also keeps tfjs from printing two notices that do not apply (see `quietTfjsNotices`):
+ * the cpu backend's advice to install tfjs-node, and the orthogonal initializer's slowness
+ * warning for the sizes recurrent layers use. Other warnings pass through.
+ *
  * @param preference - `auto` (default) or one of `cpu`, `wasm`, `webgpu`, `webgl`.
  * @param options - see {@link UseBackendOptions}.
  * @param options.gpu - a WebGPU `GPU` object for Node (from the npm package `webgpu`).
@@ -122,9 +132,12 @@ export async function useBackend(
   const candidates = checkedPreference === 'auto' ? autoBackendOrder(environment) : [checkedPreference];
   const attempts: BackendAttempt[] = [];
   for (const backend of candidates) {
-    const reason = await activate(backend, parsed, environment);
+    // The wasm glue installs process error listeners while it initialises; take them back out.
+    const reason = await keepProcessErrorHandling(() => activate(backend, parsed, environment));
     attempts.push({ backend, ok: reason === '', reason });
     if (reason !== '') continue;
+    quietTfjsNotices();
+    if (backend === 'wasm') guardWasmDispose(tf.engine().registry.wasm);
     const installed = parsed.trainingKernels ? installTrainingKernels(backend) : [];
     const missing = missingTrainingKernels(backend);
     return {
@@ -189,11 +202,17 @@ async function loadWasm(options: ParsedOptions, environment: 'node' | 'browser')
   const alreadyRegistered = tf.findBackendFactory('wasm') !== null;
   const wasm = await importOptional(specifier);
   if (wasm === undefined && !alreadyRegistered) return `package ${specifier} is not installed`;
-  if (tf.findBackend('wasm') !== null) return '';
+  // Not tf.findBackend: it starts the backend's (async) initialisation, and tf.setBackend then
+  // starts a second one, instantiating the wasm module twice.
+  if (isInitialised('wasm')) return '';
   const setWasmPaths = wasm?.setWasmPaths as ((prefix: string) => void) | undefined;
   const paths = options.wasmPaths ?? (environment === 'node' ? await nodeWasmDirectory(specifier) : undefined);
   if (paths !== undefined && setWasmPaths !== undefined) setWasmPaths(paths);
   return '';
+}
+
+function isInitialised(backend: BackendName): boolean {
+  return Object.hasOwn(tf.engine().registry, backend);
 }
 
 async function nodeWasmDirectory(specifier: string): Promise<string | undefined> {

@@ -29,7 +29,8 @@ const weightsPattern = /^weights\.[0-9a-f]{16}\.bin$/;
  * model loadable.
  *
  * @param directory - the model's directory; created when missing.
- * @returns an `IOHandler` for `model.save` and `tf.loadLayersModel`.
+ * @returns an `IOHandler` for `model.save` and `tf.loadLayersModel`; its `save` rejects with a
+ * `ConfigError` when `directory` (or a folder on its path) is an existing file.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
@@ -81,7 +82,7 @@ async function saveArtifacts(directory: string, artifacts: tf.io.ModelArtifacts,
   };
   const modelJson = JSON.stringify(manifest);
 
-  await fs.mkdir(directory, { recursive: true });
+  await makeDirectory(directory, fs);
   const weightsPath = join(directory, weightsName);
   await fs.writeFile(weightsPath + suffix, weightData, { flush: true });
   await fs.rename(weightsPath + suffix, weightsPath);
@@ -101,6 +102,25 @@ async function saveArtifacts(directory: string, artifacts: tf.io.ModelArtifacts,
   };
 }
 
+/** `mkdir -p`, with a clear error where the path, or a folder on it, is a file (EEXIST, ENOTDIR). */
+async function makeDirectory(directory: string, fs: FileSystem): Promise<void> {
+  try {
+    await fs.mkdir(directory, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+    throw new ConfigError({
+      path: 'directory',
+      value: directory,
+      expected:
+        code === 'EEXIST'
+          ? `a directory (a model is saved as model.json and a weights file inside one), but '${directory}' is an existing file`
+          : `a directory path, but a part of '${directory}' is an existing file`,
+      cause: error,
+    });
+  }
+}
+
 async function removeStaleFiles(directory: string, keep: string, fs: FileSystem): Promise<void> {
   const entries = await fs.readdir(directory);
   await Promise.all(
@@ -116,7 +136,8 @@ async function loadArtifacts(directory: string, fs: FileSystem): Promise<tf.io.M
   try {
     text = await fs.readFile(modelPath, 'utf8');
   } catch (error) {
-    throw new DlError('not-found', `No saved model at '${modelPath}'. Save one with model.save(fileSystemHandler(dir)).`, { cause: error });
+    const notADirectory = (error as { code?: unknown } | null)?.code === 'ENOTDIR' ? ` ('${directory}' is a file, not a model directory)` : '';
+    throw new DlError('not-found', `No saved model at '${modelPath}'${notADirectory}. Save one with model.save(fileSystemHandler(dir)).`, { cause: error });
   }
   const manifest = JSON.parse(text) as tf.io.ModelJSON;
   const weightSpecs: tf.io.WeightsManifestEntry[] = [];

@@ -6,18 +6,20 @@ import { parseOptions } from '../validation/parse-options.js';
 /** Options of {@link ProgressBar}. */
 export interface ProgressBarOptions {
   /**
-   * `auto` (default) draws a bar when the stream is a TTY and `CI` is not set, and stays
-   * silent otherwise; `bar` always draws; `silent` never does (statistics are still kept).
+   * `auto` (default) draws a bar when the stream is a TTY and `CI` is not set, and writes
+   * `lines` otherwise (a pipe, a file, a CI log); `bar` always draws a bar; `lines` writes one
+   * plain line per finished epoch (no cursor movement or colour); `silent` writes nothing
+   * (statistics are still kept).
    */
-  readonly mode?: 'auto' | 'bar' | 'silent';
+  readonly mode?: 'auto' | 'bar' | 'lines' | 'silent';
   /** Where to draw. Default `process.stderr`. */
   readonly stream?: NodeJS.WriteStream;
-  /** Log names to show, in order. Default: every numeric log except `batch` and `size`. */
+  /** Log names to show, in order. Default: every numeric log except `batch` and `size`, training logs before `val_` ones. */
   readonly metrics?: readonly string[];
 }
 
 const OptionsSchema = v.strictObject({
-  mode: v.optional(v.picklist(['auto', 'bar', 'silent']), 'auto'),
+  mode: v.optional(v.picklist(['auto', 'bar', 'lines', 'silent']), 'auto'),
   stream: v.optional(v.custom<NodeJS.WriteStream>((value) => typeof (value as { write?: unknown })?.write === 'function', 'a writable stream')),
   metrics: v.optional(v.array(v.string())),
 });
@@ -32,9 +34,10 @@ export interface EpochStats {
 }
 
 /**
- * A terminal progress bar for training: epoch, batch bar, losses, samples/s and ETA.
- * A `tf.Callback`, so it works with `model.fit` and with `trainLoop` alike. Silent when
- * not attached to a terminal or when running in CI, and it records throughput either way.
+ * Training progress for the terminal and for logs: on a terminal, a bar with epoch, batches,
+ * losses, samples/s and ETA; elsewhere (a pipe, a file, `CI` set), one plain line per epoch
+ * with its losses, metrics and time. A `tf.Callback`, so it works with `model.fit` and with
+ * `trainLoop` alike, and it records throughput in every mode.
  *
  * @example
  * ```ts
@@ -42,11 +45,14 @@ export interface EpochStats {
  * const progress = new ProgressBar();
  * await model.fit(x, y, { epochs: 5, batchSize: 64, callbacks: [progress] });
  * console.log(progress.lastEpoch?.samplesPerSecond);
+ * // on a terminal:
  * // Epoch 3/5 |██████████░░░░░░░░░░| 5/8 batches | loss=0.4120 | 2510 samples/s | ETA 1s
+ * // in a CI log or a file (mode 'lines'), one line per epoch:
+ * // Epoch 3/5 - loss=0.4120 val_loss=0.4533 - 0.20s, 2510 samples/s
  * ```
  */
 export class ProgressBar extends tf.Callback {
-  private readonly draw: boolean;
+  private readonly output: 'bar' | 'lines' | 'silent';
   private readonly stream: NodeJS.WriteStream;
   private readonly metricNames: readonly string[] | undefined;
   private bar: cliProgress.SingleBar | undefined;
@@ -58,7 +64,7 @@ export class ProgressBar extends tf.Callback {
     super();
     const parsed = parseOptions(OptionsSchema, options);
     this.stream = parsed.stream ?? process.stderr;
-    this.draw = parsed.mode === 'bar' || (parsed.mode === 'auto' && this.stream.isTTY === true && !process.env.CI);
+    this.output = parsed.mode !== 'auto' ? parsed.mode : this.stream.isTTY === true && !process.env.CI ? 'bar' : 'lines';
     this.metricNames = parsed.metrics;
   }
 
@@ -70,7 +76,7 @@ export class ProgressBar extends tf.Callback {
   override async onEpochBegin(epoch: number): Promise<void> {
     this.epochStart = performance.now();
     this.epochSamples = 0;
-    if (!this.draw) return;
+    if (this.output !== 'bar') return;
     this.bar = new cliProgress.SingleBar(
       {
         stream: this.stream,
@@ -82,7 +88,7 @@ export class ProgressBar extends tf.Callback {
       },
       cliProgress.Presets.shades_classic,
     );
-    this.bar.start(this.batchesPerEpoch(), 0, { epochLabel: `${epoch + 1}/${this.params.epochs ?? '?'}`, metrics: '', rate: '-' });
+    this.bar.start(this.batchesPerEpoch(), 0, { epochLabel: this.epochLabel(epoch), metrics: '', rate: '-' });
   }
 
   override async onBatchEnd(batch: number, unresolved: tf.Logs = {}): Promise<void> {
@@ -95,17 +101,26 @@ export class ProgressBar extends tf.Callback {
     const logs = await resolveLogs(unresolved);
     const seconds = (performance.now() - this.epochStart) / 1000;
     const numeric = Object.fromEntries(Object.entries(logs).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
-    this.epochStats = { epoch, seconds, samples: this.epochSamples, samplesPerSecond: this.rate(), logs: numeric };
+    const samplesPerSecond = seconds > 0 ? this.epochSamples / seconds : 0;
+    this.epochStats = { epoch, seconds, samples: this.epochSamples, samplesPerSecond, logs: numeric };
     if (this.bar !== undefined) {
       this.bar.update(this.bar.getTotal(), { metrics: this.formatMetrics(logs), rate: this.rate().toFixed(0) });
       this.bar.stop();
       this.bar = undefined;
+    }
+    if (this.output === 'lines') {
+      const metrics = this.formatMetrics(logs);
+      this.stream.write(`Epoch ${this.epochLabel(epoch)}${metrics === '' ? '' : ` - ${metrics}`} - ${seconds.toFixed(2)}s, ${samplesPerSecond.toFixed(0)} samples/s\n`);
     }
   }
 
   override async onTrainEnd(): Promise<void> {
     this.bar?.stop();
     this.bar = undefined;
+  }
+
+  private epochLabel(epoch: number): string {
+    return `${epoch + 1}/${this.params.epochs ?? '?'}`;
   }
 
   private batchesPerEpoch(): number {
@@ -122,7 +137,12 @@ export class ProgressBar extends tf.Callback {
   }
 
   private formatMetrics(logs: tf.Logs): string {
-    const names = this.metricNames ?? Object.keys(logs).filter((name) => name !== 'batch' && name !== 'size');
+    // tfjs puts validation logs first in an epoch's logs; show the training ones first.
+    const names =
+      this.metricNames ??
+      Object.keys(logs)
+        .filter((name) => name !== 'batch' && name !== 'size')
+        .sort((a, b) => Number(a.startsWith('val_')) - Number(b.startsWith('val_')));
     return names
       .filter((name) => typeof logs[name] === 'number')
       .map((name) => `${name}=${(logs[name] as number).toFixed(4)}`)

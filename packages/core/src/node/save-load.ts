@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fileSystemHandler } from './file-system-handler.js';
+import { unregisteredLayerError } from './unregistered-layers.js';
 
 /**
  * Saves a model to a directory (atomically; see {@link fileSystemHandler}).
@@ -10,6 +11,8 @@ import { fileSystemHandler } from './file-system-handler.js';
  * @param directory - the target directory; created when missing.
  * @param options - passed to `model.save`, e.g. `{ includeOptimizer: true }`.
  * @returns tfjs's `SaveResult`.
+ * @throws `ConfigError` (from `@dl/core`) when `directory` (or a folder on its path) is an
+ * existing file.
  * @example
  * ```ts
  * import { saveModel, loadModel } from '@dl/core/node';
@@ -28,6 +31,9 @@ export function saveModel(model: tf.LayersModel, directory: string, options?: tf
  * @param options - passed to `tf.loadLayersModel`, e.g. `{ strict: false }`.
  * @returns the model.
  * @throws `DlError` (from `@dl/core`) with code `not-found` when there is no `model.json`.
+ * @throws `ConfigError` (from `@dl/core`) when the model uses a layer class that is not
+ * registered; it names the layer and, for dl layers, the package to import (for example
+ * `import '@dl/softmax-attention';` for `MultiHeadAttention`).
  * @example
  * ```ts
  * import { loadModel } from '@dl/core/node';
@@ -35,6 +41,19 @@ export function saveModel(model: tf.LayersModel, directory: string, options?: tf
  * model.predict(input);
  * ```
  */
-export function loadModel(directory: string, options?: tf.io.LoadOptions): Promise<tf.LayersModel> {
-  return tf.loadLayersModel(fileSystemHandler(directory), options);
+export async function loadModel(directory: string, options?: tf.io.LoadOptions): Promise<tf.LayersModel> {
+  const handler = fileSystemHandler(directory);
+  let topology: unknown;
+  const reading: tf.io.IOHandler = {
+    load: async () => {
+      const artifacts = await handler.load!();
+      topology = artifacts.modelTopology;
+      return artifacts;
+    },
+  };
+  try {
+    return await tf.loadLayersModel(reading, options);
+  } catch (error) {
+    throw unregisteredLayerError(error, topology, directory) ?? error;
+  }
 }
