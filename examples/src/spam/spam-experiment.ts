@@ -50,7 +50,10 @@ export async function runSpamExperiment(options: SpamExperimentOptions): Promise
   const attention = explainAttention(model, sample);
   const weights = attention.arraySync();
   picks.forEach((i, row) => {
-    const top = topAttendedTokens(weights[row]!, ids[i]!, 6).map((t) => `${vocabulary.tokenAt(t.id)} ${(t.weight * 100).toFixed(1)}%`);
+    // One entry per word: a word repeated in the email gets the sum of its weights (×n for n occurrences).
+    const top = topAttendedTokens(weights[row]!, ids[i]!, 6, { vocabulary }).map(
+      (t) => `${t.token} ${(t.weight * 100).toFixed(1)}%${t.positions.length > 1 ? ` ×${t.positions.length}` : ''}`,
+    );
     explanations.push(`${labels[i] === 1 ? 'spam' : 'ham '} p(spam)=${probabilities[i]!.toFixed(3)} | ${top.join(', ')}`);
   });
   tf.dispose([predictions, attention, sample, train.x, train.y, test.x, test.y]);

@@ -13,16 +13,31 @@ export { AttentionPooling, attentionPooling, type AttentionPoolingLayerArgs } fr
 export {
   MultiHeadAttention,
   multiHeadAttention,
+  type MultiHeadAttentionApplyArgs,
   type MultiHeadAttentionCallArgs,
   type MultiHeadAttentionLayerArgs,
 } from './layers/multi-head-attention.js';
+export { PositionEmbedding, positionEmbedding, type PositionEmbeddingLayerArgs } from './layers/position-embedding.js';
+export { PositionalEmbedding, positionalEmbedding, type PositionalEmbeddingLayerArgs } from './layers/positional-embedding.js';
 export {
-  PositionalEmbedding,
-  positionalEmbedding,
+  TokenAndPositionEmbedding,
+  tokenAndPositionEmbedding,
   sinusoidalPositionEncoding,
-  type PositionalEmbeddingLayerArgs,
-} from './layers/positional-embedding.js';
+  type TokenAndPositionEmbeddingLayerArgs,
+} from './layers/token-and-position-embedding.js';
 export type { InitializerLike, LayerArgs } from './layers/internal/serialization.js';
-export { TransformerEncoder, transformerEncoder, type TransformerEncoderLayerArgs } from './layers/transformer-encoder.js';
+export { gelu, type GeluOptions } from './ops/gelu.js';
+export {
+  TransformerEncoder,
+  transformerEncoder,
+  type TransformerEncoderActivation,
+  type TransformerEncoderLayerArgs,
+} from './layers/transformer-encoder.js';
 export { createAttentionTextClassifier, type AttentionTextClassifierOptions } from './models/attention-text-classifier.js';
-export { explainAttention, topAttendedTokens, type AttendedToken } from './models/explain-attention.js';
+export {
+  explainAttention,
+  topAttendedTokens,
+  type AttendedToken,
+  type TokenLookup,
+  type TopAttendedTokensOptions,
+} from './models/explain-attention.js';

@@ -26,8 +26,15 @@ export interface AdditiveAttentionLayerArgs extends LayerArgs {
  * output = weights · value. Like Keras, the layer has no projections of its own; for
  * Bahdanau et al.'s `vᵀ tanh(W₁q + W₂k)`, put Dense layers on the query and key first.
  *
- * Inputs: `[query, value]` or `[query, value, key]` (key defaults to value). A padding
- * mask on the value (from `Embedding({ maskZero: true })`) excludes padded positions.
+ * Inputs: `[query, value]` or `[query, value, key]` (key defaults to value). Padding masks
+ * (from `Embedding({ maskZero: true })`) act as in Keras: the value's mask excludes padded
+ * positions from the softmax, and the query's mask zeroes the output rows of padded
+ * queries (the returned attention scores of those rows are left as computed). The output
+ * carries the query's mask. In `model.predict`/`fit`, tfjs 4.22 hands a multi-input layer
+ * only its first input's mask: there the value's padding mask is applied only when the value
+ * is the query tensor itself (self-attention, `apply([x, x])`). One difference from Keras: a query whose values are all padding gets
+ * all-zero weights and a zero output here, where Keras (which subtracts 1e9 from masked
+ * scores) spreads it uniformly over the padding; Keras documents that case as unsupported.
  *
  * **Input shape:** `[batch, Lq, d]`, `[batch, Lv, d]`(, `[batch, Lv, d]`).
  * **Output shape:** `[batch, Lq, d]` (and `[batch, Lq, Lv]` with `returnAttentionScores`).
@@ -81,14 +88,15 @@ export class AdditiveAttention extends tf.layers.Layer {
     checkCallArgs(kwargs, [], 'AdditiveAttention', { value: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ', key: 'pass the tensors as inputs: layer.apply([query, value]) or layer.apply([query, value, key]); ' });
     return tf.tidy(() => {
       const [query, value, key = value] = tensorList(inputs) as [tf.Tensor, tf.Tensor, tf.Tensor?];
-      const masks = (Array.isArray(kwargs.mask) ? kwargs.mask : []) as (tf.Tensor | null | undefined)[];
-      const valueMask = masks[1] ?? undefined;
+      const { queryMask, valueMask } = paddingMasks(kwargs.mask, query, value, key);
       // [B, Lq, 1, d] + [B, 1, Lv, d] → tanh → · v → sum over d: [B, Lq, Lv]
       const summed = tf.tanh(tf.add(tf.expandDims(query, 2), tf.expandDims(key as tf.Tensor, 1)));
       const scores = this.scale === undefined ? tf.sum(summed, -1) : tf.sum(tf.mul(summed, this.scale.read()), -1);
       const weights = softmax(scores, valueMask === undefined ? {} : { mask: tf.expandDims(tf.cast(valueMask, 'float32'), 1) });
       const used = kwargs.training === true && this.dropout > 0 ? tf.dropout(weights, this.dropout) : weights;
-      const output = tf.matMul(used, value);
+      const attended = tf.matMul(used, value);
+      // Keras: `result *= query_mask[..., None]`, so padded query rows output zeros (the weights are not masked).
+      const output = queryMask === undefined ? attended : tf.mul(attended, tf.expandDims(tf.cast(queryMask, attended.dtype), -1));
       return this.returnAttentionScores ? [output, weights] : output;
     });
   }
@@ -111,6 +119,27 @@ export class AdditiveAttention extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(AdditiveAttention, registrationPackage);
+
+/**
+ * The query and value padding masks from a call's `mask`. Eager calls and nested models pass
+ * one mask per input; tfjs 4.22's `model.predict`/`fit` executor passes only the first
+ * input's mask as a lone tensor (executor.ts: `kwargs['mask'] = inputMasks[0]`). A lone mask
+ * is the query's; it is also the value's when the value (and key) is the query tensor itself
+ * (self-attention), and otherwise the value's mask is lost.
+ */
+function paddingMasks(
+  mask: unknown,
+  query: tf.Tensor,
+  value: tf.Tensor,
+  key: tf.Tensor,
+): { queryMask: tf.Tensor | undefined; valueMask: tf.Tensor | undefined } {
+  if (Array.isArray(mask)) {
+    const masks = mask as (tf.Tensor | null | undefined)[];
+    return { queryMask: masks[0] ?? undefined, valueMask: masks[1] ?? undefined };
+  }
+  const lone = mask instanceof tf.Tensor ? mask : undefined;
+  return { queryMask: lone, valueMask: value === query && key === query ? lone : undefined };
+}
 
 /**
  * Creates an {@link AdditiveAttention} layer.

@@ -1,60 +1,78 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError, useBackend } from '@dl/core';
-import { checkLayerGradients, expectTensorsClose } from '@dl/core/testing';
+import { useBackend } from '@dl/core';
+import { catchConfigError, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PositionalEmbedding, positionalEmbedding, sinusoidalPositionEncoding } from './positional-embedding.js';
+import { PositionalEmbedding, positionalEmbedding } from './positional-embedding.js';
+import { TokenAndPositionEmbedding } from './token-and-position-embedding.js';
 import { expectSaveLoadRoundTrip, randomizeWeights } from './testing.test-util.js';
 
 afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('sinusoidalPositionEncoding', () => {
-  it('matches sin/cos(p / 10000^(2i/d)) in float64', () => {
-    const [length, dim] = [5, 6];
-    const pe = sinusoidalPositionEncoding(length, dim);
-    for (let p = 0; p < length; p++)
-      for (let i = 0; i < dim; i++) {
-        const angle = p / Math.pow(10000, (2 * Math.floor(i / 2)) / dim);
-        expect(pe[p * dim + i]).toBeCloseTo(i % 2 === 0 ? Math.sin(angle) : Math.cos(angle), 6);
-      }
-  });
-});
+/** The model.json topology an earlier version of this package saved for a PositionalEmbedding model (tfjs's camelCase format). */
+function legacyTopology(positionEncoding: 'learned' | 'sinusoidal'): tf.io.ModelArtifacts['modelTopology'] {
+  return {
+    class_name: 'Model',
+    config: {
+      name: 'legacy',
+      layers: [
+        { class_name: 'InputLayer', name: 'tokens', inbound_nodes: [], config: { batch_input_shape: [null, 3], dtype: 'int32', sparse: false, name: 'tokens' } },
+        {
+          class_name: 'PositionalEmbedding',
+          name: 'embedding',
+          inbound_nodes: [[['tokens', 0, 0, {}]]],
+          config: {
+            name: 'embedding', trainable: true, dtype: 'int32', input_dim: 6, output_dim: 2, sequence_length: 4, position_encoding: positionEncoding, mask_zero: true,
+            embeddings_initializer: { class_name: 'RandomUniform', config: { minval: -0.05, maxval: 0.05, seed: null } },
+          },
+        },
+      ],
+      input_layers: [['tokens', 0, 0]],
+      output_layers: [['embedding', 0, 0]],
+    },
+  };
+}
 
-describe.each(['cpu', 'wasm'] as const)('PositionalEmbedding on %s', (backend) => {
-  it.each(['learned', 'sinusoidal'] as const)('adds token and %s position embeddings', async (positionEncoding) => {
+describe.each(['cpu', 'wasm'] as const)('PositionalEmbedding (deprecated alias of TokenAndPositionEmbedding) on %s', (backend) => {
+  it('computes what TokenAndPositionEmbedding computes, with its old option, config and weight names', async () => {
     await useBackend(backend);
-    const layer = new PositionalEmbedding({ inputDim: 10, outputDim: 4, sequenceLength: 6, positionEncoding });
-    const ids = tf.tensor2d([[1, 2, 3], [0, 9, 9]], undefined, 'int32');
-    layer.apply(ids);
-    if (positionEncoding === 'learned') randomizeWeights(layer, 1);
-    const [tokens, positions] = layer.getWeights().map((w) => w.arraySync() as number[][]);
-    if (positionEncoding === 'sinusoidal') {
-      expect(layer.trainableWeights).toHaveLength(1);
-      expectTensorsClose(tf.tensor2d(positions!), sinusoidalPositionEncoding(6, 4), { rtol: 1e-6, atol: 1e-7 });
-    }
-    const out = layer.apply(ids) as tf.Tensor;
-    const expected = (ids.arraySync() as number[][]).map((row) => row.map((id, t) => tokens![id]!.map((v, d) => v + positions![t]![d]!)));
-    expectTensorsClose(out, expected, { rtol: 1e-6, atol: 1e-7 });
-    // Ids are integers: check the gradients of the trainable tables only.
-    const report = checkLayerGradients(layer, ids, { checkInputs: false });
-    expect(Object.keys(report.perTensor)).toHaveLength(positionEncoding === 'learned' ? 2 : 1);
-    tf.dispose([ids, out]);
+    const alias = positionalEmbedding({ inputDim: 8, outputDim: 3, sequenceLength: 5, maskZero: true });
+    const current = new TokenAndPositionEmbedding({ vocabularySize: 8, embeddingDim: 3, sequenceLength: 5, maskZero: true });
+    const ids = tf.tensor2d([[3, 7, 0], [1, 1, 2]], undefined, 'int32');
+    alias.apply(ids);
+    current.apply(ids);
+    randomizeWeights(alias, 1);
+    current.setWeights(alias.getWeights());
+    expect(alias).toBeInstanceOf(TokenAndPositionEmbedding);
+    expect(alias.weights.map((w) => w.originalName.slice(alias.name.length + 1))).toEqual(['token_embeddings', 'position_embeddings']);
+    const [a, b] = [alias.apply(ids) as tf.Tensor, current.apply(ids) as tf.Tensor];
+    expectTensorsClose(a, b, { rtol: 0, atol: 0 });
+    expect(Array.from((alias.computeMask(ids) as tf.Tensor).dataSync())).toEqual([1, 1, 0, 1, 1, 1]);
+    const config = alias.getConfig();
+    expect(config).toMatchObject({ inputDim: 8, outputDim: 3, sequenceLength: 5, maskZero: true, positionEncoding: 'learned' });
+    expect(Object.keys(config)).not.toContain('vocabularySize');
+    expect(catchConfigError(() => positionalEmbedding({ inputDim: 8, outputDim: 3, sequenceLength: 5, vocabularySize: 8 } as never)).path).toBe('vocabularySize');
+    tf.dispose([ids, a, b]);
   });
 
-  it('emits a padding mask with maskZero, validates options and shapes, and round-trips', async () => {
+  it.each(['learned', 'sinusoidal'] as const)('loads a model.json saved under the old name (%s positions) with its weights', async (positionEncoding) => {
     await useBackend(backend);
-    const layer = positionalEmbedding({ inputDim: 10, outputDim: 4, sequenceLength: 5, maskZero: true, positionEncoding: 'sinusoidal' });
-    const ids = tf.tensor2d([[4, 5, 0, 0]], undefined, 'int32');
-    const mask = layer.computeMask(ids) as tf.Tensor;
-    expect(Array.from(mask.dataSync())).toEqual([1, 1, 0, 0]);
-    expect(() => positionalEmbedding({ inputDim: 10, outputDim: 4, sequenceLength: 5, positionEncoding: 'rotary' as never })).toThrow(ConfigError);
-    expect(() => positionalEmbedding({ inputDim: 10, outputDim: 4, sequenceLength: 3 }).apply(tf.input({ shape: [4] }))).toThrow(ShapeError);
-    const input = tf.input({ shape: [4], dtype: 'int32' });
-    const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
-    const loaded = await expectSaveLoadRoundTrip(model, ids);
-    expect(loaded.layers[1]!.getConfig()).toMatchObject({ positionEncoding: 'sinusoidal', maskZero: true, sequenceLength: 5 });
-    tf.dispose([ids, mask]);
+    const tokenTable = Float32Array.from({ length: 12 }, (_, i) => (i - 6) / 10);
+    const positionTable = Float32Array.from({ length: 8 }, (_, i) => (i + 1) / 100);
+    const weightSpecs: tf.io.WeightsManifestEntry[] = [
+      { name: 'embedding/token_embeddings', shape: [6, 2], dtype: 'float32' },
+      { name: positionEncoding === 'learned' ? 'embedding/position_embeddings' : 'embedding/position_encoding', shape: [4, 2], dtype: 'float32' },
+    ];
+    const weightData = new Float32Array([...tokenTable, ...positionTable]).buffer;
+    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: legacyTopology(positionEncoding), weightSpecs, weightData }));
+    expect(model.layers[1]).toBeInstanceOf(PositionalEmbedding);
+    const ids = [[5, 0, 2]];
+    const out = model.predict(tf.tensor2d(ids, undefined, 'int32')) as tf.Tensor;
+    expectTensorsClose(out, ids.map((row) => row.map((id, t) => [0, 1].map((d) => tokenTable[id * 2 + d]! + positionTable[t * 2 + d]!))), { rtol: 1e-6, atol: 1e-7 });
+    const loaded = await expectSaveLoadRoundTrip(model, tf.tensor2d(ids, undefined, 'int32'));
+    expect(loaded.layers[1]).toBeInstanceOf(PositionalEmbedding);
+    out.dispose();
     model.dispose();
     loaded.dispose();
   });

@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeError } from '@dl/core';
-import {
-  registrationPackage,
-  resolveInitializer,
-  serializeInitializer,
-  shapeList,
-  type InitializerLike,
-  type LayerArgs,
-} from './internal/serialization.js';
 import * as v from 'valibot';
-import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs } from '../internal/validate.js';
+import { initializerSchema, integerAtLeast, parseLayerArgs } from '../internal/validate.js';
+import { registrationPackage, type InitializerLike, type LayerArgs } from './internal/serialization.js';
+import { TokenAndPositionEmbedding, type EmbeddingWeightRole } from './token-and-position-embedding.js';
 
-/** Constructor arguments of {@link PositionalEmbedding}. */
+export { sinusoidalPositionEncoding } from './token-and-position-embedding.js';
+
+/**
+ * Constructor arguments of the deprecated {@link PositionalEmbedding}.
+ *
+ * @deprecated Use {@link TokenAndPositionEmbeddingLayerArgs}: `inputDim` is `vocabularySize`,
+ * `outputDim` is `embeddingDim`.
+ */
 export interface PositionalEmbeddingLayerArgs extends LayerArgs {
   /** Vocabulary size (token ids are in [0, inputDim)). */
   readonly inputDim: number;
@@ -28,131 +28,50 @@ export interface PositionalEmbeddingLayerArgs extends LayerArgs {
 }
 
 /**
- * The sinusoidal position encoding of Vaswani et al. (2017):
- * `PE[p, 2i] = sin(p / 10000^(2i/d))`, `PE[p, 2i+1] = cos(p / 10000^(2i/d))`.
+ * The earlier name of {@link TokenAndPositionEmbedding} (it embeds token ids *and* positions,
+ * which Keras calls `TokenAndPositionEmbedding`; keras_hub's `PositionEmbedding` is
+ * {@link PositionEmbedding}). It computes exactly what `TokenAndPositionEmbedding` does and
+ * keeps its old option names (`inputDim`, `outputDim`), config and weight names
+ * (`token_embeddings`, `position_embeddings` / `position_encoding`), so that models saved
+ * under the name `PositionalEmbedding` still load.
  *
- * @param length - number of positions.
- * @param dim - encoding size.
- * @returns a `[length, dim]` float32 array, row-major.
+ * @deprecated Use {@link TokenAndPositionEmbedding} (`inputDim` → `vocabularySize`,
+ * `outputDim` → `embeddingDim`). This alias stays for saved models.
  * @example
  * ```ts
- * import { sinusoidalPositionEncoding } from '@dl/softmax-attention';
- * sinusoidalPositionEncoding(2, 4); // [0, 1, 0, 1, 0.8415, 0.5403, 0.01, 0.99995]
+ * import { tokenAndPositionEmbedding } from '@dl/softmax-attention';
+ * // was: positionalEmbedding({ inputDim: 5000, outputDim: 32, sequenceLength: 64, maskZero: true })
+ * const embed = tokenAndPositionEmbedding({ vocabularySize: 5000, embeddingDim: 32, sequenceLength: 64, maskZero: true });
  * ```
  */
-export function sinusoidalPositionEncoding(length: number, dim: number): Float32Array {
-  const out = new Float32Array(length * dim);
-  for (let p = 0; p < length; p++) {
-    for (let i = 0; i < dim; i++) {
-      const angle = p / 10000 ** ((2 * Math.floor(i / 2)) / dim);
-      out[p * dim + i] = i % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
-    }
-  }
-  return out;
-}
-
-/**
- * Token embedding plus position embedding, the input layer of a Transformer:
- * `out[b, t] = E_token[ids[b, t]] + E_position[t]`.
- *
- * **Input shape:** `[batch, time]` token ids, `time <= sequenceLength`.
- * **Output shape:** `[batch, time, outputDim]` (with a `[batch, time]` mask when `maskZero`).
- *
- * @example
- * ```ts
- * import * as tf from '@tensorflow/tfjs';
- * import { positionalEmbedding } from '@dl/softmax-attention';
- * const ids = tf.input({ shape: [64], dtype: 'int32' });
- * const x = positionalEmbedding({ inputDim: 5000, outputDim: 32, sequenceLength: 64, maskZero: true }).apply(ids);
- * ```
- */
-export class PositionalEmbedding extends tf.layers.Layer {
-  static className = 'PositionalEmbedding';
-  readonly inputDim: number;
-  readonly outputDim: number;
-  readonly sequenceLength: number;
-  readonly positionEncoding: 'learned' | 'sinusoidal';
-  readonly maskZero: boolean;
-  private readonly embeddingsInitializer: ReturnType<typeof resolveInitializer>;
-  private tokenTable: tf.LayerVariable | undefined;
-  private positionTable: tf.LayerVariable | undefined;
+export class PositionalEmbedding extends TokenAndPositionEmbedding {
+  static override className = 'PositionalEmbedding';
 
   constructor(args: PositionalEmbeddingLayerArgs) {
-    const parsed = parseLayerArgs(
+    parseLayerArgs(
       {
         inputDim: integerAtLeast(1),
         outputDim: integerAtLeast(1),
         sequenceLength: integerAtLeast(1),
-        positionEncoding: v.optional(v.picklist(['learned', 'sinusoidal']), 'learned'),
-        maskZero: v.optional(v.boolean(), false),
+        positionEncoding: v.optional(v.picklist(['learned', 'sinusoidal'])),
+        maskZero: v.optional(v.boolean()),
         embeddingsInitializer: v.optional(initializerSchema),
       },
       args,
     );
-    super({ dtype: 'int32', ...args });
-    this.inputDim = parsed.inputDim;
-    this.outputDim = parsed.outputDim;
-    this.sequenceLength = parsed.sequenceLength;
-    this.positionEncoding = parsed.positionEncoding;
-    this.maskZero = parsed.maskZero;
-    this.embeddingsInitializer = args.embeddingsInitializer === undefined
-      ? tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05 })
-      : resolveInitializer(args.embeddingsInitializer, 'randomUniform', 'embeddingsInitializer');
-    this.supportsMasking = true;
-  }
-
-  override build(inputShape: tf.Shape | tf.Shape[]): void {
-    this.checkShape(inputShape);
-    this.tokenTable = this.addWeight('token_embeddings', [this.inputDim, this.outputDim], 'float32', this.embeddingsInitializer);
-    if (this.positionEncoding === 'learned') {
-      this.positionTable = this.addWeight('position_embeddings', [this.sequenceLength, this.outputDim], 'float32', this.embeddingsInitializer);
-    } else {
-      this.positionTable = this.addWeight('position_encoding', [this.sequenceLength, this.outputDim], 'float32', tf.initializers.zeros(), undefined, false);
-      this.positionTable.write(tf.tensor2d(sinusoidalPositionEncoding(this.sequenceLength, this.outputDim), [this.sequenceLength, this.outputDim]));
-    }
-    this.built = true;
-  }
-
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = this.checkShape(inputShape);
-    return [shape[0] ?? null, shape[1] ?? null, this.outputDim];
-  }
-
-  override computeMask(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    if (!this.maskZero) return null as unknown as tf.Tensor;
-    const ids = Array.isArray(inputs) ? inputs[0]! : inputs;
-    return tf.notEqual(ids, 0);
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict = {}): tf.Tensor {
-    checkCallArgs(kwargs, [], 'PositionalEmbedding');
-    return tf.tidy(() => {
-      const ids = tf.cast(Array.isArray(inputs) ? inputs[0]! : inputs, 'int32');
-      const time = ids.shape[1] as number;
-      const tokens = tf.gather((this.tokenTable as tf.LayerVariable).read(), ids);
-      const positions = tf.slice((this.positionTable as tf.LayerVariable).read(), [0, 0], [time, this.outputDim]);
-      return tf.add(tokens, positions);
-    });
+    const { inputDim, outputDim, ...rest } = args;
+    super({ ...rest, vocabularySize: inputDim, embeddingDim: outputDim });
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return {
-      ...super.getConfig(),
-      inputDim: this.inputDim,
-      outputDim: this.outputDim,
-      sequenceLength: this.sequenceLength,
-      positionEncoding: this.positionEncoding,
-      maskZero: this.maskZero,
-      embeddingsInitializer: serializeInitializer(this.embeddingsInitializer),
-    };
+    // The config it wrote before the rename (no tieWeights), so saved and new configs are alike.
+    const { vocabularySize, embeddingDim, tieWeights: _tieWeights, ...rest } = super.getConfig();
+    return { ...rest, inputDim: vocabularySize ?? this.vocabularySize, outputDim: embeddingDim ?? this.embeddingDim };
   }
 
-  private checkShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = shapeList(inputShape)[0]!;
-    if (shape.length !== 2 || (shape[1] !== null && (shape[1] as number) > this.sequenceLength)) {
-      throw new ShapeError({ package: 'softmax-attention', argument: 'PositionalEmbedding input', expected: `[batch, time] token ids with time <= ${this.sequenceLength}`, actual: shape });
-    }
-    return shape;
+  /** The weight names this layer saved before the rename. */
+  protected override weightName(role: EmbeddingWeightRole): string {
+    return { token: 'token_embeddings', learnedPosition: 'position_embeddings', sinusoidalPosition: 'position_encoding' }[role];
   }
 }
 tf.serialization.registerClass(PositionalEmbedding, registrationPackage);
@@ -160,12 +79,13 @@ tf.serialization.registerClass(PositionalEmbedding, registrationPackage);
 /**
  * Creates a {@link PositionalEmbedding} layer.
  *
+ * @deprecated Use {@link tokenAndPositionEmbedding} (`inputDim` → `vocabularySize`, `outputDim` → `embeddingDim`).
  * @param args - see {@link PositionalEmbeddingLayerArgs}.
  * @returns the layer.
  * @example
  * ```ts
- * import { positionalEmbedding } from '@dl/softmax-attention';
- * const embed = positionalEmbedding({ inputDim: 1000, outputDim: 16, sequenceLength: 32, positionEncoding: 'sinusoidal' });
+ * import { tokenAndPositionEmbedding } from '@dl/softmax-attention';
+ * const embed = tokenAndPositionEmbedding({ vocabularySize: 1000, embeddingDim: 16, sequenceLength: 32, positionEncoding: 'sinusoidal' });
  * ```
  */
 export function positionalEmbedding(args: PositionalEmbeddingLayerArgs): PositionalEmbedding {

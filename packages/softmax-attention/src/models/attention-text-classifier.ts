@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { attentionPooling } from '../layers/attention-pooling.js';
-import { positionalEmbedding } from '../layers/positional-embedding.js';
+import { tokenAndPositionEmbedding } from '../layers/token-and-position-embedding.js';
 import { transformerEncoder } from '../layers/transformer-encoder.js';
 
 const integer = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
@@ -122,9 +122,9 @@ export function createAttentionTextClassifier(options: AttentionTextClassifierOp
   let x =
     positionEncoding === 'none'
       ? tf.layers.embedding({ inputDim: o.vocabularySize, outputDim: o.embeddingDim, maskZero: true, embeddingsInitializer, name: 'embedding' }).apply(tokens)
-      : positionalEmbedding({
-          inputDim: o.vocabularySize,
-          outputDim: o.embeddingDim,
+      : tokenAndPositionEmbedding({
+          vocabularySize: o.vocabularySize,
+          embeddingDim: o.embeddingDim,
           sequenceLength: o.sequenceLength,
           positionEncoding,
           maskZero: true,

@@ -7,7 +7,23 @@ export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer
 /** A tfjs initializer, or its name (`'glorotUniform'`), or its serialized form. */
 export type InitializerLike = ReturnType<typeof tf.initializers.glorotUniform> | string | { className: string; config: tf.serialization.ConfigDict };
 
-/** The package name layers are registered under: `@dl/softmax-attention>MultiHeadAttention`. */
+/**
+ * The `pkg` argument every layer of this package passes to `tf.serialization.registerClass`.
+ *
+ * Serialized names are the bare class names. tfjs 4.22 writes a layer's bare `className` into
+ * model.json and looks classes up by it alone (`SerializationMap.classNameMap[className]`); the
+ * package only prefixes the key of `tf.serialization.GLOBALCUSTOMNAMES`, which loading never
+ * reads. We keep it that way on purpose, rather than registering `@dl/softmax-attention>Name`
+ * under a `name` of its own:
+ * - Layers that implement a Keras layer keep Keras's name (`MultiHeadAttention`,
+ *   `AdditiveAttention`, `TransformerEncoder`, `PositionEmbedding`, `TokenAndPositionEmbedding`),
+ *   so a Keras-style config (snake_case keys, bare class names) loads into them and means the
+ *   same; a prefixed name would make every such file fail with "Unknown layer".
+ * - Layers of our own use names Keras and tfjs do not (`AttentionPooling`, `PositionalEmbedding`).
+ * The price is collisions: another library that registers the same bare name replaces ours in
+ * the same process (last registration wins), so do not load two implementations of
+ * `MultiHeadAttention` side by side. tfjs-layers exports none of these names in 4.22.
+ */
 export const registrationPackage = '@dl/softmax-attention';
 
 /** Turns an {@link InitializerLike} into an initializer (string names are tfjs's lowerCamel ones). */
@@ -35,9 +51,6 @@ export function serializeInitializer(initializer: ReturnType<typeof tf.initializ
   const config = Object.fromEntries(Object.entries(initializer.getConfig()).map(([key, value]) => [key, value ?? null]));
   return { className: initializer.getClassName(), config } as tf.serialization.ConfigDict;
 }
-
-
-
 
 /** Normalises a layer's input shape argument to a list of shapes. */
 export function shapeList(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
