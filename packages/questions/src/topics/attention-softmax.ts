@@ -3,7 +3,13 @@ import type { Question } from '../schema.js';
 /**
  * Questions of the `attention-softmax` chapter (seed chapter 4): softmax and its
  * gradients, numerics, scaled dot-product and multi-head attention, masking, positional
- * encodings, attention pooling, large-vocabulary softmax, efficient attention and debugging.
+ * encodings (sinusoidal, RoPE, ALiBi, relative), attention pooling, large-vocabulary softmax,
+ * efficient attention (online softmax, FlashAttention tiling, linear and sparse attention), KV
+ * caching, cross-attention in encoder-decoders, attention as explanation, and debugging.
+ *
+ * Numbers in the answers are computed, and the checks behind the efficient-attention, position,
+ * caching and explanation answers live in
+ * packages/softmax-attention/src/ops/online-softmax-check.test.ts.
  *
  * Long texts are `String.raw` template literals, so LaTeX backslashes are written once
  * (`\frac`, not `\\frac`). Markdown code blocks are indented by four spaces because a
@@ -718,7 +724,7 @@ Via the chain rule instead: $\sum_i(-y_i/s_i)\,s_i(\delta_{ij}-s_j)=-y_j+s_j\sum
 log-softmax $z_i-\mathrm{LSE}$：$(-2.4076,-1.4076,-0.4076)$；取指数得 $(0.0900,0.2447,0.6652)$，和为 1。
 
 **为什么损失要用 log-softmax。**
-- 概率可能下溢：float32 中 $s_i<1.4\times10^{-45}$（即 $z_i-\max z<-103.3$）时 softmax 返回 0，$\log0=-\infty$，损失为 inf，梯度 NaN。log-softmax 则返回有限值 $z_i-\mathrm{LSE}$，比如 $-150$。
+- 概率可能下溢：float32 中 $s_i$ 小于最小次正规数 $1.4\times10^{-45}$ 的一半（大致 $z_i-\max z<-103.97$）时 softmax 返回 0，$\log0=-\infty$，损失为 inf，梯度 NaN。log-softmax 则返回有限值 $z_i-\mathrm{LSE}$，比如 $-150$。
 - 融合后的梯度 $s-y$ 精确且便宜。
 - 代码：logSoftmax(x) = x − m − log(sum(exp(x − m)))；Keras 里用 from_logits=True；tfjs 里用 tf.logSoftmax 或 tf.losses.softmaxCrossEntropy。
 
@@ -730,7 +736,7 @@ Naively, $e^{1000}$ overflows even in float64 (the largest representable exponen
 Log-softmax $z_i-\mathrm{LSE}$: $(-2.4076,-1.4076,-0.4076)$; exponentiating gives $(0.0900,0.2447,0.6652)$, which sums to 1.
 
 **Why log-softmax for the loss.**
-- Probabilities can underflow: in float32, when $s_i<1.4\times10^{-45}$ (i.e. $z_i-\max z<-103.3$), softmax returns 0 and $\log0=-\infty$ — infinite loss, NaN gradients. Log-softmax returns the finite $z_i-\mathrm{LSE}$, e.g. $-150$.
+- Probabilities can underflow: in float32, when $s_i$ is below half the smallest subnormal $1.4\times10^{-45}$ (roughly $z_i-\max z<-103.97$), softmax returns 0 and $\log0=-\infty$ — infinite loss, NaN gradients. Log-softmax returns the finite $z_i-\mathrm{LSE}$, e.g. $-150$.
 - The fused gradient $s-y$ is exact and cheap.
 - In code: logSoftmax(x) = x − m − log(sum(exp(x − m))); in Keras use from_logits=True; in tfjs tf.logSoftmax or tf.losses.softmaxCrossEntropy.
 
@@ -759,32 +765,32 @@ Aside: LSE is a smooth max, $\max z\le\mathrm{LSE}(z)\le\max z+\log n$.`,
     },
     answer: {
       short: {
-        zh: String.raw`float32 中 $z>\ln(3.40\times10^{38})\approx88.72$ 时上溢，float16 中 $z>\ln65504\approx11.09$ 就上溢；下溢为 0 的阈值约为 $-103.3$（float32，含次正规数）和 $-16.6$（float16）。因此注意力分数和 softmax 要先减最大值，并最好在 float32 中计算。`,
-        en: String.raw`exp overflows for $z>\ln(3.40\times10^{38})\approx88.72$ in float32 but already for $z>\ln65504\approx11.09$ in float16; it underflows to 0 below about $-103.3$ (float32, with subnormals) and $-16.6$ (float16). So attention scores and softmax must subtract the max and are best computed in float32.`,
+        zh: String.raw`float32 中 $z>\ln(3.40\times10^{38})\approx88.72$ 时上溢，float16 中 $z>\ln65504\approx11.09$ 就上溢；$z$ 低于约 $-103.97$（float32，$\ln2^{-150}$）或 $-17.33$（float16，$\ln2^{-25}$）时 $e^z$ 舍入为 0——$-103.28$ 是最小次正规数的对数，在它与 $-103.97$ 之间 $e^z$ 仍返回这个次正规数；若次正规数被冲刷为零（flush-to-zero），float32 的阈值约为 $-87.3$。因此注意力分数和 softmax 要先减最大值，并最好在 float32 中计算。`,
+        en: String.raw`exp overflows for $z>\ln(3.40\times10^{38})\approx88.72$ in float32 but already for $z>\ln65504\approx11.09$ in float16; it rounds to 0 below about $-103.97$ (float32, $\ln2^{-150}$) and $-17.33$ (float16, $\ln2^{-25}$) — $-103.28$ is the log of the smallest subnormal, which exp still returns between $-103.97$ and $-103.28$; with flush-to-zero of subnormals the float32 threshold is about $-87.3$. So attention scores and softmax must subtract the max and are best computed in float32.`,
       },
       full: {
-        zh: String.raw`阈值就是最大有限值与最小正数的自然对数：
+        zh: String.raw`上溢阈值是最大有限值的自然对数。下溢要看舍入：结果舍入到最近的可表示数，所以只有小于最小次正规数 $t$ 的**一半**时才变成 0；介于 $t/2$ 与 $t$ 之间的值向上舍入为 $t$。因此为 0 的阈值是 $\ln(t/2)=\ln t-\ln2$，而不是 $\ln t$：
 
-| 格式 | 最大有限值 | $z>$ 时上溢 | 最小次正规数 | $z<$ 时为 0 |
-|---|---|---|---|---|
-| float32 | $3.40\times10^{38}$ | 88.72 | $1.40\times10^{-45}$ | −103.28 |
-| float16 | 65504 | 11.09 | $5.96\times10^{-8}$ | −16.64 |
+| 格式 | 最大有限值 | $z>$ 时上溢 | 最小次正规数 $t$（$\ln t$） | $z<$ 时舍入为 0 | 冲刷为零（FTZ）时 $z<$ 即为 0 |
+|---|---|---|---|---|---|
+| float32 | $3.40\times10^{38}$ | 88.72 | $2^{-149}=1.40\times10^{-45}$（−103.28） | $\ln2^{-150}\approx-103.97$ | $\ln2^{-126}\approx-87.34$ |
+| float16 | 65504 | 11.09 | $2^{-24}=5.96\times10^{-8}$（−16.64） | $\ln2^{-25}\approx-17.33$ | $\ln2^{-14}\approx-9.70$ |
 
-（float16 的最小正规数为 $6.10\times10^{-5}$，对应 $z\approx-9.70$，再往下精度逐渐丢失。）
+实测（float32）：$e^{-103.9}$ 与 $e^{-103.5}$ 都得到 $1.40\times10^{-45}$，$e^{-103.98}=0$（Node 的 Math.fround、tfjs cpu 后端和 PyTorch CPU 的 torch.exp 一致）。最后一列是最小**正规**数的对数：启用 flush-to-zero/denormals-are-zero（GPU 的 fast-math 编译选项、torch.set_flush_denormal(True)、某些 CPU 模式）时，次正规结果直接变成 0，float32 的 $e^z$ 在 $z<-87.34$ 就为 0。次正规数本身的精度也很低（$2^{-149}$ 只有 1 位有效数字）。
 
 **影响。**
 - 减去最大值可以在任何格式下消除上溢（最大指数为 0），但 float16 中很多小概率会直接变成 0，大量项求和也会损失精度（float16 在 1 附近的间隔是 $2^{-10}\approx0.001$）。
 - 未缩放的分数 $q^\top k$ 在 $d_k$ 较大或激活较大时本身就可能超过 65504，变成 inf，随后 inf − inf = NaN。
 - $-10^9$ 这种掩码常数在 float16 中无法表示，会变成 $-\infty$。
 - 实践：混合精度方案把 softmax、log-sum-exp 和损失保留在 float32（TensorFlow 混合精度指南建议模型最后的 softmax 输出用 float32；Micikevicius 等，2017）。bfloat16 的指数范围与 float32 相同（最大约 $3.39\times10^{38}$），但有效精度只有 8 位。`,
-        en: String.raw`The thresholds are the natural logs of the largest finite and the smallest positive values:
+        en: String.raw`The overflow threshold is the natural log of the largest finite value. Underflow is a matter of rounding: a result rounds to the nearest representable number, so it becomes 0 only below **half** the smallest subnormal $t$; values between $t/2$ and $t$ round up to $t$. The zero threshold is therefore $\ln(t/2)=\ln t-\ln2$, not $\ln t$:
 
-| format | max finite | overflow for $z>$ | smallest subnormal | zero for $z<$ |
-|---|---|---|---|---|
-| float32 | $3.40\times10^{38}$ | 88.72 | $1.40\times10^{-45}$ | −103.28 |
-| float16 | 65504 | 11.09 | $5.96\times10^{-8}$ | −16.64 |
+| format | max finite | overflow for $z>$ | smallest subnormal $t$ ($\ln t$) | rounds to 0 for $z<$ | 0 for $z<$ with flush-to-zero |
+|---|---|---|---|---|---|
+| float32 | $3.40\times10^{38}$ | 88.72 | $2^{-149}=1.40\times10^{-45}$ (−103.28) | $\ln2^{-150}\approx-103.97$ | $\ln2^{-126}\approx-87.34$ |
+| float16 | 65504 | 11.09 | $2^{-24}=5.96\times10^{-8}$ (−16.64) | $\ln2^{-25}\approx-17.33$ | $\ln2^{-14}\approx-9.70$ |
 
-(float16's smallest normal number is $6.10\times10^{-5}$, i.e. $z\approx-9.70$; below that precision degrades.)
+Measured in float32: $e^{-103.9}$ and $e^{-103.5}$ both give $1.40\times10^{-45}$ and $e^{-103.98}=0$ (Node's Math.fround, the tfjs cpu backend and PyTorch's CPU torch.exp agree). The last column is the log of the smallest **normal** number: with flush-to-zero/denormals-are-zero (GPU fast-math builds, torch.set_flush_denormal(True), some CPU modes) subnormal results become 0, so float32 $e^z$ is 0 for $z<-87.34$. Subnormals carry little precision anyway ($2^{-149}$ has a single significant bit).
 
 **Consequences.**
 - Subtracting the max removes overflow in every format (the largest exponent is 0), but in float16 many small probabilities flush to 0 and long sums lose precision (float16 spacing near 1 is $2^{-10}\approx0.001$).
@@ -795,6 +801,7 @@ Aside: LSE is a smooth max, $\max z\le\mathrm{LSE}(z)\le\max z+\log n$.`,
     },
     verification: [
       { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Mixed Precision Training', authors: 'Micikevicius et al.', year: 2017, arxiv: '1710.03740' },
@@ -989,7 +996,7 @@ Mitigations: FlashAttention (exact, $O(n)$ extra memory), sparse/local attention
 **有限常数 $c=-10^9$（直接填入）。** 全被屏蔽的行所有分数相等 → 均匀分布 $1/n$，输出是被屏蔽值的平均：有限；如果这个查询本身是填充，它的输出之后会被忽略。部分屏蔽时 float32 中 $e^{c-m}$ 恰好为 0，结果与 $-\infty$ 完全相同。
 
 **陷阱。**
-- 在 float32 中把 $c$ *加*到分数上：$10^9$ 附近的 float32 间隔是 64，$-10^9+s$ 会丢掉 $s$。对被屏蔽位置无所谓，但若掩码极性反了，所有有效分数都塌缩成同一个值 → 注意力均匀。
+- 在 float32 中把 $c$ *加*到分数上：$10^9$ 附近的 float32 间隔是 64，$|s|<32$ 时 $-10^9+s$ 就等于 $-10^9$，丢掉了 $s$。对被屏蔽位置无所谓。但若掩码极性反了（1 被当成“屏蔽”），要分两种行看：含填充键的行里，真实词元的分数都塌缩到 $\approx-10^9$，而填充位置保留原始分数，于是**全部注意力都落到填充上**；只有不含任何填充键的行（所有键都被“屏蔽”）才塌缩成同一个值 → 均匀注意力。所以“注意力均匀”只是不含填充的序列上的症状；有填充的序列上，模型读的是填充。
 - float16 的最大绝对值是 65504，$-10^9\to-\infty$，NaN 又回来了；应使用如 $-10^4$ 的常数或掩码填充，或在 float32 中做 softmax。即使用 dtype 的最小值 $-65504$，再加上一个足够负的分数也可能舍入为 $-\infty$。
 - 用乘法代替加法（$S\odot m$，而 $m$ 中含 $-\infty$）会得到 $0\cdot(-\infty)=$ NaN。
 - 事后用 where(mask, softmax, 0) 替换 NaN 只修好了前向：未被选中的分支在反向仍传回 $0\times\mathrm{NaN}=$ NaN。应该在输入端防护。
@@ -1000,7 +1007,7 @@ Mitigations: FlashAttention (exact, $O(n)$ extra memory), sparse/local attention
 **Finite constant $c=-10^9$ (filled in).** A fully masked row has all scores equal → uniform $1/n$, and the output is the mean of the masked values: finite, and if that query is itself padding its output is ignored later. For partially masked rows $e^{c-m}$ is exactly 0 in float32, so the result equals $-\infty$ masking.
 
 **Pitfalls.**
-- *Adding* $c$ to scores in float32: the float32 spacing near $10^9$ is 64, so $-10^9+s$ loses $s$. Harmless at masked positions, but if the mask polarity is inverted every valid score collapses to the same value → uniform attention.
+- *Adding* $c$ to scores in float32: the float32 spacing near $10^9$ is 64, so for $|s|<32$, $-10^9+s$ is exactly $-10^9$ and $s$ is lost. Harmless at masked positions. If the mask polarity is inverted (1 read as "blocked"), two kinds of rows differ: in a row with padding keys, the real tokens' scores collapse to $\approx-10^9$ while the padding positions keep their raw scores, so **all the attention goes to the padding**; only in a row without any padding key (every key "blocked") do all scores collapse to one value → uniform attention. Uniform attention is thus the symptom on unpadded sequences only; on padded ones the model reads the padding.
 - float16's largest magnitude is 65504, so $-10^9\to-\infty$ and the NaN is back; use a constant such as $-10^4$ or a masked fill, or do the softmax in float32. Even the dtype minimum $-65504$ plus a sufficiently negative score can round to $-\infty$.
 - Multiplying instead of adding ($S\odot m$ with $-\infty$ entries in $m$) gives $0\cdot(-\infty)=$ NaN.
 - Replacing NaN afterwards with where(mask, softmax, 0) fixes only the forward pass: the unselected branch still back-propagates $0\times\mathrm{NaN}=$ NaN. Guard the input instead.
@@ -1008,9 +1015,22 @@ Mitigations: FlashAttention (exact, $O(n)$ extra memory), sparse/local attention
 Where fully masked rows come from: all-padding sequences, left padding combined with a causal mask (the first query only sees itself, which is padding), cross-attention to an empty memory.`,
       },
     },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`掩码极性反了（把 1 当成屏蔽）时，注意力会变得均匀。`,
+          en: String.raw`With an inverted mask (1 read as "blocked"), attention becomes uniform.`,
+        },
+        correction: {
+          zh: String.raw`只有不含填充键的行才均匀（所有分数都塌缩到 $-10^9$）。含填充的行里，真实词元被压到 $pprox-10^9$，填充位置保留原始分数，全部权重都落在填充上。`,
+          en: String.raw`Only rows without padding keys turn uniform (every score collapses to $-10^9$). In rows with padding, the real tokens are pushed to $pprox-10^9$ while the padding keeps its raw scores, so all the weight lands on the padding.`,
+        },
+      },
+    ],
     verification: [
       { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
       { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1587,8 +1607,8 @@ starting from $m=-\infty,\ \ell=0,\ o=0$; the output is $o/\ell$.
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
-      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Online normalizer calculation for softmax', authors: 'Milakov, Gimelshein', year: 2018, arxiv: '1805.02867' },
@@ -2200,7 +2220,7 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
 **原因。**
 1. **softmax 轴错了。** Dense(1) 打分得到形状 $(B,T,1)$，softmax 默认作用于最后一维，而它的大小为 1 → 每个权重都恰好是 1，池化变成求和。应先 squeeze 或指定 axis=1。沿 batch 轴或头轴做 softmax 则得到“已归一化但无意义”的权重。
 2. **缩放过度。** 除以 $d_k$ 而不是 $\sqrt{d_k}$、初始化和算子里各缩放一次、温度过高：分数标准差约为 $1/\sqrt{d_k}$，注意力接近均匀，传到 $W_Q,W_K$ 的梯度也被多除了一次。
-3. **掩码算术。** 给所有位置都加了 $-10^9$（掩码极性反了，或形状广播错了）：float32 在 $10^9$ 附近的间隔是 64，所有分数塌缩成同一个值 → 恰好均匀（或注意力反而全落在填充上）。
+3. **掩码算术。** 给所有位置都加了 $-10^9$（形状广播错了，或掩码极性反了而该序列没有填充）：float32 在 $10^9$ 附近的间隔是 64，所有分数塌缩成同一个值 → 恰好均匀。有填充的序列上，反了的掩码则把注意力全送到填充上。
 4. **分数与键无关。** 只用查询打分（$w^\top q$）、用加法代替点积的广播错误、所有键都相同（位置信息丢失、键是同一个填充词、表示坍缩）。
 5. **全屏蔽行**配合有限常数时，本来就会得到均匀分布。
 6. **确实没有信息**：训练早期，或任务不需要注意力也能解决。
@@ -2213,7 +2233,7 @@ This is one of the cheapest sanity checks before training: "verify the loss at i
 **Causes.**
 1. **Wrong softmax axis.** Scores from Dense(1) have shape $(B,T,1)$; softmax defaults to the last axis, which has size 1 → every weight is exactly 1 and pooling becomes a sum. Squeeze first or use axis=1. A softmax over the batch or head axis gives normalized-but-meaningless weights.
 2. **Over-scaling.** Dividing by $d_k$ instead of $\sqrt{d_k}$, scaling both in the initialization and in the op, or too high a temperature: the scores' std is about $1/\sqrt{d_k}$, attention is nearly uniform, and the gradients to $W_Q,W_K$ are divided once more as well.
-3. **Mask arithmetic.** Adding $-10^9$ at every position (inverted polarity, or a mask broadcast along the wrong axis): the float32 spacing near $10^9$ is 64, so all scores collapse to the same value → exactly uniform (or attention lands on padding instead).
+3. **Mask arithmetic.** Adding $-10^9$ at every position (a mask broadcast along the wrong axis, or an inverted mask on a sequence without padding): the float32 spacing near $10^9$ is 64, so all scores collapse to the same value → exactly uniform. On padded sequences an inverted mask sends the attention to the padding instead.
 4. **Scores independent of the key.** Scoring from the query alone ($w^\top q$), a broadcasting bug that adds instead of taking a dot product, identical keys (lost position information, keys that are all the same pad token, collapsed representations).
 5. **Fully masked rows** with a finite constant are uniform by design.
 6. **Genuinely uninformative:** early in training, or the task is solvable without attention.
@@ -2394,6 +2414,1371 @@ Aside: the initial loss should be about $\ln K$ — the cheapest check that catc
     references: [
       { title: 'Probabilistic losses (Keras API)', url: 'https://keras.io/api/losses/probabilistic_losses/' },
       { title: 'Deep Learning, Section 6.2.2.3 (Softmax Units for Multinoulli Output Distributions)', authors: 'Goodfellow, Bengio, Courville', year: 2016, url: 'https://www.deeplearningbook.org/contents/mlp.html' },
+    ],
+  },
+  // ---------------------------------------------------------------------------------
+  // Efficient attention: online softmax, tiling, linear and sparse attention
+  // ---------------------------------------------------------------------------------
+  {
+    id: 'attn-online-softmax-worked-example',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['online-softmax', 'flashattention', 'log-sum-exp', 'numerical-stability'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`一个查询对四个键的分数为 $x=(2,4,3,6)$，对应的标量值为 $v=(1,0,2,-1)$。用在线 softmax 按每块两个键处理（维护运行最大值 $m$、归一化项 $\ell$ 和未归一化输出 $o$）：写出每块之后的 $m,\ell,o$、最终输出和 log-sum-exp，并与两遍计算的 softmax 对照。`,
+      en: String.raw`One query has scores $x=(2,4,3,6)$ over four keys with scalar values $v=(1,0,2,-1)$. Process the keys in two blocks of two with the online softmax (running max $m$, normalizer $\ell$, unnormalized output $o$): give $m,\ell,o$ after each block, the output and the log-sum-exp, and check them against the two-pass softmax.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`第 1 块后 $m=4$，$\ell=e^{-2}+1=1.135335$，$o=e^{-2}\cdot1+1\cdot0=0.135335$。第 2 块把最大值升到 6，旧状态乘以 $e^{4-6}=0.135335$：$\ell=1.203438$，$o=-0.882110$。输出 $o/\ell=-0.732992$，$\mathrm{LSE}=6+\ln1.203438=6.185182$；两遍 softmax 的权重 $(0.015219,0.112457,0.041371,0.830953)$ 给出同样的输出。`,
+        en: String.raw`After block 1: $m=4$, $\ell=e^{-2}+1=1.135335$, $o=e^{-2}\cdot1+1\cdot0=0.135335$. Block 2 raises the max to 6, so the old state is scaled by $e^{4-6}=0.135335$: $\ell=1.203438$, $o=-0.882110$. Output $o/\ell=-0.732992$ and $\mathrm{LSE}=6+\ln1.203438=6.185182$; the two-pass softmax weights $(0.015219,0.112457,0.041371,0.830953)$ give the same output.`,
+      },
+      full: {
+        zh: String.raw`初值 $m=-\infty,\ \ell=0,\ o=0$。每处理一块 $B$：
+$$m'=\max(m,\max_{j\in B}x_j),\quad c=e^{m-m'},\quad \ell'=c\,\ell+\sum_{j\in B}e^{x_j-m'},\quad o'=c\,o+\sum_{j\in B}e^{x_j-m'}v_j .$$
+
+**第 1 块** $\{x_1=2,x_2=4\}$：$m'=4$，$c=e^{-\infty}=0$（初始状态为空）。
+$\ell=e^{2-4}+e^{0}=0.135335+1=1.135335$；$o=0.135335\cdot1+1\cdot0=0.135335$。
+
+**第 2 块** $\{x_3=3,x_4=6\}$：$m'=6$，$c=e^{4-6}=0.135335$。
+$\ell=0.135335\cdot1.135335+e^{-3}+e^{0}=0.153651+0.049787+1=1.203438$；
+$o=0.135335\cdot0.135335+e^{-3}\cdot2+1\cdot(-1)=0.018316+0.099574-1=-0.882110$。
+
+**结果。** 输出 $o/\ell=-0.732992$；$\mathrm{LSE}=m+\ln\ell=6.185182$。
+
+**对照。** 两遍计算：$\max=6$，权重 $e^{x_j-6}/\sum$ 为 $(0.015219,0.112457,0.041371,0.830953)$，$\sum_j s_jv_j=0.015219+0+0.082742-0.830953=-0.732992$，与在线结果一致。每个权重也可以只由 LSE 重算：$s_j=e^{x_j-\mathrm{LSE}}$，例如 $e^{6-6.185182}=0.830953$——FlashAttention 的反向传播正是这样只保存每行一个数。
+
+要点：
+- 所有指数都 $\le0$，数值稳定；最大值变大时必须**同时**缩放 $\ell$ 和 $o$，只缩放其中一个会得到错误的结果。
+- 块大小任意（1 个键一块就是 Milakov & Gimelshein 的逐元素在线归一化），结果只差浮点舍入。`,
+        en: String.raw`Start from $m=-\infty,\ \ell=0,\ o=0$. For each block $B$:
+$$m'=\max(m,\max_{j\in B}x_j),\quad c=e^{m-m'},\quad \ell'=c\,\ell+\sum_{j\in B}e^{x_j-m'},\quad o'=c\,o+\sum_{j\in B}e^{x_j-m'}v_j .$$
+
+**Block 1** $\{x_1=2,x_2=4\}$: $m'=4$, $c=e^{-\infty}=0$ (the initial state is empty).
+$\ell=e^{2-4}+e^{0}=0.135335+1=1.135335$; $o=0.135335\cdot1+1\cdot0=0.135335$.
+
+**Block 2** $\{x_3=3,x_4=6\}$: $m'=6$, $c=e^{4-6}=0.135335$.
+$\ell=0.135335\cdot1.135335+e^{-3}+e^{0}=0.153651+0.049787+1=1.203438$;
+$o=0.135335\cdot0.135335+e^{-3}\cdot2+1\cdot(-1)=0.018316+0.099574-1=-0.882110$.
+
+**Result.** Output $o/\ell=-0.732992$; $\mathrm{LSE}=m+\ln\ell=6.185182$.
+
+**Check.** Two passes: $\max=6$, weights $e^{x_j-6}/\sum$ are $(0.015219,0.112457,0.041371,0.830953)$, and $\sum_j s_jv_j=0.015219+0+0.082742-0.830953=-0.732992$, the same. Each weight can also be recomputed from the LSE alone: $s_j=e^{x_j-\mathrm{LSE}}$, e.g. $e^{6-6.185182}=0.830953$ — which is how FlashAttention's backward pass gets by with one number per row.
+
+Points:
+- Every exponent is $\le0$, so it is stable; when the max grows, $\ell$ and $o$ must **both** be rescaled — rescaling only one gives a wrong result.
+- Any block size works (blocks of one key are Milakov & Gimelshein's elementwise online normalizer); results differ only by floating-point rounding.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Online normalizer calculation for softmax', authors: 'Milakov, Gimelshein', year: 2018, arxiv: '1805.02867' },
+      { title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', authors: 'Dao, Fu, Ermon, Rudra, Ré', year: 2022, arxiv: '2205.14135' },
+    ],
+  },
+  {
+    id: 'attn-softmax-merge-partials',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['online-softmax', 'log-sum-exp', 'split-k', 'flash-decoding'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`一个查询的键被分成两组 $A$、$B$，分别独立计算（例如长上下文解码时把 KV cache 沿序列切给不同的线程块）。每组返回组内归一化的部分输出 $o_A=\sum_{j\in A}\frac{e^{x_j}}{\sum_{l\in A}e^{x_l}}v_j$ 和组内 log-sum-exp $L_A$。推导如何把它们合并成精确的注意力输出，并说明合并满足交换律和结合律。`,
+      en: String.raw`The keys of one query are split into two sets $A$ and $B$ that are processed independently (e.g. long-context decoding splits the KV cache along the sequence across thread blocks). Each returns its own normalized partial output $o_A=\sum_{j\in A}\frac{e^{x_j}}{\sum_{l\in A}e^{x_l}}v_j$ and its log-sum-exp $L_A$. Derive how to combine them into the exact attention output, and show that the combination is commutative and associative.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$L=\log(e^{L_A}+e^{L_B})=\max(L_A,L_B)+\log\big(1+e^{-|L_A-L_B|}\big)$，$o=e^{L_A-L}o_A+e^{L_B-L}o_B$。两个系数是 $(L_A,L_B)$ 的二元 softmax，和为 1；合并就是 log-sum-exp 的合并，所以可以任意顺序、树形归约（Flash-Decoding、ring attention）。`,
+        en: String.raw`$L=\log(e^{L_A}+e^{L_B})=\max(L_A,L_B)+\log\big(1+e^{-|L_A-L_B|}\big)$ and $o=e^{L_A-L}o_A+e^{L_B-L}o_B$. The two coefficients are a two-way softmax of $(L_A,L_B)$ and sum to 1; merging is a log-sum-exp merge, so it can be done in any order or as a tree reduction (Flash-Decoding, ring attention).`,
+      },
+      full: {
+        zh: String.raw`**推导。** 由定义 $L_A=\log\sum_{j\in A}e^{x_j}$，所以 $o_A=\sum_{j\in A}e^{x_j-L_A}v_j$。令 $L=\log\sum_{j\in A\cup B}e^{x_j}=\log(e^{L_A}+e^{L_B})$，则
+$$e^{L_A-L}o_A=\sum_{j\in A}e^{x_j-L}v_j,\qquad e^{L_B-L}o_B=\sum_{j\in B}e^{x_j-L}v_j,$$
+两式相加正是 $\sum_{j}\mathrm{softmax}(x)_jv_j$。系数 $e^{L_A-L}+e^{L_B-L}=1$，是一个凸组合。
+
+**稳定计算。** $L=\max(L_A,L_B)+\mathrm{log1p}\big(e^{-|L_A-L_B|}\big)$，指数不为正。
+
+**代数性质。** 状态 $(L,o)$ 的合并 $\oplus$ 满足交换律（公式对称）和结合律（$L$ 是对并集的 log-sum-exp，$o$ 是对并集的 softmax 加权和，与分组方式无关）。所以可以：
+- 并行处理 $k$ 个分片再树形归约（Flash-Decoding：batch 为 1 的长上下文解码时，沿序列维切分 KV cache 以占满 GPU）；
+- 跨设备按环传递 K/V 块（ring attention / 序列并行）；
+- 在线 softmax 是 $B$ 为一个块的特例。
+
+**例子。** 分数 $(2,4\,|\,3,6)$：$L_A=4+\ln(1+e^{-2})=4.126928$，$L_B=6+\ln(1+e^{-3})=6.048587$，$L=6.185182$，等于对全部四个分数的 log-sum-exp。
+
+**注意。** 部分输出必须连同 $L_A$ 一起返回；只返回已归一化的 $o_A$ 再做平均会给出错误的权重（每组被当成同样重要）。`,
+        en: String.raw`**Derivation.** By definition $L_A=\log\sum_{j\in A}e^{x_j}$, so $o_A=\sum_{j\in A}e^{x_j-L_A}v_j$. Let $L=\log\sum_{j\in A\cup B}e^{x_j}=\log(e^{L_A}+e^{L_B})$. Then
+$$e^{L_A-L}o_A=\sum_{j\in A}e^{x_j-L}v_j,\qquad e^{L_B-L}o_B=\sum_{j\in B}e^{x_j-L}v_j,$$
+and their sum is exactly $\sum_{j}\mathrm{softmax}(x)_jv_j$. The coefficients satisfy $e^{L_A-L}+e^{L_B-L}=1$: a convex combination.
+
+**Stable evaluation.** $L=\max(L_A,L_B)+\mathrm{log1p}\big(e^{-|L_A-L_B|}\big)$, with no positive exponent.
+
+**Algebra.** Merging states $(L,o)$ with $\oplus$ is commutative (the formula is symmetric) and associative ($L$ is the log-sum-exp over the union and $o$ the softmax-weighted sum over the union, whatever the grouping). Hence:
+- process $k$ shards in parallel and tree-reduce (Flash-Decoding: for batch-1 long-context decoding, split the KV cache along the sequence to fill the GPU);
+- pass K/V blocks around devices in a ring (ring attention / sequence parallelism);
+- the online softmax is the special case where $B$ is one block.
+
+**Example.** Scores $(2,4\,|\,3,6)$: $L_A=4+\ln(1+e^{-2})=4.126928$, $L_B=6+\ln(1+e^{-3})=6.048587$, $L=6.185182$ — the log-sum-exp of all four scores.
+
+**Caution.** A partial output must travel with its $L_A$; averaging normalized $o_A$'s without it weights every shard equally, which is wrong.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'logSoftmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Online normalizer calculation for softmax', authors: 'Milakov, Gimelshein', year: 2018, arxiv: '1805.02867' },
+      { title: 'Flash-Decoding for long-context inference', authors: 'Dao, Haziza, Massa, Sizov', year: 2023, url: 'https://crfm.stanford.edu/2023/10/12/flashdecoding.html' },
+      { title: 'Ring Attention with Blockwise Transformers for Near-Infinite Context', authors: 'Liu, Zaharia, Abbeel', year: 2023, arxiv: '2310.01889' },
+    ],
+  },
+  {
+    id: 'attn-implement-tiled-attention',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['flashattention', 'tiling', 'online-softmax', 'causal-mask'],
+    kind: 'coding',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`用普通 TypeScript（float64 数组）实现 FlashAttention 前向的分块计算：查询按 $B_r$ 行分块，键/值按 $B_c$ 列分块，不构造 $n\times n$ 矩阵；返回输出和每行的 log-sum-exp；支持因果掩码，并跳过完全位于对角线上方的块。$n=8$、$B_r=2$、$B_c=3$ 时，有无因果掩码分别要访问多少个块？`,
+      en: String.raw`Implement the tiling of FlashAttention's forward pass in plain TypeScript (float64 arrays): query blocks of $B_r$ rows, key/value blocks of $B_c$ columns, never forming the $n\times n$ matrix; return the output and each row's log-sum-exp; support a causal mask and skip blocks that lie wholly above the diagonal. For $n=8$, $B_r=2$, $B_c=3$, how many blocks are visited with and without the causal mask?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`对每个查询块，为每行维护 $(m,\ell,o)$；依次读入键块，计算该块的分数 $S=Q_iK_j^\top/\sqrt d$，按在线 softmax 缩放并累加；最后 $O=o/\ell$，$\mathrm{LSE}=m+\log\ell$。因果时跳过首列大于查询块末行的键块，并在对角块内逐元素屏蔽。$n=8$：无掩码 $4\times3=12$ 块，因果 $1+2+2+3=8$ 块。`,
+        en: String.raw`For each query block keep $(m,\ell,o)$ per row; stream the key blocks, compute that block's scores $S=Q_iK_j^\top/\sqrt d$, rescale and accumulate as in the online softmax; finish with $O=o/\ell$ and $\mathrm{LSE}=m+\log\ell$. Causally, skip key blocks whose first column lies beyond the query block's last row and mask elementwise inside diagonal blocks. For $n=8$: $4\times3=12$ blocks without a mask, $1+2+2+3=8$ causally.`,
+      },
+      full: {
+        zh: String.raw`    function tiledAttention(q: number[][], k: number[][], v: number[][], br: number, bc: number, causal: boolean) {
+      const scale = 1 / Math.sqrt(q[0].length);
+      const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+      const output: number[][] = [];
+      const lse: number[] = [];
+      for (let i0 = 0; i0 < q.length; i0 += br) {
+        const rows = [...Array(Math.min(br, q.length - i0)).keys()].map((r) => i0 + r);
+        const m = rows.map(() => -Infinity);
+        const l = rows.map(() => 0);
+        const o = rows.map(() => new Array(v[0].length).fill(0));
+        for (let j0 = 0; j0 < k.length; j0 += bc) {
+          if (causal && j0 > rows[rows.length - 1]) break;       // 整块都在对角线上方
+          const cols = [...Array(Math.min(bc, k.length - j0)).keys()].map((c) => j0 + c);
+          rows.forEach((i, r) => {
+            const keep = cols.filter((j) => !causal || j <= i);  // 对角块内逐元素屏蔽
+            if (keep.length === 0) return;
+            const s = keep.map((j) => dot(q[i], k[j]) * scale); // 只有这一块的分数
+            const mNew = Math.max(m[r], ...s);
+            const c = Math.exp(m[r] - mNew);                    // 旧状态重新标定
+            const p = s.map((x) => Math.exp(x - mNew));
+            l[r] = c * l[r] + p.reduce((a, b) => a + b, 0);
+            o[r] = o[r].map((x, d) => c * x + keep.reduce((acc, j, t) => acc + p[t] * v[j][d], 0));
+            m[r] = mNew;
+          });
+        }
+        rows.forEach((_, r) => {
+          output.push(o[r].map((x) => x / l[r]));               // 最后才除以 l（FlashAttention-2）
+          lse.push(m[r] + Math.log(l[r]));                       // 反向传播只需保存它
+        });
+      }
+      return { output, lse };
+    }
+
+**块数。** 查询块的行为 $\{0,1\},\{2,3\},\{4,5\},\{6,7\}$，键块起点为 $0,3,6$。无掩码：$4\times3=12$。因果：末行 1 只需起点 0 的块（1 块）；末行 3 需要起点 0、3（2 块）；末行 5 同样 2 块；末行 7 需要全部 3 块：共 8 块。$n$ 很大时约省一半。
+
+**GPU 上的对应。** 每个线程块负责一个查询块，$Q_i$、$K_j$、$V_j$ 和 $m,\ell,o$ 都放在片上 SRAM；论文取 $B_c\approx M/(4d)$，$M$ 为 SRAM 大小。$S$ 和 $P$ 从不写回显存。
+
+**测试。** 与 scaledDotProductAttention（有/无因果）逐元素比较；用保存的 LSE 重算 $P_{ij}=e^{S_{ij}-\mathrm{LSE}_i}$，应等于注意力权重；块大小取 1、不能整除 $n$ 等边界情况。`,
+        en: String.raw`    function tiledAttention(q: number[][], k: number[][], v: number[][], br: number, bc: number, causal: boolean) {
+      const scale = 1 / Math.sqrt(q[0].length);
+      const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+      const output: number[][] = [];
+      const lse: number[] = [];
+      for (let i0 = 0; i0 < q.length; i0 += br) {
+        const rows = [...Array(Math.min(br, q.length - i0)).keys()].map((r) => i0 + r);
+        const m = rows.map(() => -Infinity);
+        const l = rows.map(() => 0);
+        const o = rows.map(() => new Array(v[0].length).fill(0));
+        for (let j0 = 0; j0 < k.length; j0 += bc) {
+          if (causal && j0 > rows[rows.length - 1]) break;       // block wholly above the diagonal
+          const cols = [...Array(Math.min(bc, k.length - j0)).keys()].map((c) => j0 + c);
+          rows.forEach((i, r) => {
+            const keep = cols.filter((j) => !causal || j <= i);  // elementwise mask in diagonal blocks
+            if (keep.length === 0) return;
+            const s = keep.map((j) => dot(q[i], k[j]) * scale); // this block's scores only
+            const mNew = Math.max(m[r], ...s);
+            const c = Math.exp(m[r] - mNew);                    // rescale the old state
+            const p = s.map((x) => Math.exp(x - mNew));
+            l[r] = c * l[r] + p.reduce((a, b) => a + b, 0);
+            o[r] = o[r].map((x, d) => c * x + keep.reduce((acc, j, t) => acc + p[t] * v[j][d], 0));
+            m[r] = mNew;
+          });
+        }
+        rows.forEach((_, r) => {
+          output.push(o[r].map((x) => x / l[r]));               // divide by l only at the end (FlashAttention-2)
+          lse.push(m[r] + Math.log(l[r]));                       // all the backward pass keeps
+        });
+      }
+      return { output, lse };
+    }
+
+**Block count.** Query blocks hold rows $\{0,1\},\{2,3\},\{4,5\},\{6,7\}$; key blocks start at $0,3,6$. Without a mask: $4\times3=12$. Causally: last row 1 needs only the block starting at 0 (1 block); last row 3 needs those at 0 and 3 (2); last row 5 also 2; last row 7 all 3: 8 blocks. For large $n$ about half are skipped.
+
+**On a GPU.** Each thread block owns one query block; $Q_i$, $K_j$, $V_j$ and $m,\ell,o$ sit in on-chip SRAM; the paper takes $B_c\approx M/(4d)$ for SRAM size $M$. $S$ and $P$ are never written to HBM.
+
+**Tests.** Compare elementwise with scaledDotProductAttention (causal and not); recompute $P_{ij}=e^{S_{ij}-\mathrm{LSE}_i}$ from the saved LSE and compare with the attention weights; edge cases: block size 1, block sizes that do not divide $n$.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`FlashAttention 的分块和在线 softmax 是一种近似，就像稀疏或低秩注意力一样会损失精度。`,
+          en: String.raw`FlashAttention's tiling with an online softmax is an approximation that loses accuracy, like sparse or low-rank attention.`,
+        },
+        correction: {
+          zh: String.raw`它在数学上与标准注意力完全相同，只是计算顺序和存储位置不同，差别只来自浮点舍入；省下的是显存读写，而不是 FLOPs。`,
+          en: String.raw`It is mathematically identical to standard attention; only the order of computation and where data lives change, so results differ only by floating-point rounding. It saves memory traffic, not FLOPs.`,
+        },
+      },
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', authors: 'Dao, Fu, Ermon, Rudra, Ré', year: 2022, arxiv: '2205.14135' },
+      { title: 'FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning', authors: 'Dao', year: 2023, arxiv: '2307.08691' },
+    ],
+  },
+  {
+    id: 'attn-flashattention-memory',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['flashattention', 'memory', 'backward-pass', 'recomputation'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`标准注意力实现为反向传播保存分数矩阵 $S$ 和概率 $P$。batch 为 1、$h=16$ 个头（$hd_k=1024$）、$n=8192$、fp16 时，每层 $S$ 和 $P$ 占多少显存？FlashAttention 改为保存什么、占多少？它在反向时要重算 $S$，为什么整体反而更快？`,
+      en: String.raw`A standard attention implementation keeps the score matrix $S$ and the probabilities $P$ for the backward pass. With batch 1, $h=16$ heads ($hd_k=1024$), $n=8192$ and fp16, how much memory do $S$ and $P$ take per layer? What does FlashAttention keep instead, and how much is it? Why is it faster overall even though its backward pass recomputes $S$?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$S$：$16\cdot8192^2\cdot2$ B $=2{,}147{,}483{,}648$ B $=2$ GiB，$P$ 同样 2 GiB，每层共 4 GiB。FlashAttention 只保存输出 $O$（本来就需要，$8192\cdot1024\cdot2$ B $=16$ MiB）和每行每头一个 float32 的 log-sum-exp：$16\cdot8192\cdot4$ B $=512$ KiB，比 $S$ 小 4096 倍。反向按块重算 $S$ 和 $P=e^{S-\mathrm{LSE}}$：多了 FLOPs，但省掉了 $O(n^2)$ 的显存读写，而注意力受带宽限制。`,
+        en: String.raw`$S$: $16\cdot8192^2\cdot2$ B $=2{,}147{,}483{,}648$ B $=2$ GiB, and $P$ another 2 GiB: 4 GiB per layer. FlashAttention keeps only the output $O$ (needed anyway, $8192\cdot1024\cdot2$ B $=16$ MiB) and one float32 log-sum-exp per row and head: $16\cdot8192\cdot4$ B $=512$ KiB, 4096× smaller than $S$. The backward pass recomputes $S$ and $P=e^{S-\mathrm{LSE}}$ blockwise: more FLOPs, but none of the $O(n^2)$ memory traffic, and attention is bandwidth-bound.`,
+      },
+      full: {
+        zh: String.raw`**标准实现。** 每个头一个 $n\times n$ 矩阵：$h n^2=16\cdot8192^2=1{,}073{,}741{,}824$ 个元素，fp16 每个 2 B，即 2 GiB；$P$ 再 2 GiB（若有注意力 dropout 还要存掩码）。这些矩阵先写入显存（HBM），反向时再读回。$n$ 翻倍，这部分变为 4 倍。
+
+**FlashAttention 保存的。** 输出 $O\in\mathbb R^{n\times hd_k}$（16 MiB，任何实现都要）和 $\mathrm{LSE}_i=m_i+\log\ell_i$，每行每头一个数：$16\cdot8192\cdot4$ B $=524{,}288$ B $=512$ KiB。与 $S$ 之比为 $n\cdot2/4=4096$。
+
+**反向传播。** 按块重算 $S_{ij}=q_i^\top k_j/\sqrt{d_k}$，再由 $P_{ij}=e^{S_{ij}-\mathrm{LSE}_i}$ 精确得到概率（不需要再次求和）。softmax 的梯度 $dS_{ij}=P_{ij}(dP_{ij}-D_i)$ 需要 $D_i=\sum_jP_{ij}dP_{ij}$，它等于 $dO_i^\top O_i$，可以不经过 $P$ 直接算出。
+
+**为什么更快。** 重算多做了一次 $QK^\top$，但在 GPU 上注意力的瓶颈是 HBM 读写而不是算力：标准实现要写入并读回 $\Theta(n^2)$ 个元素，FlashAttention 的 HBM 访问量为 $\Theta(n^2d^2/M)$（$M$ 为 SRAM 大小，$d^2<M$ 时远小于 $n^2$）。省下的显存也允许更大的 batch 或更长的序列。`,
+        en: String.raw`**Standard implementation.** One $n\times n$ matrix per head: $hn^2=16\cdot8192^2=1{,}073{,}741{,}824$ elements at 2 B each in fp16, i.e. 2 GiB; $P$ is another 2 GiB (plus the mask if attention dropout is used). They are written to HBM and read back in the backward pass. Doubling $n$ quadruples this.
+
+**What FlashAttention keeps.** The output $O\in\mathbb R^{n\times hd_k}$ (16 MiB, which every implementation needs) and $\mathrm{LSE}_i=m_i+\log\ell_i$, one number per row and head: $16\cdot8192\cdot4$ B $=524{,}288$ B $=512$ KiB. The ratio to $S$ is $n\cdot2/4=4096$.
+
+**Backward pass.** Recompute $S_{ij}=q_i^\top k_j/\sqrt{d_k}$ blockwise and get the probabilities exactly as $P_{ij}=e^{S_{ij}-\mathrm{LSE}_i}$ (no new sum needed). The softmax gradient $dS_{ij}=P_{ij}(dP_{ij}-D_i)$ needs $D_i=\sum_jP_{ij}dP_{ij}$, which equals $dO_i^\top O_i$ and can be computed without $P$.
+
+**Why it is faster.** Recomputation costs one more $QK^\top$, but on GPUs attention is limited by HBM traffic, not arithmetic: the standard implementation writes and re-reads $\Theta(n^2)$ elements, while FlashAttention makes $\Theta(n^2d^2/M)$ HBM accesses ($M$ the SRAM size; far fewer than $n^2$ when $d^2<M$). The memory saved also allows bigger batches or longer sequences.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', authors: 'Dao, Fu, Ermon, Rudra, Ré', year: 2022, arxiv: '2205.14135' },
+      { title: 'Self-attention Does Not Need O(n^2) Memory', authors: 'Rabe, Staats', year: 2021, arxiv: '2112.05682' },
+    ],
+  },
+  {
+    id: 'attn-linear-attention-derivation',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['linear-attention', 'kernel', 'rnn', 'causal-mask'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`把 softmax 注意力写成核平滑器，然后推导线性注意力：把 $\exp(q^\top k/\sqrt d)$ 换成 $\phi(q)^\top\phi(k)$，改变结合顺序，并证明因果线性注意力是一个状态为 $d_k\times d_v$ 矩阵的 RNN。这样做失去了什么？`,
+      en: String.raw`Write softmax attention as a kernel smoother, then derive linear attention: replace $\exp(q^\top k/\sqrt d)$ by $\phi(q)^\top\phi(k)$, reassociate, and show that causal linear attention is an RNN whose state is a $d_k\times d_v$ matrix. What is lost?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`softmax 注意力 $\mathrm{out}_i=\sum_j\kappa(q_i,k_j)v_j/\sum_j\kappa(q_i,k_j)$，$\kappa=\exp(q^\top k/\sqrt d)$。取 $\kappa=\phi(q)^\top\phi(k)$ 后 $\mathrm{out}_i=\phi(q_i)^\top\big(\sum_j\phi(k_j)v_j^\top\big)/\phi(q_i)^\top\sum_j\phi(k_j)$，括号与 $i$ 无关，代价 $O(nd_kd_v)$。因果时 $S_i=S_{i-1}+\phi(k_i)v_i^\top$、$z_i=z_{i-1}+\phi(k_i)$：就是 RNN，每步代价固定。代价是换了模型：有限维 $\phi$ 无法表示 exp 核，注意力不再尖锐。`,
+        en: String.raw`Softmax attention is $\mathrm{out}_i=\sum_j\kappa(q_i,k_j)v_j/\sum_j\kappa(q_i,k_j)$ with $\kappa=\exp(q^\top k/\sqrt d)$. With $\kappa=\phi(q)^\top\phi(k)$, $\mathrm{out}_i=\phi(q_i)^\top\big(\sum_j\phi(k_j)v_j^\top\big)/\phi(q_i)^\top\sum_j\phi(k_j)$; the bracket does not depend on $i$, so the cost is $O(nd_kd_v)$. Causally $S_i=S_{i-1}+\phi(k_i)v_i^\top$, $z_i=z_{i-1}+\phi(k_i)$: an RNN with constant cost per step. The price is a different model: a finite $\phi$ cannot represent the exp kernel, and attention is no longer sharp.`,
+      },
+      full: {
+        zh: String.raw`**核视角。** 对查询 $q_i$：
+$$\mathrm{out}_i=\sum_j\frac{\kappa(q_i,k_j)}{\sum_l\kappa(q_i,k_l)}v_j,\qquad\kappa(q,k)=\exp\!\big(q^\top k/\sqrt d\big),$$
+即以 $\kappa$ 为核的 Nadaraya–Watson 平滑（Tsai 等，2019）。
+
+**线性化。** 若 $\kappa(q,k)=\phi(q)^\top\phi(k)$，$\phi:\mathbb R^{d_k}\to\mathbb R^{r}_{\ge0}$，则
+$$\mathrm{out}_i=\frac{\phi(q_i)^\top\sum_j\phi(k_j)v_j^\top}{\phi(q_i)^\top\sum_j\phi(k_j)} .$$
+先算 $\sum_j\phi(k_j)v_j^\top$（$r\times d_v$）与 $\sum_j\phi(k_j)$，对所有 $i$ 共用：时间 $O(nrd_v)$、显存 $O(rd_v)$，而不是 $O(n^2d)$。矩阵形式：$(\phi(Q)\phi(K)^\top)V=\phi(Q)(\phi(K)^\top V)$，只是矩阵乘法的结合律。
+
+**因果情形。** 把求和限制在 $j\le i$：
+$$S_i=S_{i-1}+\phi(k_i)v_i^\top,\quad z_i=z_{i-1}+\phi(k_i),\quad \mathrm{out}_i=\frac{S_i^\top\phi(q_i)}{z_i^\top\phi(q_i)} .$$
+这是状态为 $(S,z)$ 的 RNN（Katharopoulos 等，2020，$\phi=\mathrm{elu}+1$）：解码每个词元 $O(rd_v)$，状态大小与序列长度无关。例如 $d_k=d_v=64$、$\phi$ 维数 64：每个头 $64\cdot64+64=4160$ 个数；而同一个头在 $n=4096$ 时的 KV cache 是 $2\cdot4096\cdot64=524{,}288$ 个数。
+
+**失去的东西。**
+- exp 核对应无限维特征空间；有限维 $\phi$（如 elu+1）得到的是**另一个模型**，不是 softmax 的近似。Performer 用正随机特征无偏地估计 exp 核，但有方差，需要较大的 $r$。
+- 固定大小的状态只能“记住”有限的信息：精确检索、复制长段文字等任务明显变差。
+- $\phi\ge0$ 保证分母为正；训练时的因果前缀和需要分块实现，否则显存占用很大。`,
+        en: String.raw`**Kernel view.** For a query $q_i$:
+$$\mathrm{out}_i=\sum_j\frac{\kappa(q_i,k_j)}{\sum_l\kappa(q_i,k_l)}v_j,\qquad\kappa(q,k)=\exp\!\big(q^\top k/\sqrt d\big),$$
+a Nadaraya–Watson smoother with kernel $\kappa$ (Tsai et al., 2019).
+
+**Linearization.** If $\kappa(q,k)=\phi(q)^\top\phi(k)$ with $\phi:\mathbb R^{d_k}\to\mathbb R^{r}_{\ge0}$, then
+$$\mathrm{out}_i=\frac{\phi(q_i)^\top\sum_j\phi(k_j)v_j^\top}{\phi(q_i)^\top\sum_j\phi(k_j)} .$$
+Compute $\sum_j\phi(k_j)v_j^\top$ ($r\times d_v$) and $\sum_j\phi(k_j)$ once and share them across all $i$: $O(nrd_v)$ time and $O(rd_v)$ memory instead of $O(n^2d)$. In matrix form $(\phi(Q)\phi(K)^\top)V=\phi(Q)(\phi(K)^\top V)$ — just associativity of matrix products.
+
+**Causal case.** Restrict the sums to $j\le i$:
+$$S_i=S_{i-1}+\phi(k_i)v_i^\top,\quad z_i=z_{i-1}+\phi(k_i),\quad \mathrm{out}_i=\frac{S_i^\top\phi(q_i)}{z_i^\top\phi(q_i)} .$$
+This is an RNN with state $(S,z)$ (Katharopoulos et al., 2020, $\phi=\mathrm{elu}+1$): decoding costs $O(rd_v)$ per token and the state does not grow with the sequence. With $d_k=d_v=64$ and a 64-dimensional $\phi$: $64\cdot64+64=4160$ numbers per head, against a KV cache of $2\cdot4096\cdot64=524{,}288$ numbers for the same head at $n=4096$.
+
+**What is lost.**
+- The exp kernel has an infinite-dimensional feature space; a finite $\phi$ (e.g. elu+1) gives **a different model**, not an approximation of softmax. Performer estimates the exp kernel without bias using positive random features, at the price of variance and a large $r$.
+- A fixed-size state can only hold so much: exact retrieval and copying long spans get markedly worse.
+- $\phi\ge0$ keeps the denominator positive; the causal prefix sums need a chunked implementation in training or they use a lot of memory.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`线性注意力用 $O(n)$ 的代价算出与 softmax 注意力相同的结果。`,
+          en: String.raw`Linear attention computes the same result as softmax attention at $O(n)$ cost.`,
+        },
+        correction: {
+          zh: String.raw`只有核能写成有限维内积时才能改变结合顺序，而 exp 核不行。用 elu+1 特征映射的线性注意力是另一个模型：在随机输入上，它与 softmax 注意力的输出相差明显（检查中超过 $10^{-2}$）。`,
+          en: String.raw`Reassociation needs a kernel that is a finite-dimensional inner product, and the exp kernel is not one. Linear attention with the elu+1 feature map is a different model: on random inputs its output differs visibly from softmax attention's (by more than $10^{-2}$ in the check).`,
+        },
+      },
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Transformers are RNNs: Fast Autoregressive Transformers with Linear Attention', authors: 'Katharopoulos, Vyas, Pappas, Fleuret', year: 2020, arxiv: '2006.16236' },
+      { title: 'Transformer Dissection: A Unified Understanding of Transformer’s Attention via the Lens of Kernel', authors: 'Tsai, Bai, Yamada, Morency, Salakhutdinov', year: 2019, arxiv: '1908.11775' },
+      { title: 'Rethinking Attention with Performers', authors: 'Choromanski et al.', year: 2020, arxiv: '2009.14794' },
+    ],
+  },
+  {
+    id: 'attn-linear-attention-cost',
+    topic: 'attention-softmax',
+    subtopic: 'efficient-attention',
+    tags: ['linear-attention', 'flops', 'complexity', 'performer'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`一层有 $h=16$ 个头、$d_k=d_v=64$、$d=1024$、$n=4096$。计算 softmax 注意力中 $QK^\top$ 与 $AV$ 的 FLOPs，线性注意力中 $\phi(K)^\top V$ 与 $\phi(Q)(\cdot)$ 的 FLOPs（特征维数 $=d_k$），以及 Performer 用 $r=256$ 个随机特征时的 FLOPs。算上四个投影后整层省了多少？$n$ 多大时线性注意力才划算？`,
+      en: String.raw`A layer has $h=16$ heads, $d_k=d_v=64$, $d=1024$ and $n=4096$. Compute the FLOPs of $QK^\top$ and $AV$ in softmax attention, of $\phi(K)^\top V$ and $\phi(Q)(\cdot)$ in linear attention (feature dimension $d_k$), and of Performer with $r=256$ random features. How much does the whole layer save once the four projections are counted? From which $n$ on does linear attention pay off?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`softmax：$4n^2d_kh=4\cdot4096^2\cdot64\cdot16\approx6.87\times10^{10}$；线性：$4nd_kd_vh\approx1.07\times10^{9}$（少 $n/d_k=64$ 倍）；Performer：$4nrd_vh\approx4.29\times10^{9}$（少 $n/r=16$ 倍）。投影 $8nd^2\approx3.44\times10^{10}$ 不变，整层从 $1.03\times10^{11}$ 降到 $3.54\times10^{10}$，约 2.9 倍。只有 $n$ 大于特征维数（64 或 256）时才省 FLOPs。`,
+        en: String.raw`Softmax: $4n^2d_kh=4\cdot4096^2\cdot64\cdot16\approx6.87\times10^{10}$; linear: $4nd_kd_vh\approx1.07\times10^{9}$ ($n/d_k=64$× fewer); Performer: $4nrd_vh\approx4.29\times10^{9}$ ($n/r=16$× fewer). The projections, $8nd^2\approx3.44\times10^{10}$, stay, so the layer goes from $1.03\times10^{11}$ to $3.54\times10^{10}$, about 2.9×. FLOPs are saved only when $n$ exceeds the feature dimension (64 or 256).`,
+      },
+      full: {
+        zh: String.raw`一次乘加记 2 FLOPs。
+
+- **softmax 注意力**（每头）：$QK^\top$ 为 $2n^2d_k$，$AV$ 为 $2n^2d_v$；16 个头共 $4n^2d_kh=4\cdot4096^2\cdot64\cdot16=68{,}719{,}476{,}736\approx6.87\times10^{10}$。
+- **线性注意力**（每头）：$\phi(K)^\top V$ 为 $2nd_kd_v$，$\phi(Q)\,(\phi(K)^\top V)$ 再 $2nd_kd_v$；共 $4nd_kd_vh=4\cdot4096\cdot64\cdot64\cdot16=1{,}073{,}741{,}824\approx1.07\times10^{9}$，是 softmax 的 $1/64$（比值 $n/d_k$）。
+- **Performer**，$r=256$：$4nrd_vh=4{,}294{,}967{,}296\approx4.29\times10^{9}$，比值 $n/r=16$（还没算特征映射本身 $O(nrd_k)$ 的代价）。
+- **四个投影**：$8nd^2=8\cdot4096\cdot1024^2\approx3.44\times10^{10}$，与注意力形式无关。
+
+整层：softmax $6.87\times10^{10}+3.44\times10^{10}=1.03\times10^{11}$；线性 $3.44\times10^{10}+1.07\times10^{9}=3.54\times10^{10}$，比值 $32/11\approx2.9$。$n$ 越大，二次项越占主导，线性注意力的优势越大；$n\le d_k$（或 $n\le r$）时它反而更贵。
+
+**实践中的取舍。** FLOPs 不是全部：FlashAttention 保持精确的 $O(n^2)$ FLOPs，却因为减少显存读写而在中等长度上更快；线性注意力的因果训练需要分块的前缀和，且质量常不如 softmax。`,
+        en: String.raw`Count a multiply-add as 2 FLOPs.
+
+- **Softmax attention** (per head): $QK^\top$ costs $2n^2d_k$ and $AV$ $2n^2d_v$; over 16 heads $4n^2d_kh=4\cdot4096^2\cdot64\cdot16=68{,}719{,}476{,}736\approx6.87\times10^{10}$.
+- **Linear attention** (per head): $\phi(K)^\top V$ costs $2nd_kd_v$ and $\phi(Q)\,(\phi(K)^\top V)$ another $2nd_kd_v$; in total $4nd_kd_vh=4\cdot4096\cdot64\cdot64\cdot16=1{,}073{,}741{,}824\approx1.07\times10^{9}$, $1/64$ of softmax (ratio $n/d_k$).
+- **Performer**, $r=256$: $4nrd_vh=4{,}294{,}967{,}296\approx4.29\times10^{9}$, ratio $n/r=16$ (before the $O(nrd_k)$ cost of the feature map itself).
+- **The four projections**: $8nd^2=8\cdot4096\cdot1024^2\approx3.44\times10^{10}$, whatever the attention.
+
+Whole layer: softmax $6.87\times10^{10}+3.44\times10^{10}=1.03\times10^{11}$; linear $3.44\times10^{10}+1.07\times10^{9}=3.54\times10^{10}$, a ratio of $32/11\approx2.9$. The larger $n$, the more the quadratic term dominates and the more linear attention gains; for $n\le d_k$ (or $n\le r$) it costs more.
+
+**In practice.** FLOPs are not everything: FlashAttention keeps the exact $O(n^2)$ FLOPs but is faster at moderate lengths because it moves less memory; causal linear attention needs chunked prefix sums in training and often loses quality against softmax.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Transformers are RNNs: Fast Autoregressive Transformers with Linear Attention', authors: 'Katharopoulos, Vyas, Pappas, Fleuret', year: 2020, arxiv: '2006.16236' },
+      { title: 'Rethinking Attention with Performers', authors: 'Choromanski et al.', year: 2020, arxiv: '2009.14794' },
+      { title: 'Efficient Transformers: A Survey', authors: 'Tay, Dehghani, Bahri, Metzler', year: 2020, arxiv: '2009.06732' },
+    ],
+  },
+  {
+    id: 'attn-sliding-window-receptive-field',
+    topic: 'attention-softmax',
+    subtopic: 'sparse-attention',
+    tags: ['sparse-attention', 'sliding-window', 'receptive-field', 'long-context'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`解码器使用因果滑动窗口注意力：每个查询看自己和之前的 $W-1$ 个词元。(a) $L$ 层之后信息最远能从多远传过来？以 Mistral 7B（$W=4096$，$L=32$）为例。(b) $n=16384$ 时每头每层要算多少个分数？与完整因果注意力相比如何？`,
+      en: String.raw`A decoder uses causal sliding-window attention: each query sees itself and the $W-1$ previous tokens. (a) After $L$ layers, how far back can information reach? Take Mistral 7B ($W=4096$, $L=32$). (b) For $n=16384$, how many scores does one head compute per layer, compared with full causal attention?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`(a) 每层向后传 $W-1$ 个位置，$L$ 层共 $L(W-1)$：最后一层的词元能受到 $L(W-1)+1=131{,}041$ 个词元的影响（约 $LW=131{,}072$，即 Mistral 论文中的“约 131K”）。(b) $\sum_{i=1}^{n}\min(i,W)=W(W+1)/2+(n-W)W=58{,}722{,}304$，完整因果为 $n(n+1)/2=134{,}225{,}920$，少约 2.29 倍；代价随 $nW$ 而不是 $n^2/2$ 增长。`,
+        en: String.raw`(a) Each layer moves information back $W-1$ positions, so $L$ layers give $L(W-1)$: a token at the last layer can be influenced by $L(W-1)+1=131{,}041$ tokens (about $LW=131{,}072$, the "about 131K" of the Mistral paper). (b) $\sum_{i=1}^{n}\min(i,W)=W(W+1)/2+(n-W)W=58{,}722{,}304$ against $n(n+1)/2=134{,}225{,}920$ for full causal attention, about 2.29× fewer; the cost grows as $nW$, not $n^2/2$.`,
+      },
+      full: {
+        zh: String.raw`**(a) 感受野。** 第 1 层位置 $t$ 的输出依赖输入 $t-W+1,\dots,t$；第 2 层依赖第 1 层的这些位置，因而依赖输入 $t-2(W-1),\dots,t$；归纳得 $L$ 层后依赖 $t-L(W-1),\dots,t$，再往前的输入**完全**不影响输出（权重恰为 0）。$W=4096$、$L=32$：$32\cdot4095=131{,}040$ 个位置之前，共 $131{,}041$ 个词元。检查中把 3 层 $W=3$ 的窗口注意力叠起来：扰动 $t-6$ 会改变输出，扰动 $t-7$ 时输出逐位不变。
+
+**(b) 分数个数。** 第 $i$ 个查询（从 1 数）看 $\min(i,W)$ 个键：
+$$\sum_{i=1}^{n}\min(i,W)=\frac{W(W+1)}2+(n-W)W=8{,}390{,}656+50{,}331{,}648=58{,}722{,}304 .$$
+完整因果：$n(n+1)/2=134{,}225{,}920$，比值 2.29。$n$ 越大差距越大（$n\gg W$ 时约 $n/(2W)$）。
+
+**其他性质。**
+- 推理时 KV cache 只需保存最近 $W$ 个词元（滚动缓冲区），显存固定。
+- “能传到”不等于“能用上”：远处的信息要经过多层中间状态压缩，实际有效距离短得多；Longformer 用少量全局词元、一些模型让局部层与全局层交替来弥补。`,
+        en: String.raw`**(a) Receptive field.** At layer 1 position $t$ depends on inputs $t-W+1,\dots,t$; at layer 2 on those layer-1 positions, hence on inputs $t-2(W-1),\dots,t$; by induction after $L$ layers on $t-L(W-1),\dots,t$, and earlier inputs have **no** influence at all (their weights are exactly 0). For $W=4096$, $L=32$: back $32\cdot4095=131{,}040$ positions, $131{,}041$ tokens in all. The check stacks 3 layers of window $W=3$: perturbing input $t-6$ changes the output, perturbing $t-7$ leaves it bit for bit the same.
+
+**(b) Number of scores.** Query $i$ (counting from 1) sees $\min(i,W)$ keys:
+$$\sum_{i=1}^{n}\min(i,W)=\frac{W(W+1)}2+(n-W)W=8{,}390{,}656+50{,}331{,}648=58{,}722{,}304 .$$
+Full causal: $n(n+1)/2=134{,}225{,}920$, a ratio of 2.29. The gap widens with $n$ (about $n/(2W)$ for $n\gg W$).
+
+**Further properties.**
+- At inference the KV cache keeps only the last $W$ tokens (a rolling buffer): fixed memory.
+- Reaching is not using: distant information is squeezed through intermediate states, so the effective range is much shorter; Longformer adds a few global tokens, and some models alternate local and global layers.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'causalMask', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Longformer: The Long-Document Transformer', authors: 'Beltagy, Peters, Cohan', year: 2020, arxiv: '2004.05150' },
+      { title: 'Mistral 7B', authors: 'Jiang et al.', year: 2023, arxiv: '2310.06825' },
+      { title: 'Generating Long Sequences with Sparse Transformers', authors: 'Child, Gray, Radford, Sutskever', year: 2019, arxiv: '1904.10509' },
+    ],
+  },
+  {
+    id: 'attn-sparse-attention-patterns',
+    topic: 'attention-softmax',
+    subtopic: 'sparse-attention',
+    tags: ['sparse-attention', 'longformer', 'bigbird', 'global-tokens'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`比较 Sparse Transformer（跨步/固定模式）、Longformer（滑动窗口 + 膨胀窗口 + 全局词元）和 BigBird（窗口 + 随机 + 全局）的稀疏模式。为什么它们都保留少量全局词元？稀疏注意力在实践中有什么代价？`,
+      en: String.raw`Compare the sparse patterns of the Sparse Transformer (strided/fixed), Longformer (sliding, dilated windows and global tokens) and BigBird (window, random and global). Why do they all keep a few global tokens, and what does sparsity cost in practice?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`三者都只计算预先规定位置上的分数：Sparse Transformer 把注意力分解成局部块和跨步两部分，两跳连通，$O(n\sqrt n)$；Longformer 用宽度 $w$ 的窗口加任务指定的全局词元，$O(nw)$；BigBird 再加随机连接。全局词元让任意两点之间只隔两步，BigBird 的通用逼近和图灵完备证明都依赖它。代价：需要块稀疏内核、单层不能任意配对、模式与内容无关。`,
+        en: String.raw`All three compute scores only at positions fixed in advance: the Sparse Transformer factorizes attention into a local block and a strided part, connected in two hops, $O(n\sqrt n)$; Longformer uses a window of width $w$ plus task-chosen global tokens, $O(nw)$; BigBird adds random links. Global tokens put any two positions two steps apart, and BigBird's universal-approximation and Turing-completeness proofs rely on them. Costs: block-sparse kernels are needed, one layer cannot pair arbitrary positions, and the pattern ignores content.`,
+      },
+      full: {
+        zh: String.raw`- **Sparse Transformer（Child 等，2019）：** 不同的头（或交替的层）分别看长度约 $\sqrt n$ 的局部块和间隔 $\sqrt n$ 的跨步位置，任意两点经过两层可达；代价 $O(n\sqrt n)$。适合图像、音频这类有周期结构的数据。
+- **Longformer（Beltagy 等，2020）：** 每个词元看宽度 $w$ 的窗口（高层可用膨胀窗口扩大范围）；少数全局词元（如 [CLS]、问答中的问题词元）看所有位置、也被所有位置看到；代价 $O(nw)$。
+- **BigBird（Zaheer 等，2020）：** 块级的窗口 + 每个块 $r$ 个随机块 + $g$ 个全局块。作者证明这样的稀疏注意力是序列函数的通用逼近器且图灵完备，证明依赖全局词元（星形图给出 $O(1)$ 路径长度）；随机边类似扩张图，使路径变短。
+
+**为什么要全局词元。** 只有局部窗口时，相距 $n$ 的两点至少要隔 $n/w$ 层；一个全局词元让任意两点之间只隔两步，还能充当汇总句子信息的“摘要槽”。
+
+**代价。**
+- GPU 喜欢稠密块：不规则模式浪费算力，需要块稀疏内核（这也是三者都按块定义模式的原因）。
+- 单层无法表示任意配对，依赖多跳传递；需要任意两点精确交互的任务会变差。
+- 模式固定、与内容无关；Reformer（LSH 分桶）、Routing Transformer（聚类）让稀疏模式取决于内容。
+- 中等长度时，带 FlashAttention 的稠密注意力往往更快也更准；如今常见的折中是滑动窗口层与全局层交替。`,
+        en: String.raw`- **Sparse Transformer (Child et al., 2019):** different heads (or alternating layers) look at a local block of about $\sqrt n$ positions and at strided positions $\sqrt n$ apart, so any two positions connect within two layers; cost $O(n\sqrt n)$. Suited to images and audio with periodic structure.
+- **Longformer (Beltagy et al., 2020):** each token sees a window of width $w$ (dilated in higher layers to widen it); a few global tokens (e.g. [CLS], the question tokens in QA) attend to and are attended by every position; cost $O(nw)$.
+- **BigBird (Zaheer et al., 2020):** blockwise window + $r$ random blocks per block + $g$ global blocks. The authors prove such sparse attention is a universal approximator of sequence functions and Turing complete, relying on the global tokens (a star graph gives $O(1)$ path length); the random edges act like an expander and shorten paths.
+
+**Why global tokens.** With windows only, two positions $n$ apart need at least $n/w$ layers to interact; one global token puts any two positions two steps apart and serves as a summary slot for the sequence.
+
+**Costs.**
+- GPUs like dense tiles: irregular patterns waste compute and need block-sparse kernels (which is why all three define their patterns in blocks).
+- One layer cannot represent arbitrary pairings; information hops over several layers, and tasks that need precise pairwise interactions suffer.
+- The pattern is fixed, not content-based; Reformer (LSH buckets) and the Routing Transformer (clustering) make sparsity depend on content.
+- At moderate lengths, dense attention with FlashAttention is often both faster and better; a common compromise today alternates sliding-window and global layers.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`稀疏注意力只是更快的近似，单层的表达能力与完整注意力相同。`,
+          en: String.raw`Sparse attention is just a faster approximation with the same expressiveness per layer as full attention.`,
+        },
+        correction: {
+          zh: String.raw`单层稀疏注意力只能连接模式内的位置对；模式外的交互要靠多层传递或全局词元，一些任务因此需要更多层或会变差。`,
+          en: String.raw`One sparse layer connects only the pairs in its pattern; other interactions must hop through several layers or global tokens, so some tasks need more layers or get worse.`,
+        },
+      },
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Generating Long Sequences with Sparse Transformers', authors: 'Child, Gray, Radford, Sutskever', year: 2019, arxiv: '1904.10509' },
+      { title: 'Longformer: The Long-Document Transformer', authors: 'Beltagy, Peters, Cohan', year: 2020, arxiv: '2004.05150' },
+      { title: 'Big Bird: Transformers for Longer Sequences', authors: 'Zaheer et al.', year: 2020, arxiv: '2007.14062' },
+      { title: 'Reformer: The Efficient Transformer', authors: 'Kitaev, Kaiser, Levskaya', year: 2020, arxiv: '2001.04451' },
+    ],
+  },
+  // ---------------------------------------------------------------------------------
+  // Positions: RoPE, ALiBi, relative positions, length extrapolation
+  // ---------------------------------------------------------------------------------
+  {
+    id: 'attn-rope-derivation',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['rope', 'rotary', 'relative-position', 'positional-encoding'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`推导旋转位置编码（RoPE）：位置 $m$ 的 $q$、$k$ 如何变换？为什么 $\langle R_mq,R_nk\rangle$ 只通过 $n-m$ 依赖位置？证明它保持范数，并解释为什么只作用于 $q$、$k$ 而不作用于 $v$。`,
+      en: String.raw`Derive rotary position embedding (RoPE): how are $q$ and $k$ transformed at position $m$, and why does $\langle R_mq,R_nk\rangle$ depend on the positions only through $n-m$? Show that it preserves norms, and explain why it is applied to $q$ and $k$ but not to $v$.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`把 $d$ 维分成 $d/2$ 对，第 $i$ 对旋转角度 $m\theta_i$，$\theta_i=10000^{-2i/d}$：$R_m=\mathrm{blockdiag}\big(R(m\theta_0),\dots\big)$。平面旋转满足 $R(a)^\top R(b)=R(b-a)$，所以 $\langle R_mq,R_nk\rangle=q^\top R_{n-m}k$。旋转是正交变换，范数不变。位置只应影响“看哪里”（分数），不应改变被取出的内容，所以不旋转 $v$。`,
+        en: String.raw`Split the $d$ dimensions into $d/2$ pairs and rotate pair $i$ by the angle $m\theta_i$ with $\theta_i=10000^{-2i/d}$: $R_m=\mathrm{blockdiag}\big(R(m\theta_0),\dots\big)$. Plane rotations satisfy $R(a)^\top R(b)=R(b-a)$, so $\langle R_mq,R_nk\rangle=q^\top R_{n-m}k$. Rotations are orthogonal, so norms are kept. Position should only shape where to look (the scores), not the content retrieved, so $v$ is not rotated.`,
+      },
+      full: {
+        zh: String.raw`**构造。** 对维度对 $(2i,2i+1)$：
+$$\begin{pmatrix}x'_{2i}\\x'_{2i+1}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i&-\sin m\theta_i\\\sin m\theta_i&\cos m\theta_i\end{pmatrix}\begin{pmatrix}x_{2i}\\x_{2i+1}\end{pmatrix},\qquad\theta_i=10000^{-2i/d}.$$
+$R_m$ 是这些 $2\times2$ 旋转组成的分块对角矩阵。
+
+**相对性。** 二维旋转可交换且 $R(a)^\top=R(-a)$，所以 $R(a)^\top R(b)=R(b-a)$。逐块相乘：
+$$\langle R_mq,R_nk\rangle=q^\top R_m^\top R_nk=q^\top R_{n-m}k .$$
+所有位置同时平移 $c$ 时分数不变，注意力权重也不变（检查中平移 100 个位置，权重差 $<10^{-5}$）。复数写法：把每对写成 $z=x_{2i}+\mathrm i\,x_{2i+1}$，旋转就是乘以 $e^{\mathrm i m\theta_i}$，$\mathrm{Re}[\tilde q\,\overline{\tilde k}]=\mathrm{Re}[q_c\overline{k_c}e^{\mathrm i(m-n)\theta_i}]$。
+
+**范数。** $R_m$ 正交，$\|R_mq\|=\|q\|$：初始化时分数的尺度不受位置影响。
+
+**作用位置。** 在每一层、投影 $W_Q,W_K$ 之后作用于 $q$、$k$，不加到残差流上；$v$ 不旋转，因为值是被取出的内容，位置只应决定权重。与加法式正弦编码不同，分数里没有内容与绝对位置的交叉项。
+
+**频率。** $\theta_0=1$（波长 $2\pi$ 个词元）到 $\theta_{d/2-1}=10000^{-(d-2)/d}$（$d=128$ 时波长约 54,410 个词元），高频对编码局部顺序，低频对编码远距离。`,
+        en: String.raw`**Construction.** For the pair of dimensions $(2i,2i+1)$:
+$$\begin{pmatrix}x'_{2i}\\x'_{2i+1}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i&-\sin m\theta_i\\\sin m\theta_i&\cos m\theta_i\end{pmatrix}\begin{pmatrix}x_{2i}\\x_{2i+1}\end{pmatrix},\qquad\theta_i=10000^{-2i/d}.$$
+$R_m$ is the block-diagonal matrix of these $2\times2$ rotations.
+
+**Relativity.** 2-D rotations commute and $R(a)^\top=R(-a)$, so $R(a)^\top R(b)=R(b-a)$. Block by block:
+$$\langle R_mq,R_nk\rangle=q^\top R_m^\top R_nk=q^\top R_{n-m}k .$$
+Shifting every position by $c$ leaves the scores, hence the attention weights, unchanged (the check shifts by 100 positions: weights differ by $<10^{-5}$). In complex form each pair is $z=x_{2i}+\mathrm i\,x_{2i+1}$, rotation multiplies by $e^{\mathrm i m\theta_i}$, and $\mathrm{Re}[\tilde q\,\overline{\tilde k}]=\mathrm{Re}[q_c\overline{k_c}e^{\mathrm i(m-n)\theta_i}]$.
+
+**Norms.** $R_m$ is orthogonal, $\|R_mq\|=\|q\|$: position does not change the scale of the scores at initialization.
+
+**Where it acts.** On $q$ and $k$ after the projections $W_Q,W_K$, in every layer; nothing is added to the residual stream. $v$ is not rotated: values are the content retrieved, and position should only decide the weights. Unlike additive sinusoidal encodings, the scores have no content–absolute-position cross terms.
+
+**Frequencies.** From $\theta_0=1$ (wavelength $2\pi$ tokens) to $\theta_{d/2-1}=10000^{-(d-2)/d}$ (about 54,410 tokens for $d=128$): high-frequency pairs encode local order, low-frequency pairs long distances.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`RoPE 和正弦编码一样，是把一个位置向量加到词嵌入上。`,
+          en: String.raw`RoPE, like sinusoidal encodings, adds a position vector to the token embedding.`,
+        },
+        correction: {
+          zh: String.raw`RoPE 是乘性的：在每个注意力层里按位置旋转 $q$ 和 $k$，残差流里没有任何位置向量，$v$ 也不受影响。`,
+          en: String.raw`RoPE is multiplicative: every attention layer rotates $q$ and $k$ by position; no position vector enters the residual stream, and $v$ is untouched.`,
+        },
+      },
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'RoFormer: Enhanced Transformer with Rotary Position Embedding', authors: 'Su et al.', year: 2021, arxiv: '2104.09864' },
+      { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
+    ],
+  },
+  {
+    id: 'attn-implement-rope',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['rope', 'implementation', 'kv-cache', 'weight-conversion'],
+    kind: 'coding',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`实现 RoPE：给定一个头的向量和它的位置，返回旋转后的向量。常见代码有两种布局：相邻维度成对 $(2i,2i+1)$（RoFormer、GPT-J）和前后两半成对 $(i,i+d/2)$（GPT-NeoX、Hugging Face LLaMA 的 rotate_half）。混用两种布局会怎样？使用 KV cache 解码时应该传入什么位置？`,
+      en: String.raw`Implement RoPE: given one head's vector and its position, return the rotated vector. Popular code uses two layouts: neighbouring dimensions paired as $(2i,2i+1)$ (RoFormer, GPT-J) and halves paired as $(i,i+d/2)$ (GPT-NeoX, Hugging Face LLaMA's rotate_half). What happens if the two are mixed, and which positions must a KV-cached decoder pass?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`两种布局的每一对都按 $p\,\theta_i$ 旋转，只是配对的维度不同，二者相差一个固定的维度置换。若权重按一种布局训练而推理用另一种，$q$、$k$ 在错误的平面里旋转，分数不再只依赖相对位置，质量悄无声息地崩溃；转换权重时要对 $W_Q,W_K$ 的行做相应置换。KV cache：每个新键在它的绝对位置旋转一次后存入缓存，新查询用位置 $t$（缓存长度，左填充时再按每条序列的偏移修正）。`,
+        en: String.raw`In both layouts each pair rotates by $p\,\theta_i$; only which dimensions form a pair differs, so the two differ by a fixed permutation of dimensions. If weights trained with one layout run with the other, $q$ and $k$ rotate in the wrong planes, scores stop depending only on relative position, and quality collapses silently; converting weights means permuting the rows of $W_Q,W_K$. With a KV cache, each new key is rotated once at its absolute position and stored; the new query uses position $t$ (the cache length, corrected per sequence for left padding).`,
+      },
+      full: {
+        zh: String.raw`    // x：一个头的向量，长度 d 为偶数；p：位置
+    function ropeInterleaved(x: number[], p: number, base = 10000): number[] {
+      const out = x.slice();
+      for (let i = 0; i < x.length / 2; i++) {
+        const a = p * base ** (-2 * i / x.length);
+        const [c, s] = [Math.cos(a), Math.sin(a)];
+        out[2 * i] = x[2 * i] * c - x[2 * i + 1] * s;
+        out[2 * i + 1] = x[2 * i] * s + x[2 * i + 1] * c;
+      }
+      return out;
+    }
+
+    function ropeHalf(x: number[], p: number, base = 10000): number[] {
+      const h = x.length / 2;
+      const out = x.slice();
+      for (let i = 0; i < h; i++) {
+        const a = p * base ** (-2 * i / x.length);
+        const [c, s] = [Math.cos(a), Math.sin(a)];
+        out[i] = x[i] * c - x[i + h] * s;
+        out[i + h] = x[i] * s + x[i + h] * c;
+      }
+      return out;
+    }
+
+**张量实现。** 预先算好 cos、sin 表（形状 $[L,d/2]$），然后逐元素计算 $x_1\cos-x_2\sin$、$x_1\sin+x_2\cos$；对 $q$ 和 $k$ 用同一张表，在投影之后、$QK^\top$ 之前。角度 $p\theta_i$ 最好在 float64 中算好再转成 float32：$p\approx10^5$ 时 float32 的间隔约 0.008 弧度。
+
+**混用布局。** ropeHalf 等于“把维度重排成相邻成对 → ropeInterleaved → 排回”。$q$ 用一种、$k$ 用另一种时，$\langle R_mq,P^\top R_nPk\rangle$ 不再只依赖 $n-m$：检查中所有位置平移 100 后注意力权重变化超过 $10^{-3}$，而同一布局下变化 $<10^{-5}$。Hugging Face 的 LLaMA 权重转换脚本正是为此对 $W_Q$、$W_K$ 的行做了置换。
+
+**KV cache。** 缓存里存**已旋转**的键：每个键只在自己的绝对位置旋转一次；第 $t$ 步的新查询和新键用位置 $t$。常见错误：每步都用位置 0（模型失去位置信息）；左填充的 batch 没有按每条序列减去填充数；缓存未旋转的键却忘了在读取时旋转。
+
+**测试。** 平移所有位置权重不变；范数不变；两种布局在维度置换后一致；与无缓存的完整计算逐位置比较。`,
+        en: String.raw`    // x: one head's vector of even length d; p: its position
+    function ropeInterleaved(x: number[], p: number, base = 10000): number[] {
+      const out = x.slice();
+      for (let i = 0; i < x.length / 2; i++) {
+        const a = p * base ** (-2 * i / x.length);
+        const [c, s] = [Math.cos(a), Math.sin(a)];
+        out[2 * i] = x[2 * i] * c - x[2 * i + 1] * s;
+        out[2 * i + 1] = x[2 * i] * s + x[2 * i + 1] * c;
+      }
+      return out;
+    }
+
+    function ropeHalf(x: number[], p: number, base = 10000): number[] {
+      const h = x.length / 2;
+      const out = x.slice();
+      for (let i = 0; i < h; i++) {
+        const a = p * base ** (-2 * i / x.length);
+        const [c, s] = [Math.cos(a), Math.sin(a)];
+        out[i] = x[i] * c - x[i + h] * s;
+        out[i + h] = x[i] * s + x[i + h] * c;
+      }
+      return out;
+    }
+
+**With tensors.** Precompute cos and sin tables of shape $[L,d/2]$ and compute $x_1\cos-x_2\sin$ and $x_1\sin+x_2\cos$ elementwise, with the same tables for $q$ and $k$, after the projections and before $QK^\top$. Compute the angles $p\theta_i$ in float64 and then cast: near $p\approx10^5$ the float32 spacing is about 0.008 rad.
+
+**Mixing layouts.** ropeHalf equals "permute dimensions into neighbouring pairs → ropeInterleaved → permute back". With one layout for $q$ and the other for $k$, $\langle R_mq,P^\top R_nPk\rangle$ no longer depends only on $n-m$: in the check, shifting all positions by 100 changes the attention weights by more than $10^{-3}$, against less than $10^{-5}$ with one layout. Hugging Face's LLaMA weight conversion script permutes the rows of $W_Q$ and $W_K$ for exactly this reason.
+
+**KV cache.** Store **rotated** keys: each key is rotated once at its own absolute position; at step $t$ the new query and key use position $t$. Common bugs: position 0 at every step (the model loses position information); a left-padded batch not offset per sequence; caching unrotated keys and forgetting to rotate them on read.
+
+**Tests.** Shifting all positions leaves the weights unchanged; norms are kept; the layouts agree after the permutation; cached decoding matches the full computation position by position.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'RoFormer: Enhanced Transformer with Rotary Position Embedding', authors: 'Su et al.', year: 2021, arxiv: '2104.09864' },
+      { title: 'GPT-NeoX-20B: An Open-Source Autoregressive Language Model', authors: 'Black et al.', year: 2022, arxiv: '2204.06745' },
+    ],
+  },
+  {
+    id: 'attn-rope-frequencies-extension',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['rope', 'context-extension', 'position-interpolation', 'frequencies'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`RoPE 每头 $d=128$、底数 10000。最快和最慢的波长各是多少个词元？在 2048 的训练上下文内，64 对中有几对转不满一整圈？要在 8192 长度上运行模型，位置插值（position interpolation）做了什么，为什么比直接外推好？`,
+      en: String.raw`RoPE with $d=128$ per head and base 10000: what are the fastest and slowest wavelengths, in tokens? How many of the 64 pairs complete less than one full turn within a 2048-token training context? To run the model at 8192 tokens, what does position interpolation do, and why does it beat plain extrapolation?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\theta_i=10000^{-2i/128}$：最快 $\theta_0=1$，波长 $2\pi\approx6.28$；最慢 $\theta_{63}=10000^{-126/128}\approx1.155\times10^{-4}$，波长约 54,410。波长超过 2048 的是 $i\ge41$（$i=40$ 为 1,987，$i=41$ 为 2,294），共 23 对——它们在训练中从未转满一圈，超出 2048 的角度都没见过。位置插值把位置缩放为 $m\cdot2048/8192$，使所有角度都落在训练见过的范围内（最大位置 8191 → 2047.75），再做少量微调。`,
+        en: String.raw`$\theta_i=10000^{-2i/128}$: fastest $\theta_0=1$, wavelength $2\pi\approx6.28$; slowest $\theta_{63}=10000^{-126/128}\approx1.155\times10^{-4}$, wavelength about 54,410. Wavelengths exceed 2048 for $i\ge41$ ($i=40$: 1,987; $i=41$: 2,294), 23 pairs — they never turned fully in training, so angles beyond position 2048 are unseen. Position interpolation rescales positions to $m\cdot2048/8192$, keeping every angle in the trained range (the largest position 8191 becomes 2047.75), followed by brief fine-tuning.`,
+      },
+      full: {
+        zh: String.raw`**频率与波长。** 第 $i$ 对的角速度 $\theta_i=10000^{-2i/d}$，波长 $\lambda_i=2\pi/\theta_i$：
+- $i=0$：$\lambda=2\pi\approx6.28$ 个词元；$i=1$：$\theta=0.86596$，$\lambda\approx7.26$；
+- $i=40$：$\theta=0.0031623$，$\lambda\approx1{,}987$；$i=41$：$\theta=0.0027384$，$\lambda\approx2{,}294$；
+- $i=63$：$\theta=10000^{-126/128}\approx1.1548\times10^{-4}$，$\lambda\approx54{,}410$。
+
+$\lambda_i>2048$ 当且仅当 $i\ge41$，即 $64-41=23$ 对。它们的角度在训练中只覆盖了一圈的一部分；直接在 8192 上运行时，这些维度出现从未见过的角度，注意力分数分布偏离训练分布，困惑度急剧上升。
+
+**位置插值（Chen 等，2023）。** 用 $m'=m\cdot L_{train}/L_{target}=m/4$ 代替 $m$：位置 8191 变成 2047.75，所有角度都在训练范围内。相邻位置的角度差缩小为原来的 1/4（高频对的分辨率下降），因此需要少量微调（论文中不超过约 1000 步）就能把上下文扩展到 32768。
+
+**后续改进。** 只插值低频、保留高频：NTK-aware 缩放改变底数；YaRN 按频率分段处理，并对 logits 乘一个温度，用更少的微调扩展上下文。`,
+        en: String.raw`**Frequencies and wavelengths.** Pair $i$ turns at $\theta_i=10000^{-2i/d}$ radians per token, wavelength $\lambda_i=2\pi/\theta_i$:
+- $i=0$: $\lambda=2\pi\approx6.28$ tokens; $i=1$: $\theta=0.86596$, $\lambda\approx7.26$;
+- $i=40$: $\theta=0.0031623$, $\lambda\approx1{,}987$; $i=41$: $\theta=0.0027384$, $\lambda\approx2{,}294$;
+- $i=63$: $\theta=10000^{-126/128}\approx1.1548\times10^{-4}$, $\lambda\approx54{,}410$.
+
+$\lambda_i>2048$ exactly for $i\ge41$, i.e. $64-41=23$ pairs. Their angles covered only part of a turn in training; run directly at 8192 tokens, these dimensions see angles never seen before, the score distribution drifts away from training, and perplexity blows up.
+
+**Position interpolation (Chen et al., 2023).** Use $m'=m\cdot L_{train}/L_{target}=m/4$ instead of $m$: position 8191 becomes 2047.75 and every angle stays in the trained range. Neighbouring positions are now 4× closer in angle (less resolution for high-frequency pairs), so a short fine-tune (within about 1000 steps in the paper) extends the context up to 32768.
+
+**Later refinements.** Interpolate only the low frequencies and keep the high ones: NTK-aware scaling changes the base; YaRN treats frequency bands differently and scales the logits by a temperature, extending context with less fine-tuning.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'RoFormer: Enhanced Transformer with Rotary Position Embedding', authors: 'Su et al.', year: 2021, arxiv: '2104.09864' },
+      { title: 'Extending Context Window of Large Language Models via Positional Interpolation', authors: 'Chen, Wong, Chen, Tian', year: 2023, arxiv: '2306.15595' },
+      { title: 'YaRN: Efficient Context Window Extension of Large Language Models', authors: 'Peng, Quesnelle, Fan, Shippole', year: 2023, arxiv: '2309.00071' },
+    ],
+  },
+  {
+    id: 'attn-alibi',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['alibi', 'relative-position', 'length-extrapolation', 'causal-mask'],
+    kind: 'derivation',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`ALiBi 不用位置嵌入，而是在第 $h$ 个头中给查询 $i$、键 $j$（$j\le i$）的分数加上 $-m_h(i-j)$。(a) 8 个头的斜率是多少？(b) 证明在因果掩码下这等价于加上与查询无关的 $m_h\,j$，并说明为什么。(c) 斜率为 1/2 时，相距 100 的键比相距 0、分数相同的键权重小多少倍？`,
+      en: String.raw`ALiBi uses no position embeddings; instead head $h$ adds $-m_h(i-j)$ to the score of query $i$ and key $j$ ($j\le i$). (a) What are the slopes for 8 heads? (b) Show that under a causal mask this is equivalent to adding the query-independent $m_h\,j$, and say why. (c) With slope 1/2, how much smaller is the weight of a key at distance 100 than that of an equally scored key at distance 0?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`(a) $m_h=2^{-8h/H}$：$H=8$ 时为 $1/2,1/4,\dots,1/256$。(b) $-m(i-j)=m\,j-m\,i$，$-m\,i$ 在第 $i$ 行是常数，而 softmax 对每行的平移不变，所以权重相同；双向注意力的 $-m|i-j|$ 不能这样改写。(c) 偏置 $-50$，权重乘以 $e^{-50}\approx1.93\times10^{-22}$；斜率 1/256 时偏置只有 $-0.39$，权重乘以 0.677。`,
+        en: String.raw`(a) $m_h=2^{-8h/H}$: for $H=8$, $1/2,1/4,\dots,1/256$. (b) $-m(i-j)=m\,j-m\,i$, and $-m\,i$ is constant along row $i$; softmax is invariant to a per-row shift, so the weights are equal. The bidirectional $-m|i-j|$ cannot be rewritten this way. (c) The bias is $-50$, a factor $e^{-50}\approx1.93\times10^{-22}$; with slope 1/256 the bias is only $-0.39$, a factor 0.677.`,
+      },
+      full: {
+        zh: String.raw`**(a) 斜率。** 几何序列 $m_h=2^{-8h/H}$，$h=1,\dots,H$。$H=8$：$2^{-1},2^{-2},\dots,2^{-8}$，即 $0.5,0.25,\dots,0.00390625$；$H=16$ 时从 $2^{-0.5}\approx0.7071$ 开始：$0.7071,0.5,0.3536,\dots,1/256$。斜率固定、不训练。
+
+**(b) 等价性。** 第 $i$ 行的分数为 $s_{ij}-m(i-j)=s_{ij}+m\,j-m\,i$。对固定的 $i$，$-m\,i$ 对所有 $j$ 相同，而
+$$\mathrm{softmax}(z+c\mathbf 1)=\mathrm{softmax}(z),$$
+所以加 $-m(i-j)$ 与加 $m\,j$ 的注意力权重完全一样（掩码位置权重都是 0，不受影响）。实现上因此可以只给每个头加一个长度为 $n$ 的键偏置向量。没有因果掩码时，$-m|i-j|$ 在 $j\le i$ 时等于 $m\,j-m\,i$，在 $j>i$ 时等于 $m\,i-m\,j$，无法写成只依赖 $j$ 的形式（检查中两者的权重相差超过 $10^{-2}$）。
+
+**(c) 数值。** $m=1/2$、距离 100：偏置 $-50$，相对权重 $e^{-50}\approx1.93\times10^{-22}$，实际上看不到；$m=1/256$：偏置 $-0.390625$，相对权重 $e^{-0.390625}\approx0.677$。不同的头因此覆盖从极局部到接近全局的范围。
+
+**效果与局限。** ALiBi 是内置的“近因偏好”：在短序列上训练、在更长序列上推理时困惑度几乎不升（Press 等）。但这也意味着远处的词元被强烈压低——外推得好的困惑度不代表模型真正利用了长上下文。`,
+        en: String.raw`**(a) Slopes.** A geometric sequence $m_h=2^{-8h/H}$, $h=1,\dots,H$. For $H=8$: $2^{-1},2^{-2},\dots,2^{-8}$, i.e. $0.5,0.25,\dots,0.00390625$; for $H=16$ it starts at $2^{-0.5}\approx0.7071$: $0.7071,0.5,0.3536,\dots,1/256$. The slopes are fixed, not trained.
+
+**(b) Equivalence.** Row $i$'s scores are $s_{ij}-m(i-j)=s_{ij}+m\,j-m\,i$. For fixed $i$, $-m\,i$ is the same for every $j$, and
+$$\mathrm{softmax}(z+c\mathbf 1)=\mathrm{softmax}(z),$$
+so adding $-m(i-j)$ and adding $m\,j$ give identical attention weights (masked positions have weight 0 either way). An implementation can therefore add one key-bias vector of length $n$ per head. Without a causal mask, $-m|i-j|$ equals $m\,j-m\,i$ only for $j\le i$ and $m\,i-m\,j$ for $j>i$, so it cannot be written as a function of $j$ alone (in the check the weights differ by more than $10^{-2}$).
+
+**(c) Numbers.** $m=1/2$ at distance 100: bias $-50$, relative weight $e^{-50}\approx1.93\times10^{-22}$ — effectively invisible; $m=1/256$: bias $-0.390625$, relative weight $e^{-0.390625}\approx0.677$. The heads thus range from very local to nearly global.
+
+**Effect and limits.** ALiBi is a built-in recency prior: trained on short sequences, it runs on longer ones with almost no rise in perplexity (Press et al.). It also means distant tokens are strongly suppressed — good extrapolated perplexity does not show that the model really uses the long context.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'causalMask', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Train Short, Test Long: Attention with Linear Biases Enables Input Length Extrapolation', authors: 'Press, Smith, Lewis', year: 2021, arxiv: '2108.12409' },
+    ],
+  },
+  {
+    id: 'attn-relative-position-bias',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['relative-position', 't5', 'transformer-xl', 'positional-encoding'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`Shaw 等的相对位置表示、Transformer-XL 和 T5 分别如何把位置放进注意力？比较学习的是什么、在哪里加入，以及如何处理很远的距离。`,
+      en: String.raw`How do the relative position representations of Shaw et al., Transformer-XL and T5 put position into attention? Compare what is learned, where it enters, and how each handles long distances.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`Shaw：为截断后的相对距离 $\mathrm{clip}(j-i,k)$ 学习向量，加到键（和值）上进入分数；Transformer-XL：把绝对编码的分数展开成四项，键的位置换成相对的正弦编码 $R_{i-j}$，查询侧换成全局可学习向量 $u,v$，以支持段级循环；T5：每个头为每个相对距离桶学习一个标量偏置加到 logits 上，32 个桶、超过 128 的距离共用一个桶，各层共享。远距离都被截断或分桶，近处分辨率高。`,
+        en: String.raw`Shaw: learned vectors for the clipped offset $\mathrm{clip}(j-i,k)$, added to the keys (and values) inside the score; Transformer-XL: expands the score of absolute encodings into four terms, replaces the key's position by a relative sinusoid $R_{i-j}$ and the query side by global learned vectors $u,v$, to support segment recurrence; T5: one learned scalar per head per relative-distance bucket added to the logits, 32 buckets, all distances beyond 128 sharing one, shared across layers. Far distances are clipped or bucketed; near ones keep fine resolution.`,
+      },
+      full: {
+        zh: String.raw`- **Shaw 等（2018）：** $e_{ij}=q_i^\top(k_j+a^K_{ij})/\sqrt d$，$\mathrm{out}_i=\sum_j\alpha_{ij}(v_j+a^V_{ij})$，$a_{ij}=w_{\mathrm{clip}(j-i,k)}$。超过 $k$（如 16）的距离共用一个向量。朴素实现要构造 $n\times n\times d$ 的张量；Music Transformer 的“skewing”技巧把显存从 $O(n^2d)$ 降到 $O(nd)$。
+- **Transformer-XL（Dai 等，2019）：** 把 $(E_i+U_i)^\top W_q^\top W_k(E_j+U_j)$ 展开为内容–内容、内容–位置、全局内容偏置、全局位置偏置四项；键侧绝对位置 $U_j$ 换成相对的正弦编码 $R_{i-j}$，查询侧 $U_i$ 换成可学习向量 $u,v$。动机是段级循环：复用上一段的隐藏状态时，绝对位置会重复、冲突。
+- **T5（Raffel 等，2019）：** 每个头一个标量偏置 $b_h(\mathrm{bucket}(j-i))$ 加到 logits；32 个桶，近距离每个距离一个桶，较远的按对数间隔分桶，超过 128 的都归到最后一个桶（双向模型两个方向各用一半）；偏置在各层之间共享，几乎不增加计算。
+- **对比：** 向量型（Shaw）表达力最强也最贵；标量偏置（T5、ALiBi）便宜，容易融合进 FlashAttention 内核；RoPE 通过旋转实现相对性，不需要额外的 $n\times n$ 项。所有方法对远距离都只有粗分辨率，外推能力取决于超出训练范围的距离如何处理。`,
+        en: String.raw`- **Shaw et al. (2018):** $e_{ij}=q_i^\top(k_j+a^K_{ij})/\sqrt d$ and $\mathrm{out}_i=\sum_j\alpha_{ij}(v_j+a^V_{ij})$ with $a_{ij}=w_{\mathrm{clip}(j-i,k)}$; distances beyond $k$ (e.g. 16) share one vector. A naive implementation forms an $n\times n\times d$ tensor; Music Transformer's "skewing" trick cuts memory from $O(n^2d)$ to $O(nd)$.
+- **Transformer-XL (Dai et al., 2019):** expands $(E_i+U_i)^\top W_q^\top W_k(E_j+U_j)$ into content–content, content–position, global content bias and global position bias; the key-side absolute position $U_j$ becomes a relative sinusoid $R_{i-j}$ and the query-side $U_i$ becomes learned vectors $u,v$. The motive is segment recurrence: reusing the previous segment's hidden states would repeat and clash absolute positions.
+- **T5 (Raffel et al., 2019):** one scalar bias per head $b_h(\mathrm{bucket}(j-i))$ added to the logits; 32 buckets, exact for small distances, log-spaced further out, everything beyond 128 in the last bucket (bidirectional models use half the buckets per direction); the biases are shared across layers and cost almost nothing.
+- **Comparison:** vector terms (Shaw) are the most expressive and most expensive; scalar biases (T5, ALiBi) are cheap and fuse easily into FlashAttention kernels; RoPE gets relativity through rotation with no extra $n\times n$ term. All of them resolve far distances only coarsely, and extrapolation depends on what they do with distances beyond the trained range.`,
+      },
+    },
+    references: [
+      { title: 'Self-Attention with Relative Position Representations', authors: 'Shaw, Uszkoreit, Vaswani', year: 2018, arxiv: '1803.02155' },
+      { title: 'Transformer-XL: Attentive Language Models Beyond a Fixed-Length Context', authors: 'Dai et al.', year: 2019, arxiv: '1901.02860' },
+      { title: 'Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer', authors: 'Raffel et al.', year: 2019, arxiv: '1910.10683' },
+      { title: 'Music Transformer', authors: 'Huang et al.', year: 2018, arxiv: '1809.04281' },
+    ],
+  },
+  {
+    id: 'attn-length-extrapolation',
+    topic: 'attention-softmax',
+    subtopic: 'positional-encoding',
+    tags: ['length-extrapolation', 'positional-encoding', 'alibi', 'rope'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`一个在 2048 上下文上训练的模型要在 8192 长度上运行。可学习绝对位置、正弦编码、RoPE 和 ALiBi 分别会怎样？常用的补救办法有哪些？怎样评估才算真正“用上了”长上下文？`,
+      en: String.raw`A model trained with a 2048-token context is run at 8192 tokens. What happens with learned absolute positions, sinusoidal encodings, RoPE and ALiBi? What are the usual fixes, and how do you check that the long context is really used?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`可学习绝对位置：2048 之后没有嵌入，无法直接运行；正弦编码和 RoPE：有定义但角度组合从未见过，困惑度在训练长度之后急剧上升；ALiBi：困惑度几乎不变，因为它强烈偏好近处——远处的词元基本被忽略。补救：位置插值、NTK/YaRN 缩放加少量微调，或直接在长序列上继续训练。评估要用检索类任务（在长文中找一个事实），而不只看困惑度。`,
+        en: String.raw`Learned absolute: no embedding beyond 2048, so it cannot run as is; sinusoidal and RoPE: defined, but with unseen angle combinations, and perplexity shoots up past the training length; ALiBi: perplexity barely moves because of its strong recency bias — distant tokens are mostly ignored. Fixes: position interpolation, NTK/YaRN scaling plus a short fine-tune, or continued training on long sequences. Evaluate with retrieval tasks (find one fact in a long text), not perplexity alone.`,
+      },
+      full: {
+        zh: String.raw`- **可学习绝对位置（BERT、GPT-2）：** 位置表只有 2048 行，超出部分没有向量；只能扩展表并继续训练。
+- **正弦编码：** 任意位置都有定义，但模型从未见过这些位置组合；Press 等的实验中，超过训练长度后困惑度迅速上升。
+- **RoPE：** 低频维度对旋转到训练中没见过的角度（见 RoPE 频率题），分数分布偏离，困惑度爆炸。补救：位置插值（把位置压缩回训练范围，约 1000 步微调）、NTK-aware 改底数、YaRN（按频率分段并对 logits 加温度）。
+- **ALiBi：** 线性距离惩罚让远处权重指数级变小，所以更长的输入几乎不影响困惑度；代价是远处的信息几乎用不上。
+- **注意力熵：** 键变多时 softmax 被摊薄，熵随 $\log n$ 增长；有的方法把 logits 乘以与 $\log n$ 相关的系数（YaRN 的温度也起这个作用）。
+
+**评估。** 困惑度主要由近处的词决定，不能证明模型使用了远处的内容。应当用“大海捞针”式检索、长文问答、多文档任务，并报告随位置变化的准确率。`,
+        en: String.raw`- **Learned absolute (BERT, GPT-2):** the table has 2048 rows and positions beyond have no vector; the only way is to extend the table and keep training.
+- **Sinusoidal:** defined for every position, but the model never saw these combinations; in Press et al.'s experiments perplexity rises quickly past the training length.
+- **RoPE:** the low-frequency pairs rotate into angles never seen in training (see the RoPE frequency question), the score distribution drifts and perplexity explodes. Fixes: position interpolation (squeeze positions back into the trained range, about 1000 fine-tuning steps), NTK-aware base changes, YaRN (per-band treatment plus a logit temperature).
+- **ALiBi:** the linear distance penalty shrinks distant weights exponentially, so longer inputs barely affect perplexity — at the cost of hardly using distant information.
+- **Attention entropy:** with more keys the softmax spreads thinner and its entropy grows like $\log n$; some methods scale the logits by a factor tied to $\log n$ (YaRN's temperature plays this role too).
+
+**Evaluation.** Perplexity is dominated by nearby tokens and does not show that distant content is used. Use needle-in-a-haystack retrieval, long-document QA and multi-document tasks, and report accuracy as a function of position.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`只要在更长的输入上困惑度不升，模型就用上了长上下文。`,
+          en: String.raw`If perplexity does not rise on longer inputs, the model uses the long context.`,
+        },
+        correction: {
+          zh: String.raw`ALiBi 或滑动窗口模型在长输入上困惑度很低，却几乎忽略远处的词元；困惑度主要由近处决定，要用检索类任务检验。`,
+          en: String.raw`ALiBi or sliding-window models keep perplexity low on long inputs while nearly ignoring distant tokens; perplexity is dominated by nearby context, so test with retrieval tasks.`,
+        },
+      },
+    ],
+    references: [
+      { title: 'Train Short, Test Long: Attention with Linear Biases Enables Input Length Extrapolation', authors: 'Press, Smith, Lewis', year: 2021, arxiv: '2108.12409' },
+      { title: 'Extending Context Window of Large Language Models via Positional Interpolation', authors: 'Chen, Wong, Chen, Tian', year: 2023, arxiv: '2306.15595' },
+      { title: 'YaRN: Efficient Context Window Extension of Large Language Models', authors: 'Peng, Quesnelle, Fan, Shippole', year: 2023, arxiv: '2309.00071' },
+      { title: 'The Impact of Positional Encoding on Length Generalization in Transformers', authors: 'Kazemnejad et al.', year: 2023, arxiv: '2305.19466' },
+    ],
+  },
+  // ---------------------------------------------------------------------------------
+  // KV caching and cross-attention in encoder-decoders
+  // ---------------------------------------------------------------------------------
+  {
+    id: 'attn-implement-kv-cache',
+    topic: 'attention-softmax',
+    subtopic: 'inference',
+    tags: ['kv-cache', 'autoregressive-decoding', 'causal-mask', 'implementation'],
+    kind: 'coding',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`用 tfjs 为一个自注意力层实现带 KV cache 的逐词解码：每一步只投影新词元，把它的键和值追加到缓存，再用一个查询做注意力。证明它与每步重算完整因果注意力的结果相同，并列出会破坏这种等价性的错误。`,
+      en: String.raw`Implement token-by-token decoding with a KV cache for one self-attention layer in tfjs: each step projects only the new token, appends its key and value to the cache, and attends with a single query. Prove that it matches recomputing full causal attention, and list the bugs that break the equivalence.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`因果注意力第 $t$ 行只用到 $q_t$ 和 $k_{\le t},v_{\le t}$，它们只依赖前 $t$ 个词元，之后不会改变，所以缓存它们是精确的；单个新查询看到整个缓存，不需要掩码。常见错误：新词元的位置（RoPE/绝对位置）没有设为 $t$；左填充的键没有屏蔽；一次送入多个新词元时因果掩码没有按缓存长度偏移；推理时 dropout 仍开启；跨位置混合的归一化。`,
+        en: String.raw`Row $t$ of causal attention uses only $q_t$ and $k_{\le t},v_{\le t}$, which depend only on the first $t$ tokens and never change afterwards, so caching them is exact; a single new query sees the whole cache and needs no mask. Common bugs: the new token's position (RoPE or absolute) not set to $t$; left-padding keys not masked; a chunk of several new tokens without a causal mask offset by the cache length; dropout left on at inference; normalization that mixes positions.`,
+      },
+      full: {
+        zh: String.raw`    import * as tf from '@tensorflow/tfjs';
+    import { scaledDotProductAttention } from '@dl/softmax-attention';
+
+    interface Weights { q: tf.Tensor2D; k: tf.Tensor2D; v: tf.Tensor2D }   // [d, d]
+    interface Cache { keys: tf.Tensor3D; values: tf.Tensor3D }             // [batch, t, d]
+
+    const project = (x: tf.Tensor3D, w: tf.Tensor2D): tf.Tensor3D =>
+      tf.matMul(x.reshape([-1, x.shape[2]]), w).reshape([x.shape[0], x.shape[1], w.shape[1]]);
+
+    /** 处理一个新词元 token [batch, 1, d]；返回它的输出和新缓存（调用方释放旧缓存）。 */
+    function decodeStep(token: tf.Tensor3D, w: Weights, cache: Cache) {
+      return tf.tidy(() => {
+        const keys = tf.concat([cache.keys, project(token, w.k)], 1) as tf.Tensor3D;
+        const values = tf.concat([cache.values, project(token, w.v)], 1) as tf.Tensor3D;
+        const { output } = scaledDotProductAttention(project(token, w.q), keys, values); // 一个查询：无需掩码
+        return { output, cache: { keys, values } };
+      });
+    }
+    // 初始缓存：tf.zeros([batch, 0, d])；每步之后 tf.dispose([old.keys, old.values])
+
+**证明。** 完整因果注意力第 $t$ 行 $=\sum_{j\le t}\mathrm{softmax}_j(q_t^\top k_j/\sqrt d)\,v_j$，其中 $q_t,k_j,v_j$ 都是各自词元的逐位置投影。$j\le t$ 的键和值只依赖前 $t$ 个词元，在后续步骤中不变；新查询对缓存中的全部键做 softmax，恰好就是第 $t$ 行。检查中逐步解码的每一行都与 scaledDotProductAttention(..., { causal: true }) 的对应行一致。代价：每步 $O(td)$ 而不是重算前缀的 $O(t^2d)$。
+
+**会破坏等价性的错误。**
+1. 位置：RoPE 或绝对位置编码必须用位置 $t$（缓存长度），而不是 0。
+2. 填充：左填充 batch 中填充位置的键留在缓存里，需要每条序列自己的键掩码。
+3. 分块预填充：一次送入 $r$ 个新词元、缓存已有 $c$ 个时，第 $i$ 个新查询应看键 $\le c+i$。本库的 causal 选项按“起点对齐”（查询 $i$ 看键 $j\le i$），此时要显式构造偏移后的掩码。
+4. 推理时 dropout 未关闭，输出随机。
+5. 任何在位置之间混合的操作（沿时间的 BatchNorm、非因果卷积）都会让增量计算与完整计算不同。`,
+        en: String.raw`    import * as tf from '@tensorflow/tfjs';
+    import { scaledDotProductAttention } from '@dl/softmax-attention';
+
+    interface Weights { q: tf.Tensor2D; k: tf.Tensor2D; v: tf.Tensor2D }   // [d, d]
+    interface Cache { keys: tf.Tensor3D; values: tf.Tensor3D }             // [batch, t, d]
+
+    const project = (x: tf.Tensor3D, w: tf.Tensor2D): tf.Tensor3D =>
+      tf.matMul(x.reshape([-1, x.shape[2]]), w).reshape([x.shape[0], x.shape[1], w.shape[1]]);
+
+    /** One new token [batch, 1, d]; returns its output and the new cache (the caller frees the old one). */
+    function decodeStep(token: tf.Tensor3D, w: Weights, cache: Cache) {
+      return tf.tidy(() => {
+        const keys = tf.concat([cache.keys, project(token, w.k)], 1) as tf.Tensor3D;
+        const values = tf.concat([cache.values, project(token, w.v)], 1) as tf.Tensor3D;
+        const { output } = scaledDotProductAttention(project(token, w.q), keys, values); // one query: no mask needed
+        return { output, cache: { keys, values } };
+      });
+    }
+    // Start from tf.zeros([batch, 0, d]); after each step tf.dispose([old.keys, old.values])
+
+**Proof.** Row $t$ of full causal attention is $\sum_{j\le t}\mathrm{softmax}_j(q_t^\top k_j/\sqrt d)\,v_j$, where $q_t,k_j,v_j$ are per-position projections of their own tokens. The keys and values with $j\le t$ depend only on the first $t$ tokens and do not change later; the new query's softmax over all cached keys is exactly row $t$. In the check, every step of cached decoding matches the corresponding row of scaledDotProductAttention(..., { causal: true }). Cost: $O(td)$ per step instead of $O(t^2d)$ for recomputing the prefix.
+
+**Bugs that break the equivalence.**
+1. Positions: RoPE or absolute encodings must use position $t$ (the cache length), not 0.
+2. Padding: in a left-padded batch the padding keys stay in the cache and need each sequence's own key mask.
+3. Chunked prefill: with $r$ new tokens and $c$ cached ones, new query $i$ must see keys $\le c+i$. This library's causal option aligns at the start (query $i$ sees keys $j\le i$), so build the offset mask explicitly there.
+4. Dropout left on at inference: random outputs.
+5. Anything that mixes positions (BatchNorm over time, non-causal convolutions) makes incremental and full computation differ.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Efficiently Scaling Transformer Inference', authors: 'Pope et al.', year: 2022, arxiv: '2211.05102' },
+      { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
+    ],
+  },
+  {
+    id: 'attn-kv-cache-gqa-sizing',
+    topic: 'attention-softmax',
+    subtopic: 'inference',
+    tags: ['kv-cache', 'grouped-query-attention', 'memory', 'llama'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`一个类似 Llama-2-70B 的解码器：80 层、64 个查询头、8 个 KV 头（GQA）、$d_k=128$、KV cache 用 fp16。每个词元、每条 4096 词元的序列各需要多少缓存？如果改成完整的多头 KV（64 个 KV 头）呢？batch 为 32 时各需要多少？为什么 GQA 的质量能接近多头？`,
+      en: String.raw`A Llama-2-70B-like decoder: 80 layers, 64 query heads, 8 KV heads (GQA), $d_k=128$, fp16 KV cache. How much cache per token and per 4096-token sequence? With full multi-head KV (64 KV heads)? For a batch of 32? Why can GQA's quality stay close to multi-head attention?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`每词元：$2\cdot80\cdot8\cdot128\cdot2$ B $=327{,}680$ B $=320$ KiB；每条 4096 词元的序列 $1{,}342{,}177{,}280$ B $=1.25$ GiB；64 个 KV 头时 8 倍，即 10 GiB。batch 32：40 GiB 对 320 GiB——后者超过 fp16 权重本身（$70\times10^9\cdot2$ B $\approx130$ GiB）。GQA 中每 8 个查询头共享一组 K/V，各自仍有自己的查询和注意力分布。`,
+        en: String.raw`Per token: $2\cdot80\cdot8\cdot128\cdot2$ B $=327{,}680$ B $=320$ KiB; per 4096-token sequence $1{,}342{,}177{,}280$ B $=1.25$ GiB; with 64 KV heads 8× more, 10 GiB. Batch 32: 40 GiB versus 320 GiB — the latter more than the fp16 weights themselves ($70\times10^9\cdot2$ B $\approx130$ GiB). In GQA each group of 8 query heads shares one K/V pair but keeps its own queries and attention distributions.`,
+      },
+      full: {
+        zh: String.raw`**每个词元。** 每层存 K 和 V 各 $h_{kv}d_k$ 个数：$2\cdot8\cdot128=2048$ 个 fp16，即 4096 B；80 层共 $327{,}680$ B $=320$ KiB。
+
+**每条序列。** $\times4096$ 词元 $=1{,}342{,}177{,}280$ B $=1.25$ GiB。
+
+**多头 KV。** $h_{kv}=64$ 时每个数量乘 8：每词元 2.5 MiB，每序列 10 GiB。
+
+**batch 32。** GQA：$32\times1.25=40$ GiB；多头：320 GiB，超过 fp16 权重（$1.4\times10^{11}$ B $\approx130$ GiB）。这就是 GQA/MQA 被采用的主要原因：解码时的最大 batch 和上下文长度受 KV cache 限制。
+
+**为什么质量接近。** 每个查询头仍有自己的 $W_Q$ 和注意力分布，只是组内共享 $K,V$。计算上等价于把 KV 头复制给组内每个查询头；反过来，组内 $g$ 个查询头可以折叠成一个长度为 $g\cdot L$ 的查询块，对同一组 K/V 做一次注意力（检查中两种算法结果一致）——每个 KV 头只读一次，这也提高了解码的算术强度。Ainslie 等还展示了把已有的多头模型通过均值合并 KV 头、少量继续训练转为 GQA。`,
+        en: String.raw`**Per token.** Each layer stores $h_{kv}d_k$ numbers for K and again for V: $2\cdot8\cdot128=2048$ fp16 values, 4096 B; over 80 layers $327{,}680$ B $=320$ KiB.
+
+**Per sequence.** $\times4096$ tokens $=1{,}342{,}177{,}280$ B $=1.25$ GiB.
+
+**Multi-head KV.** With $h_{kv}=64$ everything is 8× larger: 2.5 MiB per token, 10 GiB per sequence.
+
+**Batch 32.** GQA: $32\times1.25=40$ GiB; multi-head: 320 GiB, more than the fp16 weights ($1.4\times10^{11}$ B $\approx130$ GiB). That is the main reason for GQA/MQA: the KV cache limits the batch size and context length of decoding.
+
+**Why quality stays close.** Each query head keeps its own $W_Q$ and attention distribution; only $K,V$ are shared in a group. Computationally it equals copying each KV head to the query heads of its group; conversely the $g$ query heads of a group can be folded into one query block of length $g\cdot L$ that attends to the shared K/V once (the check gets the same result both ways) — each KV head is read once, which also raises the arithmetic intensity of decoding. Ainslie et al. also convert existing multi-head checkpoints to GQA by mean-pooling KV heads and briefly continuing training.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models', authors: 'Touvron et al.', year: 2023, arxiv: '2307.09288' },
+      { title: 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints', authors: 'Ainslie et al.', year: 2023, arxiv: '2305.13245' },
+      { title: 'Fast Transformer Decoding: One Write-Head is All You Need', authors: 'Shazeer', year: 2019, arxiv: '1911.02150' },
+    ],
+  },
+  {
+    id: 'attn-decode-memory-bound',
+    topic: 'attention-softmax',
+    subtopic: 'inference',
+    tags: ['kv-cache', 'arithmetic-intensity', 'decoding', 'memory-bandwidth'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`解码时每一步每个头只有一个新查询，要对 $t$ 个缓存的键做注意力。对上一题的模型（64 个查询头、8 个 KV 头、$d_k=128$、fp16）在 $t=4096$ 时，计算每层注意力的 FLOPs 和读取的 KV cache 字节数、多头与 GQA 下的算术强度，并与 A100（fp16 稠密 312 TFLOP/s、显存带宽 2.04 TB/s）的比值比较。读一遍一条序列的缓存要多久？`,
+      en: String.raw`While decoding, each step has one new query per head attending to $t$ cached keys. For the model of the previous question (64 query heads, 8 KV heads, $d_k=128$, fp16) at $t=4096$, compute per layer the attention FLOPs and the bytes of KV cache read, the arithmetic intensity with multi-head and with GQA, and compare with an A100's ratio of 312 TFLOP/s (fp16 dense) to 2.04 TB/s. How long does reading one sequence's cache take?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`每层 FLOPs $=4th\,d_k=4\cdot4096\cdot64\cdot128=134{,}217{,}728$；读取 $2t\,h_{kv}d_k\cdot2$ B：GQA $16{,}777{,}216$ B（16 MiB），算术强度 8 FLOP/B；多头 $134{,}217{,}728$ B，强度 1 FLOP/B。A100 的平衡点约 $312/2.039\approx153$ FLOP/B，所以解码注意力严重受带宽限制。读一条序列的 1.25 GiB 缓存约 0.66 ms，batch 32 约 21 ms——每一步都要付。`,
+        en: String.raw`FLOPs per layer $=4th\,d_k=4\cdot4096\cdot64\cdot128=134{,}217{,}728$; bytes read $2t\,h_{kv}d_k\cdot2$: GQA $16{,}777{,}216$ B (16 MiB), intensity 8 FLOP/B; multi-head $134{,}217{,}728$ B, intensity 1 FLOP/B. The A100 balance point is about $312/2.039\approx153$ FLOP/B, so decoding attention is heavily bandwidth-bound. Reading one sequence's 1.25 GiB cache takes about 0.66 ms, a batch of 32 about 21 ms — at every step.`,
+      },
+      full: {
+        zh: String.raw`**FLOPs（每层每步）。** 每个查询头：$q^\top K^\top$ 为 $2td_k$，$\alpha V$ 为 $2td_k$；64 个头共 $4thd_k=4\cdot4096\cdot64\cdot128=134{,}217{,}728\approx1.34\times10^8$。
+
+**字节（每层每步）。** 必须把 K 和 V 全部读一遍：$2\cdot t\cdot h_{kv}\cdot d_k\cdot2$ B。
+- GQA（$h_{kv}=8$）：$2\cdot4096\cdot8\cdot128\cdot2=16{,}777{,}216$ B → 强度 $134{,}217{,}728/16{,}777{,}216=8$ FLOP/B（即 $h/h_{kv}$）；
+- 多头（$h_{kv}=64$）：$134{,}217{,}728$ B → 1 FLOP/B。
+
+**与硬件比较。** A100 80GB SXM：$312\times10^{12}/2.039\times10^{12}\approx153$ FLOP/B。强度低于它就受带宽限制：GQA 差约 19 倍，多头差约 150 倍。与权重矩阵乘法不同，增大 batch 不会提高注意力的强度——每条序列读的是自己的缓存。
+
+**时间。** 一条序列 80 层的缓存 $1.25$ GiB $=1{,}342{,}177{,}280$ B，按 2.039 TB/s 读一遍约 0.658 ms；batch 32 约 21.1 ms，每生成一个词元都要付（还没算读权重的时间）。
+
+**对策：** GQA/MQA（减少 $h_{kv}$）、KV cache 量化（int8 减半字节）、PagedAttention 减少显存碎片以容纳更大 batch、Flash-Decoding 沿序列切分以占满 GPU、滑动窗口限制 $t$。`,
+        en: String.raw`**FLOPs (per layer, per step).** Each query head: $q^\top K^\top$ costs $2td_k$ and $\alpha V$ $2td_k$; over 64 heads $4thd_k=4\cdot4096\cdot64\cdot128=134{,}217{,}728\approx1.34\times10^8$.
+
+**Bytes (per layer, per step).** All of K and V must be read: $2\cdot t\cdot h_{kv}\cdot d_k\cdot2$ B.
+- GQA ($h_{kv}=8$): $2\cdot4096\cdot8\cdot128\cdot2=16{,}777{,}216$ B → intensity $134{,}217{,}728/16{,}777{,}216=8$ FLOP/B (that is, $h/h_{kv}$);
+- multi-head ($h_{kv}=64$): $134{,}217{,}728$ B → 1 FLOP/B.
+
+**Against the hardware.** A100 80GB SXM: $312\times10^{12}/2.039\times10^{12}\approx153$ FLOP/B. Below that, bandwidth rules: GQA is about 19× short of it, multi-head about 150×. Unlike the weight matmuls, a bigger batch does not raise attention's intensity — each sequence reads its own cache.
+
+**Time.** One sequence's cache over 80 layers, $1.25$ GiB $=1{,}342{,}177{,}280$ B, takes about 0.658 ms to read at 2.039 TB/s; a batch of 32 about 21.1 ms, paid for every generated token (before reading any weights).
+
+**Remedies:** GQA/MQA (fewer $h_{kv}$), KV-cache quantization (int8 halves the bytes), PagedAttention against fragmentation so larger batches fit, Flash-Decoding to split along the sequence and fill the GPU, sliding windows to bound $t$.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Efficiently Scaling Transformer Inference', authors: 'Pope et al.', year: 2022, arxiv: '2211.05102' },
+      { title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention', authors: 'Kwon et al.', year: 2023, arxiv: '2309.06180' },
+      { title: 'NVIDIA A100 Tensor Core GPU', url: 'https://www.nvidia.com/en-us/data-center/a100/' },
+    ],
+  },
+  {
+    id: 'attn-cross-attention-shapes-params',
+    topic: 'attention-softmax',
+    subtopic: 'cross-attention',
+    tags: ['cross-attention', 'encoder-decoder', 'parameter-count', 'masking'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`宽度 512 的解码器（8 个头，$d_k=d_v=64$）对宽度 768 的编码器输出做交叉注意力。batch 为 2，源序列长 7（其中一句有填充），目标序列长 5。写出 Q、K、V、分数和输出的形状，说明用哪些掩码，并计算这个交叉注意力层的参数量（Keras MultiHeadAttention，带偏置）。`,
+      en: String.raw`A decoder of width 512 (8 heads, $d_k=d_v=64$) cross-attends to an encoder output of width 768. Batch 2, source length 7 (one sentence padded), target length 5. Give the shapes of Q, K, V, the scores and the output, say which masks apply, and compute the parameter count of this cross-attention layer (Keras MultiHeadAttention, with biases).`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`Q $[2,5,8,64]$（来自解码器），K、V $[2,7,8,64]$（来自编码器），分数 $[2,8,5,7]$，输出 $[2,5,512]$（查询的宽度）。只用源端填充掩码（广播为 $[2,1,1,7]$），不用因果掩码。参数：Q $512\cdot512+512=262{,}656$，K 与 V 各 $768\cdot512+512=393{,}728$，输出 $512\cdot512+512=262{,}656$，共 $1{,}312{,}768$。`,
+        en: String.raw`Q $[2,5,8,64]$ (from the decoder), K and V $[2,7,8,64]$ (from the encoder), scores $[2,8,5,7]$, output $[2,5,512]$ (the query's width). Only the source padding mask applies (broadcast as $[2,1,1,7]$), no causal mask. Parameters: Q $512\cdot512+512=262{,}656$, K and V $768\cdot512+512=393{,}728$ each, output $512\cdot512+512=262{,}656$, total $1{,}312{,}768$.`,
+      },
+      full: {
+        zh: String.raw`**形状。** 解码器状态 $X\in\mathbb R^{2\times5\times512}$，编码器输出 $H\in\mathbb R^{2\times7\times768}$。
+- $Q=XW_Q$：$[2,5,8,64]$；$K=HW_K$、$V=HW_V$：$[2,7,8,64]$（Keras 的核形状分别是 $[512,8,64]$ 和 $[768,8,64]$）；
+- 分数 $QK^\top/\sqrt{64}$：$[2,8,5,7]$——每个目标位置对每个源位置；
+- 输出投影回查询的宽度：$[2,5,512]$，可以直接与解码器的残差相加。
+
+**掩码。** 源端填充掩码 $[2,7]$ 广播为 $[2,1,1,7]$（或 $[2,5,7]$），让填充的源词元得到 0 权重。不用因果掩码：整个源句在解码开始前就已知。目标端填充行（如果有）之后会在损失中被忽略。
+
+**参数量。**
+- Q：$512\cdot(8\cdot64)+8\cdot64=262{,}656$；
+- K：$768\cdot512+512=393{,}728$；V 相同；
+- 输出：$512\cdot512+512=262{,}656$。
+合计 $1{,}312{,}768$。用 Keras 的通式 $HK(d_q+d_k)+HVd_v+HVO+(2HK+HV+O)$，$H=8,K=V=64,d_q=512,d_k=d_v=768,O=512$：$655{,}360+393{,}216+262{,}144+2{,}048=1{,}312{,}768$。与自注意力（$4\cdot(512^2+512)=1{,}050{,}624$）相比，多出的 $262{,}144$ 来自 K、V 的输入宽度 768。参数量与两个序列的长度都无关。`,
+        en: String.raw`**Shapes.** Decoder states $X\in\mathbb R^{2\times5\times512}$, encoder output $H\in\mathbb R^{2\times7\times768}$.
+- $Q=XW_Q$: $[2,5,8,64]$; $K=HW_K$ and $V=HW_V$: $[2,7,8,64]$ (Keras kernels of shape $[512,8,64]$ and $[768,8,64]$);
+- scores $QK^\top/\sqrt{64}$: $[2,8,5,7]$ — every target position against every source position;
+- the output projects back to the query's width: $[2,5,512]$, ready for the decoder's residual add.
+
+**Masks.** The source padding mask $[2,7]$ broadcasts as $[2,1,1,7]$ (or $[2,5,7]$) so padded source tokens get weight 0. No causal mask: the whole source is known before decoding starts. Padded target rows, if any, are ignored later in the loss.
+
+**Parameter count.**
+- Q: $512\cdot(8\cdot64)+8\cdot64=262{,}656$;
+- K: $768\cdot512+512=393{,}728$; V the same;
+- output: $512\cdot512+512=262{,}656$.
+Total $1{,}312{,}768$. With Keras's general formula $HK(d_q+d_k)+HVd_v+HVO+(2HK+HV+O)$ for $H=8,K=V=64,d_q=512,d_k=d_v=768,O=512$: $655{,}360+393{,}216+262{,}144+2{,}048=1{,}312{,}768$. Against self-attention ($4\cdot(512^2+512)=1{,}050{,}624$), the extra $262{,}144$ comes from the K and V input width 768. The count depends on neither sequence length.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'MultiHeadAttention', test: 'packages/softmax-attention/src/layers/multi-head-attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
+      { title: 'MultiHeadAttention layer (Keras API)', url: 'https://keras.io/api/layers/attention_layers/multi_head_attention/' },
+    ],
+  },
+  {
+    id: 'attn-cross-attention-no-causal-mask',
+    topic: 'attention-softmax',
+    subtopic: 'cross-attention',
+    tags: ['cross-attention', 'encoder-decoder', 'causal-mask', 'kv-cache'],
+    kind: 'concept',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`编码器–解码器 Transformer 中，解码器的交叉注意力需要因果掩码吗？究竟什么会泄漏未来信息？生成时交叉注意力缓存什么？`,
+      en: String.raw`In an encoder–decoder Transformer, does the decoder's cross-attention need a causal mask? What exactly would leak future information, and what does cross-attention cache during generation?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`不需要。因果性针对的是目标端：解码器不能看到当前位置之后的目标词元，而它们只通过解码器的自注意力进入（那里要因果掩码）。交叉注意力的键和值来自源句的编码，解码前就完全已知；给它加因果掩码反而会遮住源句后半部分。生成时每层的交叉注意力 K、V 对每个源句只算一次，自注意力的 K、V 才随生成增长。`,
+        en: String.raw`No. Causality concerns the target side: the decoder must not see target tokens after the current one, and those enter only through the decoder's self-attention (which is causally masked). Cross-attention keys and values come from the encoded source, fully known before decoding; a causal mask there would hide the later part of the source. During generation each layer's cross-attention K and V are computed once per source sentence; only the self-attention K and V grow.`,
+      },
+      full: {
+        zh: String.raw`**信息从哪里来。** 训练时（teacher forcing）解码器输入是右移一位的目标序列 $y_{<t}$。未来信息只可能来自 $y_{\ge t}$，它们只出现在解码器自注意力的键和值中，所以因果掩码加在那里。交叉注意力的键和值是编码器对整句源文本的表示，与目标无关。
+
+**如果给交叉注意力加了因果掩码。** 目标位置 $i$ 只能看源位置 $\le i$：长源句的后半部分对前面的目标词元不可见，翻译质量下降；当源、目标长度不同时，这个 $n_{tgt}\times n_{tgt}$ 的掩码通常还会与 $n_{tgt}\times n_{src}$ 的分数形状不符。
+
+**真正的泄漏来源。**
+- 解码器自注意力漏掉因果掩码；
+- 解码器输入没有右移，模型直接复制标签；
+- 左填充加因果掩码时位置错位；
+- 把目标端信息拼进编码器输入。
+
+**生成时的缓存。** 交叉注意力：每层 $K=HW_K$、$V=HW_V$ 只依赖编码器输出 $H$，整句生成只算一次（大小 $2\cdot n_{src}\cdot d$ 每层，固定）；自注意力：每生成一个词元追加一行 K、V（KV cache）。`,
+        en: String.raw`**Where information comes from.** In training (teacher forcing) the decoder input is the target shifted right, $y_{<t}$. Future information can only come from $y_{\ge t}$, which appears only among the keys and values of the decoder's self-attention, so that is where the causal mask goes. Cross-attention keys and values are the encoder's representation of the whole source, unrelated to the target.
+
+**If cross-attention is causally masked.** Target position $i$ sees only source positions $\le i$: the end of a long source is hidden from early target tokens and translations suffer; with different source and target lengths, the $n_{tgt}\times n_{tgt}$ mask usually does not even fit the $n_{tgt}\times n_{src}$ scores.
+
+**Real sources of leakage.**
+- a missing causal mask in decoder self-attention;
+- a decoder input that is not shifted right, so the model copies the label;
+- misaligned positions with left padding and a causal mask;
+- target-side information concatenated into the encoder input.
+
+**Caching during generation.** Cross-attention: each layer's $K=HW_K$ and $V=HW_V$ depend only on the encoder output $H$ and are computed once per generated sequence ($2\cdot n_{src}\cdot d$ values per layer, fixed); self-attention: one more row of K and V per generated token (the KV cache).`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`解码器里的所有注意力（包括交叉注意力）都必须加因果掩码，否则会泄漏答案。`,
+          en: String.raw`Every attention in the decoder, cross-attention included, needs a causal mask or the answer leaks.`,
+        },
+        correction: {
+          zh: String.raw`交叉注意力看的是源句，解码前完全已知，只需屏蔽源端填充；因果掩码只属于解码器的自注意力。`,
+          en: String.raw`Cross-attention looks at the source, fully known before decoding, and needs only the source padding mask; the causal mask belongs to decoder self-attention alone.`,
+        },
+      },
+    ],
+    references: [
+      { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
+      { title: 'BART: Denoising Sequence-to-Sequence Pre-training for Natural Language Generation, Translation, and Comprehension', authors: 'Lewis et al.', year: 2019, arxiv: '1910.13461' },
+    ],
+  },
+  {
+    id: 'attn-debug-cross-attention-mask',
+    topic: 'attention-softmax',
+    subtopic: 'cross-attention',
+    tags: ['cross-attention', 'debugging', 'masking', 'encoder-decoder'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`一个玩具翻译模型在等长的句对上训练得很好；换成真实数据（源、目标长度不同）后抛出广播错误。有人把两边都填充到同一长度“修好”了，模型能训练，但翻译很差，长源句的后半部分经常被忽略。代码里两个解码器注意力都用同一个 mask = causal & targetPadding。哪里错了？怎么修、怎么测？`,
+      en: String.raw`A toy translation model trains well on sentence pairs of equal length; on real data (source and target lengths differ) it throws a broadcast error. Someone "fixes" it by padding both sides to one length: the model now trains but translates badly, often ignoring the end of long sources. The code passes the same mask = causal & targetPadding to both decoder attentions. What is wrong, how do you fix it, and how do you test it?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`解码器自注意力的掩码（$n_{tgt}\times n_{tgt}$，因果且屏蔽目标填充）被原样传给了交叉注意力，而交叉注意力需要的是 $n_{tgt}\times n_{src}$、只屏蔽源端填充的掩码。等长时形状碰巧对上，错误被掩盖：目标位置 $i$ 只能看源位置 $\le i$，而且源端被套用了目标的填充模式。修复：两个掩码分开构造；测试：用不同长度的源和目标，检查交叉注意力权重在 $j>i$ 的源位置上不为 0、在源填充上为 0。`,
+        en: String.raw`The decoder self-attention mask ($n_{tgt}\times n_{tgt}$, causal with target padding) was passed unchanged to cross-attention, which needs an $n_{tgt}\times n_{src}$ mask of source padding only. With equal lengths the shapes happen to match and hide the bug: target position $i$ sees only source positions $\le i$, and the source is masked with the target's padding pattern. Fix: build the two masks separately; test with different source and target lengths that cross-attention weights are non-zero at source positions $j>i$ and zero on source padding.`,
+      },
+      full: {
+        zh: String.raw`**诊断。**
+- 广播错误说明掩码形状 $[n_{tgt},n_{tgt}]$ 与分数 $[n_{tgt},n_{src}]$ 不符——它本来就不该用于交叉注意力。
+- 填充到同一长度后形状对上了，但语义错了：交叉注意力的第 $i$ 行只允许源位置 $j\le i$（因果），并且源位置 $j$ 是否可见取决于**目标**第 $j$ 个位置是否是填充。源句越长，被遮住的后半部分越多，正是“忽略长源句结尾”的症状。
+- 打印一个例子的交叉注意力权重就能看出：右上三角全是 0。
+
+**修复。**
+
+    // 解码器自注意力：因果 & 目标填充，[B, n_tgt, n_tgt]
+    const selfMask = tf.logicalAnd(causalMask(nTgt, nTgt).cast('bool'), tgtKeep.expandDims(1));
+    // 交叉注意力：只屏蔽源端填充，[B, 1, n_src] 广播到每个目标查询
+    const crossMask = srcKeep.expandDims(1);
+
+去掉“两边填充到同一长度”的临时办法。
+
+**测试。**
+- 源、目标长度不同（如 7 和 5）时能构建并运行；
+- 交叉注意力权重在源填充位置为 0，在 $j>i$ 的非填充源位置大于 0，每行在非填充源位置上和为 1；
+- 把源句末尾的词换掉，前面目标位置的输出应当改变。`,
+        en: String.raw`**Diagnosis.**
+- The broadcast error says the mask's shape $[n_{tgt},n_{tgt}]$ does not fit the scores $[n_{tgt},n_{src}]$ — it never belonged in cross-attention.
+- Padding both sides to one length makes the shapes fit but keeps the wrong meaning: row $i$ of cross-attention may only see source positions $j\le i$ (causal), and whether source position $j$ is visible depends on whether **target** position $j$ is padding. The longer the source, the more of its end is hidden — exactly the symptom of ignoring the end of long sources.
+- Printing one example's cross-attention weights shows it: the upper-right triangle is all zeros.
+
+**Fix.**
+
+    // Decoder self-attention: causal & target padding, [B, n_tgt, n_tgt]
+    const selfMask = tf.logicalAnd(causalMask(nTgt, nTgt).cast('bool'), tgtKeep.expandDims(1));
+    // Cross-attention: source padding only, [B, 1, n_src] broadcast over target queries
+    const crossMask = srcKeep.expandDims(1);
+
+Drop the "pad both sides to one length" workaround.
+
+**Tests.**
+- Builds and runs with different source and target lengths (e.g. 7 and 5);
+- cross-attention weights are 0 on source padding, positive at non-padded source positions $j>i$, and each row sums to 1 over the non-padded source;
+- changing the last source word changes the outputs at early target positions.`,
+      },
+    },
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'causalMask', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
+      { title: 'MultiHeadAttention layer (Keras API)', url: 'https://keras.io/api/layers/attention_layers/multi_head_attention/' },
+    ],
+  },
+  // ---------------------------------------------------------------------------------
+  // Attention as explanation, and its limits
+  // ---------------------------------------------------------------------------------
+  {
+    id: 'attn-explanation-faithfulness-tests',
+    topic: 'attention-softmax',
+    subtopic: 'interpretability',
+    tags: ['interpretability', 'faithfulness', 'attention-weights', 'explanation'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`Jain & Wallace（2019）与 Wiegreffe & Pinter（2019）对“注意力是不是解释”结论不同。双方各做了哪些实验、得出了什么？如果要检验你自己的分类器的注意力权重是否忠实，应该怎么做？`,
+      en: String.raw`Jain & Wallace (2019) and Wiegreffe & Pinter (2019) disagree on whether attention is explanation. What experiments did each run and what did they conclude? How would you test whether the attention weights of your own classifier are faithful?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`Jain & Wallace：注意力与梯度、留一法重要性的相关性（Kendall $\tau$）往往很弱；打乱权重或构造差异很大的对抗分布，预测几乎不变——所以权重不唯一、不一定忠实。Wiegreffe & Pinter：对抗分布是逐样本构造的，不是一个模型；他们提出均匀权重基线、随机种子方差、用学到的权重指导无上下文 MLP、以及端到端训练的对抗模型等检验，结论是注意力在某些任务上可以是解释，关键在于定义。自己检验：删除检验、与梯度类归因对比、模型随机化的健全性检验。`,
+        en: String.raw`Jain & Wallace: attention often correlates weakly (Kendall $\tau$) with gradient and leave-one-out importance, and permuted or very different adversarial distributions leave predictions nearly unchanged — so weights are not unique and not necessarily faithful. Wiegreffe & Pinter: those adversaries were built per example, not as a model; they propose a uniform-weights baseline, seed variance, guiding a context-free MLP with the learned weights, and an adversarial model trained end to end, and conclude that attention can be explanation for some tasks, depending on the definition. For your own model: erasure tests, comparison with gradient-based attributions, and model-randomization sanity checks.`,
+      },
+      full: {
+        zh: String.raw`**Jain & Wallace（2019，“Attention is not Explanation”）。** 在 BiLSTM + 注意力的分类、问答和 NLI 模型上：
+1. 注意力权重与基于梯度、留一法（删除一个词后输出的变化）的重要性之间的 Kendall $\tau$ 相关性通常很弱；
+2. 随机打乱注意力权重，或为每个样本优化出与原分布 JS 散度很大的对抗分布，预测几乎不变。
+结论：同一个预测可以对应非常不同的注意力图，注意力不能作为唯一、忠实的解释。
+
+**Wiegreffe & Pinter（2019，“Attention is not not Explanation”）。** 指出对抗分布是逐样本自由选择的，并不来自一个训练好的模型；提出四项检验：
+1. **均匀权重基线**：把权重固定为均匀仍能达到同样效果的任务，注意力本来就不必要，谈不上解释；
+2. **随机种子方差**：不同种子训练出的注意力差别有多大，作为“差异很大”的参照；
+3. **诊断 MLP**：把学到的权重交给一个没有上下文的模型使用，若比均匀权重好，说明权重携带任务信息；
+4. **端到端对抗模型**：训练一个新模型，用 TVD 约束它的预测与原模型接近，同时用 KL 散度把它的注意力推离原模型的注意力；在部分数据集上能做到，但有代价。
+结论：注意力在某些任务和架构上可以提供解释，取决于“解释”指看起来合理（plausible）还是忠实（faithful）。
+
+**自己检验。**
+- **删除检验**：按注意力从高到低删词，与按梯度、按随机顺序删比较，看多少个词后预测翻转（Serrano & Smith 2019 发现按梯度排序通常更快翻转）；
+- **与其他归因比较**：积分梯度、梯度×输入，报告排序相关性；
+- **健全性检验**：把模型权重随机化，若热力图几乎不变，它就没有反映模型；
+- 同时看值向量范数和残差连接：权重大不等于贡献大。`,
+        en: String.raw`**Jain & Wallace (2019, "Attention is not Explanation").** On BiLSTM-with-attention models for classification, QA and NLI:
+1. Kendall $\tau$ between attention weights and gradient-based or leave-one-out importance (the output change when one token is removed) is usually weak;
+2. randomly permuting the weights, or optimizing per example an adversarial distribution far from the original in JS divergence, barely changes the prediction.
+Conclusion: one prediction can go with very different attention maps, so attention cannot serve as a unique, faithful explanation.
+
+**Wiegreffe & Pinter (2019, "Attention is not not Explanation").** The adversarial distributions were chosen freely per example, not produced by a trained model; they propose four tests:
+1. **Uniform-weights baseline**: where fixing the weights to uniform does as well, attention was never needed, so there is nothing to explain;
+2. **Seed variance**: how much attention differs across random seeds, as the yardstick for "very different";
+3. **Diagnostic MLP**: hand the learned weights to a context-free model; if they beat uniform weights, they carry task information;
+4. **End-to-end adversary**: train a new model whose predictions are kept close to the original's in TVD while a KL term pushes its attention away from the original's; possible on some datasets, at a cost.
+Conclusion: attention can be explanation for some tasks and architectures, depending on whether "explanation" means plausible or faithful.
+
+**Testing your own model.**
+- **Erasure**: remove tokens in order of attention, of gradient importance and at random, and count how many removals flip the prediction (Serrano & Smith 2019 found gradient orderings usually flip it sooner);
+- **Compare with other attributions**: integrated gradients, gradient×input; report rank correlation;
+- **Sanity check**: randomize the model's weights; a heatmap that barely changes does not reflect the model;
+- look at value norms and the residual path too: a large weight is not a large contribution.`,
+      },
+    },
+    references: [
+      { title: 'Attention is not Explanation', authors: 'Jain, Wallace', year: 2019, arxiv: '1902.10186' },
+      { title: 'Attention is not not Explanation', authors: 'Wiegreffe, Pinter', year: 2019, arxiv: '1908.04626' },
+      { title: 'Is Attention Interpretable?', authors: 'Serrano, Smith', year: 2019, arxiv: '1906.03731' },
+    ],
+  },
+  {
+    id: 'attn-explanation-value-norms',
+    topic: 'attention-softmax',
+    subtopic: 'interpretability',
+    tags: ['interpretability', 'attention-weights', 'value-norm', 'explanation'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`某个头对三个词元的权重为 $\alpha=(0.7,0.2,0.1)$，它们的值向量为 $v_1=(0.1,0)$、$v_2=(0,2)$、$v_3=(1,0)$。计算输出和每个词元的贡献 $\|\alpha_jv_j\|$。热力图会突出哪个词元，实际贡献最大的是哪个？这说明读注意力权重时要注意什么？`,
+      en: String.raw`A head gives three tokens the weights $\alpha=(0.7,0.2,0.1)$; their value vectors are $v_1=(0.1,0)$, $v_2=(0,2)$, $v_3=(1,0)$. Compute the output and each token's contribution $\|\alpha_jv_j\|$. Which token does the heatmap highlight, and which contributes most? What does this say about reading attention weights?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`输出 $=0.7(0.1,0)+0.2(0,2)+0.1(1,0)=(0.17,0.4)$。贡献 $\|\alpha_jv_j\|=(0.07,0.4,0.1)$：热力图突出词元 1（0.7），但贡献最大的是词元 2（0.4，是词元 1 的 5.7 倍）。权重只说明“往哪里看”，贡献还取决于值向量（以及 $W_O$ 和残差），所以应看 $\|\alpha_jf(x_j)\|$ 这类基于范数的量。`,
+        en: String.raw`Output $=0.7(0.1,0)+0.2(0,2)+0.1(1,0)=(0.17,0.4)$. Contributions $\|\alpha_jv_j\|=(0.07,0.4,0.1)$: the heatmap highlights token 1 (0.7), but token 2 contributes most (0.4, 5.7× token 1). Weights say where the head looked; the contribution also depends on the value vector (and on $W_O$ and the residual path), so norm-based quantities like $\|\alpha_jf(x_j)\|$ are the better read.`,
+      },
+      full: {
+        zh: String.raw`**计算。**
+$$\mathrm{out}=\sum_j\alpha_jv_j=0.7\cdot(0.1,0)+0.2\cdot(0,2)+0.1\cdot(1,0)=(0.07+0.1,\;0.4)=(0.17,0.4).$$
+各项 $\alpha_jv_j$：$(0.07,0)$、$(0,0.4)$、$(0.1,0)$，范数 $0.07,0.4,0.1$。按权重排序为 1 > 2 > 3，按贡献排序为 2 > 3 > 1：权重最大的词元贡献最小。
+
+**含义。**
+- 注意力输出是值向量的加权和；权重大但值向量范数小的词元几乎不影响输出。Kobayashi 等（2020）在 BERT 中发现：大量注意力落在 [SEP]、标点等词元上，而它们变换后的值向量范数很小——按范数分析，这些“注意力”几乎不贡献。
+- 完整的贡献还要经过 $W_V$、$W_O$：应看 $\|\alpha_j\,W_O^\top W_V^\top x_j\|$；再加上残差连接，注意力子层的输出只是残差流的一部分。
+- 多层、多头时，信息在层间混合，单层权重更难解读（attention rollout / flow 试图跨层汇总）。
+
+**实践。** 解释模型时同时报告权重和 $\|\alpha_jf(x_j)\|$；用删除检验确认；不要把热力图当作因果证据。`,
+        en: String.raw`**Computation.**
+$$\mathrm{out}=\sum_j\alpha_jv_j=0.7\cdot(0.1,0)+0.2\cdot(0,2)+0.1\cdot(1,0)=(0.07+0.1,\;0.4)=(0.17,0.4).$$
+The terms $\alpha_jv_j$ are $(0.07,0)$, $(0,0.4)$, $(0.1,0)$, with norms $0.07,0.4,0.1$. By weight the order is 1 > 2 > 3; by contribution 2 > 3 > 1: the most attended token contributes least.
+
+**What it means.**
+- The attention output is a weighted sum of values; a token with a large weight but a small value norm barely moves the output. Kobayashi et al. (2020) found in BERT that much attention lands on [SEP], punctuation and similar tokens whose transformed value vectors are small — by norm, that attention contributes almost nothing.
+- The full contribution passes through $W_V$ and $W_O$: look at $\|\alpha_j\,W_O^\top W_V^\top x_j\|$; with the residual connection, the attention sublayer's output is only part of the residual stream.
+- Across layers and heads information mixes, and single-layer weights are even harder to read (attention rollout / flow try to aggregate across layers).
+
+**Practice.** When explaining a model, report both the weights and $\|\alpha_jf(x_j)\|$, confirm with erasure tests, and do not present a heatmap as causal evidence.`,
+      },
+    },
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`注意力权重最大的词元就是对输出影响最大的词元。`,
+          en: String.raw`The token with the largest attention weight is the one that influences the output most.`,
+        },
+        correction: {
+          zh: String.raw`影响取决于 $\alpha_j$ 与（变换后的）值向量范数的乘积；本例中权重 0.7 的词元贡献 0.07，权重 0.2 的词元贡献 0.4。`,
+          en: String.raw`Influence depends on $\alpha_j$ times the norm of the (transformed) value; here the token with weight 0.7 contributes 0.07 and the one with weight 0.2 contributes 0.4.`,
+        },
+      },
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/online-softmax-check.test.ts', status: 'verified' },
+    ],
+    references: [
+      { title: 'Attention is Not Only a Weight: Analyzing Transformers with Vector Norms', authors: 'Kobayashi, Kuribayashi, Yokoi, Inui', year: 2020, arxiv: '2004.10102' },
+      { title: 'Quantifying Attention Flow in Transformers', authors: 'Abnar, Zuidema', year: 2020, arxiv: '2005.00928' },
+    ],
+  },
+  {
+    id: 'attn-debug-uniform-attention-baseline',
+    topic: 'attention-softmax',
+    subtopic: 'interpretability',
+    tags: ['interpretability', 'debugging', 'attention-weights', 'baseline'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你的注意力文本分类器的热力图看起来很有说服力，业务方想把它们当作解释展示给用户。你在推理时把学到的注意力权重换成均匀权重（对非填充词元做均值池化），准确率几乎不变，差异在不同随机种子的波动范围之内。这说明了什么？展示热力图之前应该做什么？`,
+      en: String.raw`Your attention text classifier's heatmaps look convincing, and stakeholders want to show them to users as explanations. At inference you replace the learned attention weights by uniform ones (mean pooling over non-padded tokens) and accuracy barely changes — within the variation across random seeds. What does this tell you, and what should you do before showing heatmaps?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`这个任务不需要注意力：怎么加权几乎不影响预测，权重因此是欠定的——许多不同的权重都给出相同的结果，热力图看起来合理却不是模型依赖什么的证据（Wiegreffe & Pinter 的均匀基线）。应当：如实说明注意力对该任务不必要；用删除检验和梯度类归因评估解释；检查不同种子下热力图是否稳定；若解释是产品需求，改用为解释设计的方法并用 ERASER 等指标评估。`,
+        en: String.raw`The task does not need attention: how tokens are weighted barely affects the prediction, so the weights are under-determined — many weightings give the same output, and the heatmap may look plausible without showing what the model relies on (Wiegreffe & Pinter's uniform baseline). Do this: state plainly that attention is not needed for this task; evaluate explanations with erasure tests and gradient-based attributions; check whether heatmaps are stable across seeds; if explanations are a product requirement, use methods designed for them and evaluate with metrics such as ERASER's.`,
+      },
+      full: {
+        zh: String.raw`**诊断。** 均匀权重和学到的权重准确率一样，说明对这个任务来说池化方式几乎无关紧要：词袋式的平均已经足够。此时训练目标对注意力分布几乎没有约束，学到的权重可以是许多可能分布中的任意一个；它看起来“合理”（落在情感词上）也可能只是因为这些词的嵌入范数大或出现频繁。这正是 Wiegreffe & Pinter 的第一项检验：先证明注意力是必要的，才谈得上用它解释。
+
+**再做几项检查。**
+1. **种子方差**：用不同随机种子训练几次，若准确率相同而热力图差别很大，热力图就不是稳定的解释。
+2. **删除检验**：按注意力从高到低删除词元，与随机删除、按梯度删除比较预测翻转的速度。
+3. **其他归因**：积分梯度、梯度×输入；计算与注意力排序的相关性。
+4. **掩码**：确认填充被屏蔽，真实词元上的权重和为 1，否则热力图本身就有偏差。
+
+**如果解释是产品需求。** 使用专为此设计的方法，例如先选出理由片段、再只用它分类的模型（Lei 等，2016），并用 ERASER 的完整性（comprehensiveness）和充分性（sufficiency）指标评估；对用户的表述要写成“模型汇聚信息的位置”，而不是“模型做出判断的原因”。`,
+        en: String.raw`**Diagnosis.** Uniform and learned weights give the same accuracy, so the pooling hardly matters for this task: a bag-of-words average is enough. The training objective then barely constrains the attention distribution, and the learned weights can be any of many possible ones; that they look plausible (landing on sentiment words) may just reflect large embedding norms or frequent words. This is Wiegreffe & Pinter's first test: show that attention is necessary before using it as an explanation.
+
+**Further checks.**
+1. **Seed variance**: train several seeds; if accuracy is the same while the heatmaps differ a lot, the heatmaps are not stable explanations.
+2. **Erasure**: remove tokens in order of attention and compare how fast the prediction flips against random and gradient orderings.
+3. **Other attributions**: integrated gradients, gradient×input; compute rank correlation with attention.
+4. **Masking**: make sure padding is masked and the weights over real tokens sum to 1, or the heatmap itself is skewed.
+
+**If explanations are a product requirement.** Use methods built for it, e.g. models that first select a rationale and then classify from it alone (Lei et al., 2016), and evaluate with ERASER's comprehensiveness and sufficiency metrics; tell users "where the model pooled information", not "why the model decided".`,
+      },
+    },
+    references: [
+      { title: 'Attention is not not Explanation', authors: 'Wiegreffe, Pinter', year: 2019, arxiv: '1908.04626' },
+      { title: 'Attention is not Explanation', authors: 'Jain, Wallace', year: 2019, arxiv: '1902.10186' },
+      { title: 'ERASER: A Benchmark to Evaluate Rationalized NLP Models', authors: 'DeYoung et al.', year: 2019, arxiv: '1911.03429' },
+      { title: 'Rationalizing Neural Predictions', authors: 'Lei, Barzilay, Jaakkola', year: 2016, arxiv: '1606.04155' },
     ],
   },
 ];

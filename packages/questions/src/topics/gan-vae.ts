@@ -2173,7 +2173,7 @@ $$x_t=\sqrt{\bar\alpha_t}\,x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon,\quad\varepsil
         en: String.raw`Most often the log-variance $\ell=\log\sigma^2$ grows until $e^{\ell}$ overflows: in float32 $e^\ell=\infty$ for $\ell>88.72$ (in float16 already for $\ell>11.09$), and arithmetic on $\infty$ yields NaN. Fix: compute the KL directly from $\ell$, clamp or softly bound $\ell$, use $e^{\ell/2}$ for the standard deviation, use cross-entropy from logits for the reconstruction, lower the learning rate and clip gradients, and keep these computations in float32.`,
       },
       full: {
-        zh: String.raw`**数值事实。** float32 最大值约 $3.4\times10^{38}$，$\ln(3.4\times10^{38})\approx88.72$，所以 $\ell>88.72$ 时 $e^{\ell}$ 溢出为 $\infty$；float16 最大值 65504，$\ln65504\approx11.09$，混合精度下更容易溢出。另一端，$\ell<-103.3$ 时 $e^\ell$ 下溢为 0。KL 项 $\tfrac12(e^\ell+\mu^2-1-\ell)$ 一旦含 $\infty$，梯度里出现 $\infty-\infty$ 或 $0\cdot\infty$，就成了 NaN。
+        zh: String.raw`**数值事实。** float32 最大值约 $3.4\times10^{38}$，$\ln(3.4\times10^{38})\approx88.72$，所以 $\ell>88.72$ 时 $e^{\ell}$ 溢出为 $\infty$；float16 最大值 65504，$\ln65504\approx11.09$，混合精度下更容易溢出。另一端，$\ell$ 低于约 $-103.97$（$\ln2^{-150}$，最小次正规数 $1.4\times10^{-45}$ 的一半）时 $e^\ell$ 舍入为 0；$-103.28$ 是最小次正规数本身的对数，在 $-103.97$ 与 $-103.28$ 之间 $e^\ell$ 仍返回这个次正规数；若次正规数被冲刷为零（flush-to-zero，常见于 GPU），阈值约为 $-87.3$（最小正规数的对数）。KL 项 $\tfrac12(e^\ell+\mu^2-1-\ell)$ 一旦含 $\infty$，梯度里出现 $\infty-\infty$ 或 $0\cdot\infty$，就成了 NaN。
 
 **典型链条。** 学习率偏大或某个 batch 异常 → 编码器输出的 $\ell$ 猛增 → KL 飙升 → 溢出 → NaN 传遍所有参数。
 
@@ -2191,7 +2191,7 @@ $$x_t=\sqrt{\bar\alpha_t}\,x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon,\quad\varepsil
 - 重构项用带 logits 的交叉熵；给解码器方差设下界；
 - 降低学习率、梯度裁剪；混合精度时让这部分保持 float32；
 - 排查时在每步检查 KL、$\max\ell$ 和梯度范数，定位第一次出现 NaN 的那一步（tfjs 的 tf.enableDebugMode() 会逐个检查算子输出，但很慢）。`,
-        en: String.raw`**Numerical facts.** The float32 maximum is about $3.4\times10^{38}$ and $\ln(3.4\times10^{38})\approx88.72$, so $e^{\ell}$ overflows to $\infty$ for $\ell>88.72$; the float16 maximum is 65504 and $\ln65504\approx11.09$, so mixed precision overflows far sooner. At the other end $e^\ell$ underflows to 0 for $\ell<-103.3$. Once the KL term $\tfrac12(e^\ell+\mu^2-1-\ell)$ contains $\infty$, the gradient contains $\infty-\infty$ or $0\cdot\infty$, which is NaN.
+        en: String.raw`**Numerical facts.** The float32 maximum is about $3.4\times10^{38}$ and $\ln(3.4\times10^{38})\approx88.72$, so $e^{\ell}$ overflows to $\infty$ for $\ell>88.72$; the float16 maximum is 65504 and $\ln65504\approx11.09$, so mixed precision overflows far sooner. At the other end $e^\ell$ rounds to 0 below about $\ell=-103.97$ ($\ln2^{-150}$, half the smallest subnormal $1.4\times10^{-45}$); $-103.28$ is the log of the smallest subnormal itself, which exp still returns between $-103.97$ and $-103.28$; where subnormals are flushed to zero (common on GPUs) the threshold is about $-87.3$ (the log of the smallest normal number). Once the KL term $\tfrac12(e^\ell+\mu^2-1-\ell)$ contains $\infty$, the gradient contains $\infty-\infty$ or $0\cdot\infty$, which is NaN.
 
 **Typical chain.** A large learning rate or an odd batch → the encoder's $\ell$ jumps → the KL spikes → overflow → NaN spreads to every parameter.
 

@@ -4,43 +4,56 @@ import type { Question, Reference, Verification } from '../schema.js';
 // doubled (`\\frac` produces `\frac`) and Markdown backticks are escaped as \`.
 
 // ---------------------------------------------------------------------------------------
-// Verification targets (all pending until the implementations and tests land).
+// Verification targets. The @dl/recurrent and addingProblem links are pending until their
+// exports and tests land; the verification-links test fails once a pending link holds.
 // ---------------------------------------------------------------------------------------
 const vSimpleRnnCell: Verification = {
   package: '@dl/recurrent',
   export: 'simpleRnnCell',
   test: 'packages/recurrent/src/ops/simple-rnn-cell.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vLstmCell: Verification = {
   package: '@dl/recurrent',
   export: 'lstmCell',
   test: 'packages/recurrent/src/ops/lstm-cell.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vGruCell: Verification = {
   package: '@dl/recurrent',
   export: 'gruCell',
   test: 'packages/recurrent/src/ops/gru-cell.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
-const vFusedSimpleRnn: Verification = {
+const vSimpleRnnLayer: Verification = {
   package: '@dl/recurrent',
-  export: 'FusedSimpleRNN',
-  test: 'packages/recurrent/src/layers/fused-simple-rnn.test.ts',
-  status: 'pending',
+  export: 'SimpleRNN',
+  test: 'packages/recurrent/src/layers/simple-rnn.test.ts',
+  status: 'verified',
 };
-const vFusedLstm: Verification = {
+const vLstmLayer: Verification = {
   package: '@dl/recurrent',
-  export: 'FusedLSTM',
-  test: 'packages/recurrent/src/layers/fused-lstm.test.ts',
-  status: 'pending',
+  export: 'LSTM',
+  test: 'packages/recurrent/src/layers/lstm.test.ts',
+  status: 'verified',
 };
-const vFusedGru: Verification = {
+const vGruLayer: Verification = {
   package: '@dl/recurrent',
-  export: 'FusedGRU',
-  test: 'packages/recurrent/src/layers/fused-gru.test.ts',
-  status: 'pending',
+  export: 'GRU',
+  test: 'packages/recurrent/src/layers/gru.test.ts',
+  status: 'verified',
+};
+const vBidirectional: Verification = {
+  package: '@dl/recurrent',
+  export: 'Bidirectional',
+  test: 'packages/recurrent/src/layers/bidirectional.test.ts',
+  status: 'verified',
+};
+const vParameterCount: Verification = {
+  package: '@dl/recurrent',
+  export: 'recurrentParameterCount',
+  test: 'packages/recurrent/src/ops/parameter-count.test.ts',
+  status: 'verified',
 };
 const vClassifier: Verification = {
   package: '@dl/recurrent',
@@ -48,17 +61,23 @@ const vClassifier: Verification = {
   test: 'packages/recurrent/src/models/recurrent-classifier.test.ts',
   status: 'pending',
 };
-const vLanguageModel: Verification = {
+const vCharLanguageModel: Verification = {
   package: '@dl/recurrent',
-  export: 'createLanguageModel',
-  test: 'packages/recurrent/src/models/language-model.test.ts',
+  export: 'createCharLanguageModel',
+  test: 'packages/recurrent/src/models/char-language-model.test.ts',
+  status: 'pending',
+};
+const vGenerateText: Verification = {
+  package: '@dl/recurrent',
+  export: 'generateText',
+  test: 'packages/recurrent/src/models/char-language-model.test.ts',
   status: 'pending',
 };
 const vAddingProblem: Verification = {
   package: '@dl/data',
   export: 'addingProblem',
   test: 'packages/data/src/synthetic/adding-problem.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vPadSequences: Verification = {
   package: '@dl/data',
@@ -609,8 +628,8 @@ GRU equations (Cho et al., 2014; Keras convention): $z_t=\\sigma(W_zx_t+U_zh_{t-
     },
     answer: {
       short: {
-        zh: `单元按 $h_t=\\tanh(x_tW+h_{t-1}U+b)$ 递推，取 $h_T$ 接 Dense(1, sigmoid)，用二元交叉熵训练；标签必须是 0/1 而不是连续随机数，否则 accuracy 恒为 0。实现见 \`@dl/recurrent\` 的 \`simpleRnnCell\`、\`FusedSimpleRNN\` 与 \`createRecurrentClassifier\`。`,
-        en: `The cell computes $h_t=\\tanh(x_tW+h_{t-1}U+b)$; $h_T$ feeds Dense(1, sigmoid), trained with binary cross-entropy. Labels must be 0/1, not continuous random numbers, otherwise accuracy is always 0. See \`simpleRnnCell\`, \`FusedSimpleRNN\` and \`createRecurrentClassifier\` in \`@dl/recurrent\`.`,
+        zh: `单元按 $h_t=\\tanh(x_tW+h_{t-1}U+b)$ 递推，取 $h_T$ 接 Dense(1, sigmoid)，用二元交叉熵训练；标签必须是 0/1 而不是连续随机数，否则 accuracy 恒为 0。实现见 \`@dl/recurrent\` 的 \`simpleRnnCell\`、\`SimpleRNN\` 与 \`createRecurrentClassifier\`。`,
+        en: `The cell computes $h_t=\\tanh(x_tW+h_{t-1}U+b)$; $h_T$ feeds Dense(1, sigmoid), trained with binary cross-entropy. Labels must be 0/1, not continuous random numbers, otherwise accuracy is always 0. See \`simpleRnnCell\`, \`SimpleRNN\` and \`createRecurrentClassifier\` in \`@dl/recurrent\`.`,
       },
       full: {
         zh: `**单元：** Keras 约定使用行向量，$x_t\\in\\mathbb R^{B\\times d}$，kernel $W\\in\\mathbb R^{d\\times u}$，recurrent kernel $U\\in\\mathbb R^{u\\times u}$：
@@ -630,7 +649,7 @@ model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accura
 
 **数据：** 二元交叉熵 + accuracy 要求标签取 0 或 1，例如 \`tf.cast(tf.greater(tf.randomUniform([1000, 1]), 0.5), 'float32')\`。种子代码用 \`np.random.random\` 生成 $[0,1)$ 内的连续标签，binary accuracy 判断的是“预测四舍五入后是否等于标签”，对连续标签几乎永远为 0；而且它没有 \`import numpy as np\`，直接 NameError。
 
-**验证：** 纯随机数据只能检验“能跑通”。更好的测试是造一个**可学**的任务（例如标签 = 序列第一个特征之和是否大于 0），断言准确率明显超过 50%；并用一个手写的 for 循环逐步调用 \`simpleRnnCell\`，与整层（\`FusedSimpleRNN\`）的输出逐元素比对。分类器的组装见 \`createRecurrentClassifier\`。`,
+**验证：** 纯随机数据只能检验“能跑通”。更好的测试是造一个**可学**的任务（例如标签 = 序列第一个特征之和是否大于 0），断言准确率明显超过 50%；并用一个手写的 for 循环逐步调用 \`simpleRnnCell\`，与整层（\`SimpleRNN\`）的输出逐元素比对。分类器的组装见 \`createRecurrentClassifier\`。`,
         en: `**Cell:** Keras uses row vectors: $x_t\\in\\mathbb R^{B\\times d}$, kernel $W\\in\\mathbb R^{d\\times u}$, recurrent kernel $U\\in\\mathbb R^{u\\times u}$:
 
 $$h_t=\\tanh(x_tW+h_{t-1}U+b),\\quad h_0=0 .$$
@@ -648,7 +667,7 @@ model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accura
 
 **Data:** binary cross-entropy with accuracy needs labels in {0, 1}, e.g. \`tf.cast(tf.greater(tf.randomUniform([1000, 1]), 0.5), 'float32')\`. The seed draws continuous labels with \`np.random.random\`; binary accuracy checks whether the rounded prediction equals the label, which for continuous labels is essentially never true, so accuracy is 0. The seed also never imports numpy, so it stops with a NameError.
 
-**Checking it:** random data only proves the code runs. A better test builds a *learnable* task (e.g. label = whether the sum of the first feature over time is positive) and asserts accuracy well above 50%, and compares a hand-written loop over \`simpleRnnCell\` with the whole layer (\`FusedSimpleRNN\`) element by element. The classifier wiring is \`createRecurrentClassifier\`.`,
+**Checking it:** random data only proves the code runs. A better test builds a *learnable* task (e.g. label = whether the sum of the first feature over time is positive) and asserts accuracy well above 50%, and compares a hand-written loop over \`simpleRnnCell\` with the whole layer (\`SimpleRNN\`) element by element. The classifier wiring is \`createRecurrentClassifier\`.`,
       },
     },
     references: [kerasSimpleRnn, dlbRnn],
@@ -665,7 +684,7 @@ model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accura
         erratum: 10,
       },
     ],
-    verification: [vSimpleRnnCell, vFusedSimpleRnn, vClassifier],
+    verification: [vSimpleRnnCell, vSimpleRnnLayer, vClassifier],
   },
   {
     id: 'rnn-implement-lstm',
@@ -681,8 +700,8 @@ model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accura
     },
     answer: {
       short: {
-        zh: `把四个门的权重拼成 $W\\in\\mathbb R^{d\\times4u}$、$U\\in\\mathbb R^{u\\times4u}$，一次矩阵乘法后按 $i,f,g,o$ 切分，更新 $c_t=f\\odot c_{t-1}+i\\odot g$、$h_t=o\\odot\\tanh(c_t)$；遗忘门偏置初始化为 1。参数量 $4(u(u+d)+u)=30200$。实现见 \`lstmCell\` 和 \`FusedLSTM\`。`,
-        en: `Concatenate the four gates' weights into $W\\in\\mathbb R^{d\\times4u}$ and $U\\in\\mathbb R^{u\\times4u}$, do one matmul, split into $i,f,g,o$, then $c_t=f\\odot c_{t-1}+i\\odot g$ and $h_t=o\\odot\\tanh(c_t)$; initialise the forget-gate bias to 1. Parameters: $4(u(u+d)+u)=30200$. See \`lstmCell\` and \`FusedLSTM\`.`,
+        zh: `把四个门的权重拼成 $W\\in\\mathbb R^{d\\times4u}$、$U\\in\\mathbb R^{u\\times4u}$，一次矩阵乘法后按 $i,f,g,o$ 切分，更新 $c_t=f\\odot c_{t-1}+i\\odot g$、$h_t=o\\odot\\tanh(c_t)$；遗忘门偏置初始化为 1。参数量 $4(u(u+d)+u)=30200$。实现见 \`@dl/recurrent\` 的 \`lstmCell\` 和 \`LSTM\` 层。`,
+        en: `Concatenate the four gates' weights into $W\\in\\mathbb R^{d\\times4u}$ and $U\\in\\mathbb R^{u\\times4u}$, do one matmul, split into $i,f,g,o$, then $c_t=f\\odot c_{t-1}+i\\odot g$ and $h_t=o\\odot\\tanh(c_t)$; initialise the forget-gate bias to 1. Parameters: $4(u(u+d)+u)=30200$. See \`lstmCell\` and the \`LSTM\` layer of \`@dl/recurrent\`.`,
       },
       full: {
         zh: `**一步计算（tfjs 草图）：**
@@ -703,7 +722,7 @@ const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(cNext));
 
 **参数量：** $4(u(u+d)+u)=4(50\\cdot150+50)=30200$，加 Dense(1) 的 51 个共 30251；恰好是同尺寸 SimpleRNN 的 4 倍。
 
-**数据与验证：** 与 SimpleRNN 那题相同——标签必须是 0/1（种子代码的连续随机标签让 accuracy 恒为 0，且缺少 numpy 导入），并在可学的合成任务上断言准确率。\`lstmCell\` 的测试应把逐步循环的结果与 \`FusedLSTM\` 整层输出对比，并检查参数形状；分类器由 \`createRecurrentClassifier\` 组装。`,
+**数据与验证：** 与 SimpleRNN 那题相同——标签必须是 0/1（种子代码的连续随机标签让 accuracy 恒为 0，且缺少 numpy 导入），并在可学的合成任务上断言准确率。\`lstmCell\` 的测试应把逐步循环的结果与 \`LSTM\` 整层输出对比，并检查参数形状；分类器由 \`createRecurrentClassifier\` 组装。`,
         en: `**One step (tfjs sketch):**
 
 \`\`\`ts
@@ -722,7 +741,7 @@ const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(cNext));
 
 **Parameters:** $4(u(u+d)+u)=4(50\\cdot150+50)=30200$, plus 51 for Dense(1): 30251 — exactly 4× the same-size SimpleRNN.
 
-**Data and checks:** as for the SimpleRNN question, labels must be 0/1 (the seed's continuous random labels make accuracy 0, and numpy is never imported), and a learnable synthetic task should be asserted on. The \`lstmCell\` test should compare a step-by-step loop with the whole \`FusedLSTM\` layer and check parameter shapes; \`createRecurrentClassifier\` assembles the classifier.`,
+**Data and checks:** as for the SimpleRNN question, labels must be 0/1 (the seed's continuous random labels make accuracy 0, and numpy is never imported), and a learnable synthetic task should be asserted on. The \`lstmCell\` test should compare a step-by-step loop with the whole \`LSTM\` layer and check parameter shapes; \`createRecurrentClassifier\` assembles the classifier.`,
       },
     },
     references: [kerasLstm, gers2000, jozefowicz2015],
@@ -739,7 +758,7 @@ const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(cNext));
         erratum: 10,
       },
     ],
-    verification: [vLstmCell, vFusedLstm, vClassifier],
+    verification: [vLstmCell, vLstmLayer, vClassifier],
   },
   {
     id: 'rnn-implement-gru',
@@ -755,8 +774,8 @@ const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(cNext));
     },
     answer: {
       short: {
-        zh: `按 $z,r,\\tilde h$ 三块计算，$h_t=z\\odot h_{t-1}+(1-z)\\odot\\tilde h_t$；\`reset_after=True\`（TF2 默认，与 cuDNN 兼容）时重置门乘在 $h_{t-1}U_h+b_h^{(r)}$ 之后，输入和循环各有一份偏置，参数量 $3(u(u+d)+2u)=22800$。实现见 \`gruCell\` 与 \`FusedGRU\`。`,
-        en: `Compute three blocks $z,r,\\tilde h$ and $h_t=z\\odot h_{t-1}+(1-z)\\odot\\tilde h_t$. With \`reset_after=True\` (the TF2 default, cuDNN-compatible) the reset gate multiplies $h_{t-1}U_h+b_h^{(r)}$ after the matmul and there are separate input and recurrent biases, giving $3(u(u+d)+2u)=22800$ parameters. See \`gruCell\` and \`FusedGRU\`.`,
+        zh: `按 $z,r,\\tilde h$ 三块计算，$h_t=z\\odot h_{t-1}+(1-z)\\odot\\tilde h_t$；\`reset_after=True\`（TF2 默认，与 cuDNN 兼容）时重置门乘在 $h_{t-1}U_h+b_h^{(r)}$ 之后，输入和循环各有一份偏置，参数量 $3(u(u+d)+2u)=22800$。实现见 \`@dl/recurrent\` 的 \`gruCell\` 与 \`GRU\` 层。`,
+        en: `Compute three blocks $z,r,\\tilde h$ and $h_t=z\\odot h_{t-1}+(1-z)\\odot\\tilde h_t$. With \`reset_after=True\` (the TF2 default, cuDNN-compatible) the reset gate multiplies $h_{t-1}U_h+b_h^{(r)}$ after the matmul and there are separate input and recurrent biases, giving $3(u(u+d)+2u)=22800$ parameters. See \`gruCell\` and the \`GRU\` layer of \`@dl/recurrent\`.`,
       },
       full: {
         zh: `**单元（行向量约定，Keras 门顺序 $z,r,h$）：**
@@ -774,7 +793,7 @@ h_t&=z_t\\odot h_{t-1}+(1-z_t)\\odot\\tilde h_t
 
 **插值方向：** Keras/PyTorch 都是 $h_t=z h_{t-1}+(1-z)\\tilde h_t$，$z\\to1$ 时保留旧状态；有的教材写成 $(1-z)h_{t-1}+z\\tilde h_t$，两种都对，只是 $z$ 的含义相反，实现与权重要对得上。
 
-**数据：** 同前两题，标签必须是 0/1，并需要 \`import numpy as np\`。测试中用逐步循环的 \`gruCell\` 对照整层 \`FusedGRU\`，并检查参数量与上式一致。`,
+**数据：** 同前两题，标签必须是 0/1，并需要 \`import numpy as np\`。测试中用逐步循环的 \`gruCell\` 对照整层 \`GRU\`，并检查参数量与上式一致。`,
         en: `**Cell (row vectors, Keras gate order $z,r,h$):**
 
 $$\\begin{aligned}
@@ -790,7 +809,7 @@ h_t&=z_t\\odot h_{t-1}+(1-z_t)\\odot\\tilde h_t
 
 **Interpolation direction:** Keras and PyTorch use $h_t=z h_{t-1}+(1-z)\\tilde h_t$, so $z\\to1$ keeps the old state; some texts write $(1-z)h_{t-1}+z\\tilde h_t$. Both are valid with $z$'s meaning flipped — code and weights must agree.
 
-**Data:** as in the previous two questions, labels must be 0/1 and numpy must be imported. Tests should compare a loop over \`gruCell\` with the whole \`FusedGRU\` layer and check the parameter count above.`,
+**Data:** as in the previous two questions, labels must be 0/1 and numpy must be imported. Tests should compare a loop over \`gruCell\` with the whole \`GRU\` layer and check the parameter count above.`,
       },
     },
     references: [cho2014, kerasGru],
@@ -807,7 +826,7 @@ h_t&=z_t\\odot h_{t-1}+(1-z_t)\\odot\\tilde h_t
         erratum: 10,
       },
     ],
-    verification: [vGruCell, vFusedGru, vClassifier],
+    verification: [vGruCell, vGruLayer, vClassifier],
   },
   // ===================================================================================
   // Gradients through time.
@@ -870,7 +889,7 @@ If $\\sigma_{\\max}<1/\\gamma$, long-term terms decay exponentially in $t-k$ —
       },
     },
     references: [pascanu2013, dlbRnn],
-    verification: [vSimpleRnnCell, vFusedSimpleRnn],
+    verification: [vSimpleRnnCell, vSimpleRnnLayer],
   },
   {
     id: 'rnn-lstm-cell-state-jacobian',
@@ -1030,7 +1049,7 @@ Bias 1 gives about 2000× more gradient than bias 0 over 20 steps.
         },
       },
     ],
-    verification: [vLstmCell, vFusedLstm],
+    verification: [vLstmCell, vLstmLayer],
   },
   {
     id: 'rnn-parameter-counts',
@@ -1082,7 +1101,7 @@ Bias 1 gives about 2000× more gradient than bias 0 over 20 steps.
       },
     },
     references: [kerasLstm, kerasGru, kerasSimpleRnn],
-    verification: [vFusedSimpleRnn, vFusedLstm, vFusedGru],
+    verification: [vParameterCount, vSimpleRnnLayer, vLstmLayer, vGruLayer],
   },
   {
     id: 'rnn-clip-by-global-norm',
@@ -1156,8 +1175,8 @@ Check: $\\sqrt{1.154^2+1.538^2+4.615^2}=5$.
     },
     answer: {
       short: {
-        zh: `把文本流 reshape 成 $B$ 条连续的子流，每次取长度 $k$ 的片段做前向和反向；上一片段的最终状态作为下一片段的初始状态，但作为常量传入（截断梯度）。显存从 $O(T)$ 降到 $O(k)$，代价是梯度只覆盖 $k$ 步以内的依赖。语言模型见 \`createLanguageModel\`。`,
-        en: `Reshape the stream into $B$ contiguous sub-streams and process chunks of length $k$ forward and backward; the final state of one chunk becomes the initial state of the next, passed in as a constant (gradient cut). Memory drops from $O(T)$ to $O(k)$; the price is that gradients only cover dependencies up to $k$ steps. See \`createLanguageModel\`.`,
+        zh: `把文本流 reshape 成 $B$ 条连续的子流，每次取长度 $k$ 的片段做前向和反向；上一片段的最终状态作为下一片段的初始状态，但作为常量传入（截断梯度）。显存从 $O(T)$ 降到 $O(k)$，代价是梯度只覆盖 $k$ 步以内的依赖。语言模型见 \`createCharLanguageModel\`。`,
+        en: `Reshape the stream into $B$ contiguous sub-streams and process chunks of length $k$ forward and backward; the final state of one chunk becomes the initial state of the next, passed in as a constant (gradient cut). Memory drops from $O(T)$ to $O(k)$; the price is that gradients only cover dependencies up to $k$ steps. See \`createCharLanguageModel\`.`,
       },
       full: {
         zh: `**数据布局。** 长度为 $N$ 的字符流先裁成 $B$ 的整数倍，再 reshape 为 $[B,N/B]$：第 $b$ 行是一段连续文本。第 $n$ 个批次取所有行的第 $[nk,(n+1)k)$ 列作输入、右移一位作目标。这样第 $n+1$ 批的第 $b$ 行正好接着第 $n$ 批的第 $b$ 行——**不能打乱**批次顺序或行顺序，否则传递过去的状态与文本对不上。
@@ -1228,7 +1247,7 @@ for (const { x, y } of chunks) {          // x, y: [B, k]
         },
       },
     ],
-    verification: [vLanguageModel],
+    verification: [vCharLanguageModel],
   },
   {
     id: 'rnn-teacher-forcing-exposure-bias',
@@ -1679,7 +1698,7 @@ Backward, $\\partial h_{50}/\\partial h_0=(W^\\top)^{50}$ scales identically. A 
       arjovsky2016,
       kerasSimpleRnn,
     ],
-    verification: [vSimpleRnnCell, vFusedSimpleRnn],
+    verification: [vSimpleRnnCell, vSimpleRnnLayer],
   },
   {
     id: 'rnn-dropout-variational',
@@ -1739,8 +1758,8 @@ Backward, $\\partial h_{50}/\\partial h_0=(W^\\top)^{50}$ scales identically. A 
     },
     answer: {
       short: {
-        zh: `把所有时间步的输入投影 $XW+b$ 合成一次大矩阵乘法提到循环外；各门权重拼接，循环内每步只做一次 $h_{t-1}U$；\`reset_after=True\` 让 GRU 的三个循环乘法也能合并成一次。正确性用逐步调用 \`lstmCell\`/\`gruCell\` 的参考实现逐元素对比，另做梯度检查。实现见 \`FusedLSTM\`、\`FusedGRU\`。`,
-        en: `Hoist the input projection $XW+b$ for all time steps into one big matmul outside the loop; concatenate gate weights so each step does a single $h_{t-1}U$; \`reset_after=True\` lets the GRU's three recurrent products fuse into one as well. Test against a step-by-step reference built from \`lstmCell\`/\`gruCell\`, element by element, plus a gradient check. See \`FusedLSTM\` and \`FusedGRU\`.`,
+        zh: `把所有时间步的输入投影 $XW+b$ 合成一次大矩阵乘法提到循环外；各门权重拼接，循环内每步只做一次 $h_{t-1}U$；\`reset_after=True\` 让 GRU 的三个循环乘法也能合并成一次。正确性用逐步调用 \`lstmCell\`/\`gruCell\` 的参考实现逐元素对比，另做梯度检查。实现见 \`@dl/recurrent\` 的 \`LSTM\`、\`GRU\` 层。`,
+        en: `Hoist the input projection $XW+b$ for all time steps into one big matmul outside the loop; concatenate gate weights so each step does a single $h_{t-1}U$; \`reset_after=True\` lets the GRU's three recurrent products fuse into one as well. Test against a step-by-step reference built from \`lstmCell\`/\`gruCell\`, element by element, plus a gradient check. See the \`LSTM\` and \`GRU\` layers of \`@dl/recurrent\`.`,
       },
       full: {
         zh: `**1. 提前计算输入投影。** $x_tW$ 不依赖循环状态，可以对整个序列一次完成：
@@ -1786,7 +1805,7 @@ The FLOPs are the same, but one large matmul uses the hardware far better than $
       },
     },
     references: [tfRnnGuide, kerasGru, cho2014],
-    verification: [vFusedLstm, vFusedGru, vFusedSimpleRnn],
+    verification: [vLstmLayer, vGruLayer, vSimpleRnnLayer],
   },
   {
     id: 'rnn-linear-recurrence-parallel-scan',
@@ -1842,5 +1861,2271 @@ Define $(a_1,b_1)\\bullet(a_2,b_2)=(a_1\\odot a_2,\\ a_2\\odot b_1+b_2)$. Functi
       { title: 'Resurrecting Recurrent Neural Networks for Long Sequences', authors: 'Orvieto et al.', year: 2023, arxiv: '2303.06349' },
       { title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', authors: 'Gu & Dao', year: 2023, arxiv: '2312.00752' },
     ],
+  },
+  // ===================================================================================
+  // Gradients through time: worked examples, backward passes, cost.
+  // ===================================================================================
+  {
+    id: 'rnn-bptt-gradient-by-hand',
+    topic: 'rnn',
+    subtopic: 'bptt',
+    tags: ['bptt', 'chain-rule', 'worked-example', 'simple-rnn'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `标量 RNN：$h_t=\\tanh(w\\,h_{t-1}+x_t)$，$h_0=0$，$w=0.5$，输入 $x=(1,\\ 0.5,\\ -1)$，损失 $L=h_3$。用 BPTT 手算 $\\partial L/\\partial w$，写出每个时间步的贡献，并用有限差分核对。再算 $\\partial L/\\partial h_0$，说明它为什么小。`,
+      en: `A scalar RNN: $h_t=\\tanh(w\\,h_{t-1}+x_t)$, $h_0=0$, $w=0.5$, inputs $x=(1,\\ 0.5,\\ -1)$, loss $L=h_3$. Compute $\\partial L/\\partial w$ by hand with BPTT, listing each time step's contribution, and check it with finite differences. Then compute $\\partial L/\\partial h_0$ and explain why it is small.`,
+    },
+    answer: {
+      short: {
+        zh: `前向：$h_1=0.76159$，$h_2=0.70682$，$h_3=-0.56937$。$\\partial L/\\partial w=\\sum_k\\frac{\\partial h_3}{\\partial h_k}(1-h_k^2)h_{k-1}=0.47768+0.12878+0=0.60646$，与中心差分一致。$\\partial L/\\partial h_0=\\prod_{k=1}^{3}w(1-h_k^2)\\approx0.01775$：每一步乘上一个小于 1 的因子 $w(1-h_k^2)$。`,
+        en: `Forward: $h_1=0.76159$, $h_2=0.70682$, $h_3=-0.56937$. $\\partial L/\\partial w=\\sum_k\\frac{\\partial h_3}{\\partial h_k}(1-h_k^2)h_{k-1}=0.47768+0.12878+0=0.60646$, matching central differences. $\\partial L/\\partial h_0=\\prod_{k=1}^{3}w(1-h_k^2)\\approx0.01775$: every step multiplies by a factor $w(1-h_k^2)$ below 1.`,
+      },
+      full: {
+        zh: `**前向。** $h_1=\\tanh(1)=0.761594$，$h_2=\\tanh(0.5\\cdot0.761594+0.5)=\\tanh(0.880797)=0.706818$，$h_3=\\tanh(0.5\\cdot0.706818-1)=\\tanh(-0.646591)=-0.569370$。
+
+记 $d_k=1-h_k^2$：$d_1=0.419974$，$d_2=0.500408$，$d_3=0.675817$。
+
+**反向递推。** 令 $\\delta_k=\\partial L/\\partial a_k$（$a_k$ 为第 $k$ 步的预激活）。$\\delta_3=d_3$，$\\delta_{k}=\\delta_{k+1}\\,w\\,d_k$。$w$ 在每一步显式出现一次，贡献为 $\\delta_k h_{k-1}$：
+
+| $k$ | $\\delta_k$ | $h_{k-1}$ | 贡献 $\\delta_kh_{k-1}$ |
+|---|---|---|---|
+| 3 | 0.675817 | 0.706818 | 0.477680 |
+| 2 | 0.169097 | 0.761594 | 0.128780 |
+| 1 | 0.035508 | 0 | 0 |
+
+$$\\frac{\\partial L}{\\partial w}=0.477680+0.128780+0=0.606460 .$$
+
+**核对。** 中心差分 $(L(w+\\epsilon)-L(w-\\epsilon))/2\\epsilon$，$\\epsilon=10^{-6}$，得 $0.6064597$，与解析值一致到 $10^{-10}$ 量级。
+
+**$\\partial L/\\partial h_0$。** $\\partial L/\\partial h_0=\\delta_1\\,w=w^3d_1d_2d_3=0.125\\times0.419974\\times0.500408\\times0.675817\\approx0.01775$。三步就衰减了约 56 倍：每一步的因子 $w(1-h_k^2)$ 都小于 $0.5$。这就是梯度消失的最小例子——远处的贡献（$k=1$ 那一行）在求和里微不足道，即使 $h_0\\ne0$ 也一样。`,
+        en: `**Forward.** $h_1=\\tanh(1)=0.761594$, $h_2=\\tanh(0.5\\cdot0.761594+0.5)=\\tanh(0.880797)=0.706818$, $h_3=\\tanh(0.5\\cdot0.706818-1)=\\tanh(-0.646591)=-0.569370$.
+
+Let $d_k=1-h_k^2$: $d_1=0.419974$, $d_2=0.500408$, $d_3=0.675817$.
+
+**Backward recursion.** Let $\\delta_k=\\partial L/\\partial a_k$ ($a_k$ the pre-activation at step $k$). $\\delta_3=d_3$ and $\\delta_k=\\delta_{k+1}\\,w\\,d_k$. $w$ appears explicitly once per step, contributing $\\delta_kh_{k-1}$:
+
+| $k$ | $\\delta_k$ | $h_{k-1}$ | contribution $\\delta_kh_{k-1}$ |
+|---|---|---|---|
+| 3 | 0.675817 | 0.706818 | 0.477680 |
+| 2 | 0.169097 | 0.761594 | 0.128780 |
+| 1 | 0.035508 | 0 | 0 |
+
+$$\\frac{\\partial L}{\\partial w}=0.477680+0.128780+0=0.606460 .$$
+
+**Check.** Central differences $(L(w+\\epsilon)-L(w-\\epsilon))/2\\epsilon$ with $\\epsilon=10^{-6}$ give $0.6064597$, agreeing to about $10^{-10}$.
+
+**$\\partial L/\\partial h_0$.** $\\partial L/\\partial h_0=\\delta_1\\,w=w^3d_1d_2d_3=0.125\\times0.419974\\times0.500408\\times0.675817\\approx0.01775$. Three steps already shrink it about 56-fold: each factor $w(1-h_k^2)$ is below $0.5$. This is vanishing gradients in miniature — the distant contribution (the $k=1$ row) is negligible in the sum, and would stay so even with $h_0\\ne0$.`,
+      },
+    },
+    references: [dlbRnn, pascanu2013],
+    verification: [vSimpleRnnCell, vSimpleRnnLayer],
+  },
+  {
+    id: 'rnn-bptt-backward-recursion',
+    topic: 'rnn',
+    subtopic: 'bptt',
+    tags: ['bptt', 'backward-pass', 'custom-gradient', 'simple-rnn'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: `一个 SimpleRNN 层（Keras 行向量约定）$h_t=\\tanh(x_tW+h_{t-1}U+b)$，$t=1..T$，损失 $L$ 依赖全部输出 $h_1..h_T$。写出手写 BPTT 的反向递推：$\\partial L/\\partial W$、$\\partial L/\\partial U$、$\\partial L/\\partial b$、$\\partial L/\\partial x_t$ 与 $\\partial L/\\partial h_0$。为什么把它写成一个 \`tf.customGrad\` 比让 tfjs 对每一步自动求导快？`,
+      en: `A SimpleRNN layer (Keras row-vector convention) $h_t=\\tanh(x_tW+h_{t-1}U+b)$, $t=1..T$, with a loss $L$ that depends on all outputs $h_1..h_T$. Write the backward recursion of a hand-written BPTT: $\\partial L/\\partial W$, $\\partial L/\\partial U$, $\\partial L/\\partial b$, $\\partial L/\\partial x_t$ and $\\partial L/\\partial h_0$. Why is one \`tf.customGrad\` faster than letting tfjs differentiate every step?`,
+    },
+    answer: {
+      short: {
+        zh: `从 $t=T$ 往回：$g_t=\\partial L/\\partial h_t|_{\\text{直接}}+\\delta_{t+1}U^\\top$，$\\delta_t=g_t\\odot(1-h_t^2)$（$\\delta_{T+1}=0$）。于是 $\\partial L/\\partial W=\\sum_tx_t^\\top\\delta_t$，$\\partial L/\\partial U=\\sum_th_{t-1}^\\top\\delta_t$，$\\partial L/\\partial b=\\sum_t\\mathbf 1^\\top\\delta_t$，$\\partial L/\\partial x_t=\\delta_tW^\\top$，$\\partial L/\\partial h_0=\\delta_1U^\\top$。$W$ 与 $\\partial L/\\partial x$ 可以在循环外各用一次大矩阵乘法完成；自定义梯度让计算图里只留一个节点，而不是每步几十个。`,
+        en: `Going back from $t=T$: $g_t=\\partial L/\\partial h_t|_{\\text{direct}}+\\delta_{t+1}U^\\top$, $\\delta_t=g_t\\odot(1-h_t^2)$ (with $\\delta_{T+1}=0$). Then $\\partial L/\\partial W=\\sum_tx_t^\\top\\delta_t$, $\\partial L/\\partial U=\\sum_th_{t-1}^\\top\\delta_t$, $\\partial L/\\partial b=\\sum_t\\mathbf 1^\\top\\delta_t$, $\\partial L/\\partial x_t=\\delta_tW^\\top$, $\\partial L/\\partial h_0=\\delta_1U^\\top$. The $W$ and $x$ gradients are one big matmul each outside the loop; a custom gradient leaves one node on the tape instead of dozens per step.`,
+      },
+      full: {
+        zh: `**记号。** $x_t\\in\\mathbb R^{B\\times d}$，$h_t\\in\\mathbb R^{B\\times u}$，$a_t=x_tW+h_{t-1}U+b$，$h_t=\\tanh(a_t)$。$\\bar h_t$ 表示损失对 $h_t$ 的**直接**梯度（如果只用最后一步，则只有 $\\bar h_T\\ne0$）。
+
+**递推。** $h_t$ 影响损失的途径有两条：直接，以及通过 $a_{t+1}=\\dots+h_tU$。因此
+
+$$g_t=\\bar h_t+\\delta_{t+1}U^\\top,\\qquad \\delta_t=\\frac{\\partial L}{\\partial a_t}=g_t\\odot(1-h_t^2),\\qquad \\delta_{T+1}=0 .$$
+
+**参数梯度**（参数在每步共享，所以对各步求和）：
+
+$$\\frac{\\partial L}{\\partial W}=\\sum_tx_t^\\top\\delta_t,\\quad \\frac{\\partial L}{\\partial U}=\\sum_th_{t-1}^\\top\\delta_t,\\quad \\frac{\\partial L}{\\partial b}=\\sum_t\\sum_{\\text{batch}}\\delta_t,\\quad \\frac{\\partial L}{\\partial x_t}=\\delta_tW^\\top,\\quad \\frac{\\partial L}{\\partial h_0}=\\delta_1U^\\top .$$
+
+**需要保存什么。** 只需要前向的 $h_0..h_T$（$\\tanh'$ 可由 $h_t$ 得到），内存 $O(TBu)$。
+
+**实现。** 循环内每步只有一次 $[B,u]\\times[u,u]$ 的乘法 $\\delta_{t+1}U^\\top$ 和逐元素运算。把 $\\delta_1..\\delta_T$ 叠成 $[T\\cdot B,u]$ 后：$\\partial L/\\partial W=X^\\top\\Delta$、$\\partial L/\\partial x=\\Delta W^\\top$、$\\partial L/\\partial U=H_{\\text{prev}}^\\top\\Delta$ 都是循环外的一次大乘法。
+
+**为什么快。** tfjs 的自动求导会为每一步的每个小算子记录一个节点，反向时再逐个调用对应的梯度内核——一步前向加反向就是上百次内核调用，开销主要在调用本身而不是算术。\`tf.customGrad\` 把整层前向登记为一个节点、反向用上面的公式写成少数几次大运算，调用次数降一到两个数量级。
+
+**测试方法。** 对小尺寸（如 $B=2,T=4,d=3,u=5$）把自定义梯度与"逐步调用单元、让 tfjs 自动求导"的结果对比，再用 float64 有限差分做独立参考。`,
+        en: `**Notation.** $x_t\\in\\mathbb R^{B\\times d}$, $h_t\\in\\mathbb R^{B\\times u}$, $a_t=x_tW+h_{t-1}U+b$, $h_t=\\tanh(a_t)$. $\\bar h_t$ is the **direct** gradient of the loss with respect to $h_t$ (only $\\bar h_T\\ne0$ if the loss uses the last step only).
+
+**Recursion.** $h_t$ reaches the loss in two ways: directly, and through $a_{t+1}=\\dots+h_tU$. Hence
+
+$$g_t=\\bar h_t+\\delta_{t+1}U^\\top,\\qquad \\delta_t=\\frac{\\partial L}{\\partial a_t}=g_t\\odot(1-h_t^2),\\qquad \\delta_{T+1}=0 .$$
+
+**Parameter gradients** (the parameters are shared, so sum over steps):
+
+$$\\frac{\\partial L}{\\partial W}=\\sum_tx_t^\\top\\delta_t,\\quad \\frac{\\partial L}{\\partial U}=\\sum_th_{t-1}^\\top\\delta_t,\\quad \\frac{\\partial L}{\\partial b}=\\sum_t\\sum_{\\text{batch}}\\delta_t,\\quad \\frac{\\partial L}{\\partial x_t}=\\delta_tW^\\top,\\quad \\frac{\\partial L}{\\partial h_0}=\\delta_1U^\\top .$$
+
+**What to store.** Only the forward states $h_0..h_T$ ($\\tanh'$ follows from $h_t$): $O(TBu)$ memory.
+
+**Implementation.** Each loop step is one $[B,u]\\times[u,u]$ product $\\delta_{t+1}U^\\top$ plus element-wise work. Stacking $\\delta_1..\\delta_T$ into $[T\\cdot B,u]$ makes $\\partial L/\\partial W=X^\\top\\Delta$, $\\partial L/\\partial x=\\Delta W^\\top$ and $\\partial L/\\partial U=H_{\\text{prev}}^\\top\\Delta$ single large products outside the loop.
+
+**Why it is faster.** tfjs autodiff records a node for every small op of every step and calls one gradient kernel per node on the way back — a hundred or more kernel calls per step forward and backward, with the cost in the calls rather than the arithmetic. \`tf.customGrad\` registers the whole layer as one node and runs the formulas above as a few large ops, cutting the call count by one to two orders of magnitude.
+
+**Testing.** At small sizes (e.g. $B=2,T=4,d=3,u=5$) compare the custom gradient with autodiff through a step-by-step loop over the cell, and with float64 finite differences as an independent reference.`,
+      },
+    },
+    references: [dlbRnn, { title: 'Backpropagation Through Time: What It Does and How to Do It', authors: 'Werbos', year: 1990, url: 'https://doi.org/10.1109/5.58337' }],
+    verification: [vSimpleRnnCell, vSimpleRnnLayer],
+  },
+  {
+    id: 'rnn-lstm-backward-equations',
+    topic: 'rnn',
+    subtopic: 'lstm',
+    tags: ['lstm', 'backward-pass', 'bptt', 'gradients'],
+    kind: 'derivation',
+    difficulty: 5,
+    prompt: {
+      zh: `写出 LSTM 一步的反向传播：已知 $\\partial L/\\partial h_t$（含来自下一步的部分）和来自下一步的 $\\partial L/\\partial c_t$，求各门预激活的梯度、$\\partial L/\\partial c_{t-1}$、$\\partial L/\\partial h_{t-1}$ 以及参数梯度。前向需要保存哪些量？`,
+      en: `Write the backward pass of one LSTM step: given $\\partial L/\\partial h_t$ (including what comes from the next step) and the $\\partial L/\\partial c_t$ carried back from the next step, find the gradients of the gate pre-activations, $\\partial L/\\partial c_{t-1}$, $\\partial L/\\partial h_{t-1}$ and the parameter gradients. What must the forward pass store?`,
+    },
+    answer: {
+      short: {
+        zh: `记 $\\tau_t=\\tanh(c_t)$。$\\bar c_t\\mathrel{+}=\\bar h_t\\odot o_t\\odot(1-\\tau_t^2)$；$\\bar o=\\bar h_t\\odot\\tau_t\\odot o(1-o)$，$\\bar f=\\bar c_t\\odot c_{t-1}\\odot f(1-f)$，$\\bar i=\\bar c_t\\odot g\\odot i(1-i)$，$\\bar g=\\bar c_t\\odot i\\odot(1-g^2)$；$\\partial L/\\partial c_{t-1}=\\bar c_t\\odot f_t$，$\\partial L/\\partial h_{t-1}=[\\bar i,\\bar f,\\bar g,\\bar o]U^\\top$，$\\partial L/\\partial W\\mathrel{+}=x_t^\\top[\\bar i,\\bar f,\\bar g,\\bar o]$。前向保存 $i,f,g,o,c_t,\\tanh(c_t)$ 和 $h_{t-1},c_{t-1}$。`,
+        en: `Let $\\tau_t=\\tanh(c_t)$. $\\bar c_t\\mathrel{+}=\\bar h_t\\odot o_t\\odot(1-\\tau_t^2)$; $\\bar o=\\bar h_t\\odot\\tau_t\\odot o(1-o)$, $\\bar f=\\bar c_t\\odot c_{t-1}\\odot f(1-f)$, $\\bar i=\\bar c_t\\odot g\\odot i(1-i)$, $\\bar g=\\bar c_t\\odot i\\odot(1-g^2)$; $\\partial L/\\partial c_{t-1}=\\bar c_t\\odot f_t$, $\\partial L/\\partial h_{t-1}=[\\bar i,\\bar f,\\bar g,\\bar o]U^\\top$, $\\partial L/\\partial W\\mathrel{+}=x_t^\\top[\\bar i,\\bar f,\\bar g,\\bar o]$. Store $i,f,g,o,c_t,\\tanh(c_t)$ and $h_{t-1},c_{t-1}$ in the forward pass.`,
+      },
+      full: {
+        zh: `**前向**（行向量，Keras 顺序 $i,f,c(g),o$）：$z=x_tW+h_{t-1}U+b$ 切成 $z_i,z_f,z_g,z_o$；$i=\\sigma(z_i)$，$f=\\sigma(z_f)$，$g=\\tanh(z_g)$，$o=\\sigma(z_o)$；$c_t=f\\odot c_{t-1}+i\\odot g$，$\\tau_t=\\tanh(c_t)$，$h_t=o\\odot\\tau_t$。
+
+**反向**（上横线表示 $\\partial L/\\partial\\cdot$；$\\bar h_t$ 已包含输出损失和下一步经 $U$ 传回的部分，$\\bar c_t$ 初始为下一步传回的 $\\bar c_{t+1}\\odot f_{t+1}$）：
+
+1. 经输出：$\\bar o=\\bar h_t\\odot\\tau_t$，$\\bar c_t\\mathrel{+}=\\bar h_t\\odot o\\odot(1-\\tau_t^2)$。
+2. 经细胞更新：$\\bar f=\\bar c_t\\odot c_{t-1}$，$\\bar i=\\bar c_t\\odot g$，$\\bar g=\\bar c_t\\odot i$，$\\bar c_{t-1}=\\bar c_t\\odot f$。
+3. 过激活函数：$\\bar z_i=\\bar i\\odot i(1-i)$，$\\bar z_f=\\bar f\\odot f(1-f)$，$\\bar z_g=\\bar g\\odot(1-g^2)$，$\\bar z_o=\\bar o\\odot o(1-o)$，拼成 $\\bar z\\in\\mathbb R^{B\\times4u}$。
+4. 线性部分：$\\bar h_{t-1}\\mathrel{+}=\\bar zU^\\top$，$\\bar x_t=\\bar zW^\\top$，$\\bar W\\mathrel{+}=x_t^\\top\\bar z$，$\\bar U\\mathrel{+}=h_{t-1}^\\top\\bar z$，$\\bar b\\mathrel{+}=\\sum_{\\text{batch}}\\bar z$。
+
+**要点。**
+- 第 2 步的 $\\bar c_{t-1}=\\bar c_t\\odot f$ 就是"恒定误差传送带"：不经过任何矩阵。
+- 若采用 hard sigmoid，$\\sigma'$ 要换成它的导数（线性区为 0.2，饱和区为 0）。
+- 前向每步需保存 $i,f,g,o,c_t,\\tau_t$（$6u$），加上 $h_t$ 共约 $7u$ 个数/样本，也可只存 $c_t,h_t$ 反向时重算门以省内存。
+- 与单步展开的 tfjs 自动求导对比、再与 float64 有限差分对比，就能检验实现。`,
+        en: `**Forward** (row vectors, Keras order $i,f,c(g),o$): $z=x_tW+h_{t-1}U+b$ split into $z_i,z_f,z_g,z_o$; $i=\\sigma(z_i)$, $f=\\sigma(z_f)$, $g=\\tanh(z_g)$, $o=\\sigma(z_o)$; $c_t=f\\odot c_{t-1}+i\\odot g$, $\\tau_t=\\tanh(c_t)$, $h_t=o\\odot\\tau_t$.
+
+**Backward** (a bar means $\\partial L/\\partial\\cdot$; $\\bar h_t$ already includes the output loss and what the next step sends back through $U$; $\\bar c_t$ starts as the next step's $\\bar c_{t+1}\\odot f_{t+1}$):
+
+1. Through the output: $\\bar o=\\bar h_t\\odot\\tau_t$, $\\bar c_t\\mathrel{+}=\\bar h_t\\odot o\\odot(1-\\tau_t^2)$.
+2. Through the cell update: $\\bar f=\\bar c_t\\odot c_{t-1}$, $\\bar i=\\bar c_t\\odot g$, $\\bar g=\\bar c_t\\odot i$, $\\bar c_{t-1}=\\bar c_t\\odot f$.
+3. Through the activations: $\\bar z_i=\\bar i\\odot i(1-i)$, $\\bar z_f=\\bar f\\odot f(1-f)$, $\\bar z_g=\\bar g\\odot(1-g^2)$, $\\bar z_o=\\bar o\\odot o(1-o)$, concatenated into $\\bar z\\in\\mathbb R^{B\\times4u}$.
+4. Linear part: $\\bar h_{t-1}\\mathrel{+}=\\bar zU^\\top$, $\\bar x_t=\\bar zW^\\top$, $\\bar W\\mathrel{+}=x_t^\\top\\bar z$, $\\bar U\\mathrel{+}=h_{t-1}^\\top\\bar z$, $\\bar b\\mathrel{+}=\\sum_{\\text{batch}}\\bar z$.
+
+**Notes.**
+- $\\bar c_{t-1}=\\bar c_t\\odot f$ in step 2 is the constant error carousel: no matrix on the way.
+- With a hard sigmoid, replace $\\sigma'$ by its derivative (0.2 in the linear region, 0 when saturated).
+- Each step stores $i,f,g,o,c_t,\\tau_t$ ($6u$) plus $h_t$: about $7u$ numbers per example; storing only $c_t,h_t$ and recomputing the gates in the backward pass trades compute for memory.
+- Check an implementation against autodiff through an unrolled step-by-step loop and against float64 finite differences.`,
+      },
+    },
+    references: [hochreiter1997, greff2017, dlbRnn],
+    verification: [vLstmCell, vLstmLayer],
+  },
+  {
+    id: 'rnn-non-normal-transient-growth',
+    topic: 'rnn',
+    subtopic: 'bptt',
+    tags: ['spectral-radius', 'singular-values', 'non-normal', 'exploding-gradient'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: `线性 RNN $h_t=Wh_{t-1}$，$W=\\begin{pmatrix}0.9&1\\\\0&0.9\\end{pmatrix}$。它的谱半径是多少？最大奇异值是多少？推导 $W^k$ 的闭式，算出 $\\|W^k\\|_2$ 在 $k=1,10,50,100$ 的值。"谱半径小于 1 就不会梯度爆炸"这句话对吗？`,
+      en: `A linear RNN $h_t=Wh_{t-1}$ with $W=\\begin{pmatrix}0.9&1\\\\0&0.9\\end{pmatrix}$. What is its spectral radius, and its largest singular value? Derive $W^k$ in closed form and give $\\|W^k\\|_2$ at $k=1,10,50,100$. Is "spectral radius below 1 means no exploding gradient" right?`,
+    },
+    answer: {
+      short: {
+        zh: `$\\rho(W)=0.9$，但 $\\sigma_{\\max}(W)\\approx1.530$。$W^k=\\begin{pmatrix}0.9^k&k\\,0.9^{k-1}\\\\0&0.9^k\\end{pmatrix}$，$\\|W^k\\|_2\\approx1.53,\\ 3.91,\\ 0.286,\\ 0.00295$（$k=1,10,50,100$），峰值约 3.91 出现在 $k=9$。谱半径只决定 $k\\to\\infty$ 的极限；非正规矩阵在有限步内可以先放大，所以这句话只在渐近意义下成立。`,
+        en: `$\\rho(W)=0.9$ but $\\sigma_{\\max}(W)\\approx1.530$. $W^k=\\begin{pmatrix}0.9^k&k\\,0.9^{k-1}\\\\0&0.9^k\\end{pmatrix}$ and $\\|W^k\\|_2\\approx1.53,\\ 3.91,\\ 0.286,\\ 0.00295$ at $k=1,10,50,100$, peaking near 3.91 at $k=9$. The spectral radius only fixes the limit $k\\to\\infty$; a non-normal matrix can amplify first, so the statement holds only asymptotically.`,
+      },
+      full: {
+        zh: `**谱半径。** $W$ 是上三角矩阵，特征值为对角元 0.9（二重），$\\rho(W)=0.9<1$。
+
+**奇异值。** $W^\\top W=\\begin{pmatrix}0.81&0.9\\\\0.9&1.81\\end{pmatrix}$，最大特征值的平方根 $\\sigma_{\\max}\\approx1.5296>1$。
+
+**闭式。** 写 $W=0.9I+N$，$N=\\begin{pmatrix}0&1\\\\0&0\\end{pmatrix}$，$N^2=0$ 且 $N$ 与 $I$ 可交换，由二项式定理：
+
+$$W^k=0.9^kI+k\\,0.9^{k-1}N=\\begin{pmatrix}0.9^k&k\\,0.9^{k-1}\\\\0&0.9^k\\end{pmatrix}.$$
+
+**数值**（谱范数）：
+
+| $k$ | 右上元 $k\\,0.9^{k-1}$ | $\\|W^k\\|_2$ |
+|---|---|---|
+| 1 | 1 | 1.530 |
+| 10 | 3.874 | 3.905 |
+| 50 | 0.286 | 0.286 |
+| 100 | 0.00295 | 0.00295 |
+
+峰值在 $k=9$，约 3.91。
+
+**结论。** 反向梯度按 $(W^\\top)^k$ 传播，范数相同。谱半径 $<1$ 保证**最终**衰减，但对非正规矩阵（$W^\\top W\\ne WW^\\top$），$\\|W^k\\|$ 可以先增长——这里放大近 4 倍；把右上元换成 10 就是近 40 倍。Pascanu et al.（2013）的充分条件用的是最大奇异值：$\\sigma_{\\max}<1$（乘以激活导数上界）才保证每一步都不放大。正交初始化让所有奇异值为 1，正好避开这种暂态增长。`,
+        en: `**Spectral radius.** $W$ is upper triangular, so its eigenvalues are the diagonal entries 0.9 (twice): $\\rho(W)=0.9<1$.
+
+**Singular values.** $W^\\top W=\\begin{pmatrix}0.81&0.9\\\\0.9&1.81\\end{pmatrix}$; the square root of its largest eigenvalue is $\\sigma_{\\max}\\approx1.5296>1$.
+
+**Closed form.** Write $W=0.9I+N$ with $N=\\begin{pmatrix}0&1\\\\0&0\\end{pmatrix}$; $N^2=0$ and $N$ commutes with $I$, so by the binomial theorem
+
+$$W^k=0.9^kI+k\\,0.9^{k-1}N=\\begin{pmatrix}0.9^k&k\\,0.9^{k-1}\\\\0&0.9^k\\end{pmatrix}.$$
+
+**Numbers** (spectral norm):
+
+| $k$ | top-right $k\\,0.9^{k-1}$ | $\\|W^k\\|_2$ |
+|---|---|---|
+| 1 | 1 | 1.530 |
+| 10 | 3.874 | 3.905 |
+| 50 | 0.286 | 0.286 |
+| 100 | 0.00295 | 0.00295 |
+
+The peak is at $k=9$, about 3.91.
+
+**Conclusion.** The backward gradient propagates with $(W^\\top)^k$, which has the same norms. A spectral radius below 1 guarantees **eventual** decay, but for a non-normal matrix ($W^\\top W\\ne WW^\\top$) $\\|W^k\\|$ can grow first — almost 4× here, almost 40× with a top-right entry of 10. Pascanu et al.'s (2013) sufficient condition uses the largest singular value: only $\\sigma_{\\max}<1$ (times the bound on the activation derivative) rules out amplification at every step. Orthogonal initialisation makes all singular values 1 and avoids this transient growth.`,
+      },
+    },
+    references: [pascanu2013, { title: 'Spectra and Pseudospectra: The Behavior of Nonnormal Matrices and Operators', authors: 'Trefethen & Embree', year: 2005, url: 'https://press.princeton.edu/books/hardcover/9780691119465/spectra-and-pseudospectra' }],
+    verification: [vSimpleRnnCell],
+  },
+  {
+    id: 'rnn-linear-rnn-weight-gradient',
+    topic: 'rnn',
+    subtopic: 'gradient-clipping',
+    tags: ['exploding-gradient', 'loss-cliff', 'gradient-clipping', 'worked-example'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `标量线性 RNN $h_t=w\\,h_{t-1}$，$h_0=1$，损失 $L=h_{50}$。分别对 $w=0.9,1,1.1$ 计算 $L$ 与 $\\partial L/\\partial w$。若学习率为 0.01、在 $w=1.1$ 处做一步梯度下降，会发生什么？按全局范数 1 裁剪后呢？`,
+      en: `A scalar linear RNN $h_t=w\\,h_{t-1}$ with $h_0=1$ and loss $L=h_{50}$. Compute $L$ and $\\partial L/\\partial w$ for $w=0.9,1,1.1$. With learning rate 0.01, what does one gradient step at $w=1.1$ do? And after clipping to global norm 1?`,
+    },
+    answer: {
+      short: {
+        zh: `$L=w^{50}$，$\\partial L/\\partial w=50w^{49}$：$w=0.9$ 时 $L=0.00515$、梯度 $0.286$；$w=1$ 时 $1$、$50$；$w=1.1$ 时 $117.4$、$5336$。在 $w=1.1$ 处一步更新让 $w$ 变化 $-53.4$，直接跳到 $w\\approx-52$，$L$ 变成天文数字；裁剪到范数 1 后步长只有 $0.01$，$w\\to1.09$，方向不变。`,
+        en: `$L=w^{50}$ and $\\partial L/\\partial w=50w^{49}$: $L=0.00515$ and gradient $0.286$ at $w=0.9$; $1$ and $50$ at $w=1$; $117.4$ and $5336$ at $w=1.1$. One step at $w=1.1$ changes $w$ by $-53.4$, landing near $w\\approx-52$ with an astronomically large loss; clipped to norm 1, the step is only $0.01$: $w\\to1.09$, same direction.`,
+      },
+      full: {
+        zh: `**计算。** $h_{50}=w^{50}h_0=w^{50}$，$\\partial L/\\partial w=50w^{49}$（BPTT 中 50 个时间步各贡献 $w^{49}$）：
+
+| $w$ | $L=w^{50}$ | $\\partial L/\\partial w$ |
+|---|---|---|
+| 0.9 | 0.00515 | 0.286 |
+| 1.0 | 1 | 50 |
+| 1.1 | 117.4 | 5336 |
+
+**悬崖。** 在 $[0.9,1.1]$ 这么窄的区间里，损失跨了四个数量级、梯度跨了四个多数量级——这就是 Pascanu et al.（2013）说的"悬崖"：曲面在一个方向上极陡。
+
+**不裁剪。** $\\Delta w=-0.01\\times5336=-53.4$，$w$ 从 1.1 跳到约 $-52.3$，$L=w^{50}$ 约为 $10^{86}$，在 float32 中直接溢出为 Infinity，随后是 NaN。梯度的**方向**（减小 $w$）是对的，错的是步长。
+
+**按全局范数 1 裁剪。** 只有一个参数，梯度被缩放为 $1$（方向不变），$\\Delta w=-0.01$，$w=1.09$。这正是裁剪的意义：保留方向、限制步长，让训练"走下"悬崖而不是被弹飞。
+
+**与 LSTM 的关系。** 门控只改变"衰减多快"，不会让这种曲面消失；带 LSTM 的模型照样需要裁剪。`,
+        en: `**Computation.** $h_{50}=w^{50}h_0=w^{50}$ and $\\partial L/\\partial w=50w^{49}$ (each of the 50 BPTT steps contributes $w^{49}$):
+
+| $w$ | $L=w^{50}$ | $\\partial L/\\partial w$ |
+|---|---|---|
+| 0.9 | 0.00515 | 0.286 |
+| 1.0 | 1 | 50 |
+| 1.1 | 117.4 | 5336 |
+
+**The cliff.** Over the narrow interval $[0.9,1.1]$ the loss spans four orders of magnitude and the gradient more than four — Pascanu et al.'s (2013) "cliff": a surface that is extremely steep in one direction.
+
+**Without clipping.** $\\Delta w=-0.01\\times5336=-53.4$: $w$ jumps from 1.1 to about $-52.3$, where $L=w^{50}$ is about $10^{86}$ — Infinity in float32, then NaN. The gradient's **direction** (decrease $w$) is right; its size is what is wrong.
+
+**Clipped to global norm 1.** With one parameter the gradient becomes $1$ (same sign), $\\Delta w=-0.01$, $w=1.09$. That is what clipping is for: keep the direction, bound the step, and walk down the cliff instead of being thrown off it.
+
+**And LSTMs?** Gating changes how fast signals decay; it does not remove such cliffs. LSTM models need clipping too.`,
+      },
+    },
+    references: [pascanu2013, tfClipByGlobalNorm],
+    verification: [vClipByGlobalNorm, vSimpleRnnCell],
+  },
+  {
+    id: 'rnn-lstm-still-explodes',
+    topic: 'rnn',
+    subtopic: 'gradient-clipping',
+    tags: ['lstm', 'exploding-gradient', 'gradient-clipping', 'debugging'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: `一个 2 层 LSTM 语言模型（Adam，学习率 $3\\times10^{-3}$，没有梯度裁剪）训练到第 3000 步时损失从 1.4 突然跳到 8 以上，之后再也回不去。同事说"LSTM 已经解决了梯度爆炸，问题一定在数据"。你怎么回应，怎么定位，怎么修？`,
+      en: `A 2-layer LSTM language model (Adam, learning rate $3\\times10^{-3}$, no gradient clipping) trains fine until step 3000, when the loss jumps from 1.4 to above 8 and never recovers. A colleague says "LSTMs solved exploding gradients, so it must be the data". How do you respond, diagnose and fix it?`,
+    },
+    answer: {
+      short: {
+        zh: `这个说法不对：LSTM 的加性细胞状态只缓解梯度消失，经由 $h_{t-1}$ 和循环矩阵的路径仍可能产生极大梯度。记录每步裁剪前的全局梯度范数：若跳变前范数突增几个数量级，就是梯度爆炸。修复：按全局范数裁剪（如 1～5）、降低学习率或加 warmup；数据问题要单独排查（把出事的批次单独重放）。`,
+        en: `The claim is wrong: the LSTM's additive cell path only mitigates vanishing gradients; paths through $h_{t-1}$ and the recurrent matrices can still produce huge gradients. Log the pre-clip global gradient norm each step: a spike of orders of magnitude just before the jump means an exploding gradient. Fix: clip by global norm (about 1–5) and lower the learning rate or add warm-up; rule out data separately by replaying the offending batch.`,
+      },
+      full: {
+        zh: `**回应。** LSTM 的直接通路 $\\partial c_t/\\partial c_{t-1}=\\operatorname{diag}(f_t)$ 的范数不超过 1，所以**这一项**不会爆炸；但 $h_{t-1}$ 通过 $U_i,U_f,U_g,U_o$ 进入各个门，这些间接项含有循环矩阵的连乘，数值可以很大。再加上输出层、多层堆叠，LSTM 的梯度完全可能爆炸。"LSTM 同时解决了梯度消失和爆炸"正是种子文档的错误说法（勘误第 7 行）。
+
+**定位。**
+1. 每步记录损失、**裁剪前**的全局梯度范数和各层权重范数。梯度爆炸的特征：跳变前一两步范数突增 10～1000 倍，之后 Adam 的二阶矩被大梯度污染，损失停在高位。
+2. 把出事那一批数据单独拿出来，用跳变前的检查点重放：若同一批在小学习率下正常，问题在优化而不是数据。
+3. 同时检查数据是否有越界标签、异常长的序列（更长的展开更容易爆炸）。
+
+**修复。**
+- 按**全局范数**裁剪梯度，阈值常取 1～5（参考训练稳定期的典型范数）；
+- 学习率降到 $10^{-3}$ 左右，或加 warmup；
+- 遗忘门偏置 1、正交的循环初始化；
+- 从跳变前的检查点恢复，而不是继续训练已被污染的优化器状态。
+
+在 tfjs 中优化器没有 \`clipnorm\` 选项，需要自己用 \`tf.variableGrads\` 求梯度、按全局范数裁剪、再 \`applyGradients\`（见 \`@dl/core\` 的 \`clipByGlobalNorm\`）。`,
+        en: `**Response.** The LSTM's direct path $\\partial c_t/\\partial c_{t-1}=\\operatorname{diag}(f_t)$ has norm at most 1, so **that term** cannot explode; but $h_{t-1}$ enters every gate through $U_i,U_f,U_g,U_o$, and those indirect terms contain products of recurrent matrices that can be large. Add the output layer and stacking, and an LSTM's gradient can certainly explode. "The LSTM solves both vanishing and exploding gradients" is exactly the seed document's wrong claim (errata row 7).
+
+**Diagnosis.**
+1. Log the loss, the **pre-clip** global gradient norm and per-layer weight norms every step. The signature of an explosion: the norm spikes 10–1000× one or two steps before the jump; afterwards Adam's second-moment estimates are polluted by the huge gradient and the loss stays high.
+2. Replay the offending batch from the checkpoint before the jump: if it trains fine at a lower learning rate, the problem is optimisation, not data.
+3. Also check the data for out-of-range labels and unusually long sequences (longer unrolls explode more easily).
+
+**Fix.**
+- Clip by **global norm**, threshold about 1–5 (around the typical norm during stable training);
+- lower the learning rate to about $10^{-3}$ or add warm-up;
+- forget bias 1 and orthogonal recurrent initialisation;
+- resume from the checkpoint before the jump instead of continuing with the polluted optimizer state.
+
+tfjs optimizers have no \`clipnorm\` option: compute gradients with \`tf.variableGrads\`, clip them by global norm and call \`applyGradients\` (see \`clipByGlobalNorm\` in \`@dl/core\`).`,
+      },
+    },
+    references: [pascanu2013, tfClipByGlobalNorm, hochreiter1997],
+    misconceptions: [
+      {
+        claim: {
+          zh: `LSTM 已经解决了梯度爆炸，训练 LSTM 不需要梯度裁剪。`,
+          en: `LSTMs solved exploding gradients, so training an LSTM needs no gradient clipping.`,
+        },
+        correction: {
+          zh: `LSTM 只缓解梯度消失；经过门和循环矩阵的路径仍会爆炸，LSTM 训练照样需要按全局范数裁剪。`,
+          en: `The LSTM only mitigates vanishing gradients; paths through the gates and recurrent matrices still explode, and LSTM training still needs global-norm clipping.`,
+        },
+        erratum: 7,
+      },
+    ],
+    verification: [vClipByGlobalNorm, vLstmLayer],
+  },
+  {
+    id: 'rnn-keras-clipnorm-vs-global',
+    topic: 'rnn',
+    subtopic: 'gradient-clipping',
+    tags: ['gradient-clipping', 'keras', 'global-norm', 'optimizer'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `Keras 优化器有 \`clipnorm\` 和 \`global_clipnorm\` 两个参数。两个变量的梯度为 $g_1=(6,8)$、$g_2=(0.3,0.4)$，阈值都设为 1，分别算出裁剪结果，并说明哪一个是 Pascanu et al. 的做法。tfjs 中怎么做？`,
+      en: `Keras optimizers take \`clipnorm\` and \`global_clipnorm\`. Two variables have gradients $g_1=(6,8)$ and $g_2=(0.3,0.4)$ and both thresholds are 1. Compute the clipped gradients in each case and say which is Pascanu et al.'s method. How do you do it in tfjs?`,
+    },
+    answer: {
+      short: {
+        zh: `\`clipnorm=1\` 逐变量裁剪：$g_1\\to(0.6,0.8)$，$g_2$ 范数 0.5 不变，两者的比例从 20:1 变成 2:1，更新方向被改变。\`global_clipnorm=1\`：全局范数 $\\sqrt{100.25}\\approx10.0125$，统一乘 $0.09988$：$g_1\\approx(0.5993,0.7990)$，$g_2\\approx(0.02996,0.03995)$，方向不变——这是 Pascanu et al. 的做法。tfjs 优化器没有裁剪参数，要自己求梯度、裁剪、\`applyGradients\`。`,
+        en: `\`clipnorm=1\` clips each variable separately: $g_1\\to(0.6,0.8)$ and $g_2$ (norm 0.5) is unchanged, so their ratio goes from 20:1 to 2:1 and the update direction changes. \`global_clipnorm=1\`: global norm $\\sqrt{100.25}\\approx10.0125$, common scale $0.09988$: $g_1\\approx(0.5993,0.7990)$, $g_2\\approx(0.02996,0.03995)$, direction kept — Pascanu et al.'s method. tfjs optimizers have no clipping option; compute gradients, clip, then \`applyGradients\`.`,
+      },
+      full: {
+        zh: `**Keras 语义。** \`clipnorm\`：每个变量的梯度**单独**裁剪到范数不超过该值；\`global_clipnorm\`：把所有变量的梯度看成一个向量，按全局范数统一缩放；\`clipvalue\`：逐元素截断。
+
+**逐变量（\`clipnorm=1\`）。** $\\|g_1\\|=10\\to$ 乘 $0.1$ 得 $(0.6,0.8)$；$\\|g_2\\|=0.5\\le1$ 不变。原来 $g_1$ 比 $g_2$ 大 20 倍，裁剪后只大 2 倍——小梯度的变量被相对放大了 10 倍，合起来的更新方向与真实梯度不同。
+
+**全局（\`global_clipnorm=1\`）。** $\\|g\\|=\\sqrt{6^2+8^2+0.3^2+0.4^2}=\\sqrt{100.25}\\approx10.0125$，缩放因子 $1/10.0125\\approx0.09988$：
+- $g_1\\approx(0.5993,0.7990)$
+- $g_2\\approx(0.02996,0.03995)$
+
+比例保持 20:1，合起来的范数恰为 1。Pascanu et al.（2013）与 TensorFlow 的 \`tf.clip_by_global_norm\` 都是这种。
+
+**tfjs。** \`tf.train.adam\` 等优化器没有裁剪参数，\`model.fit\` 也不会替你裁剪。做法：
+
+\`\`\`ts
+const { value, grads } = tf.variableGrads(() => lossFn());
+const clipped = clipByGlobalNorm(grads, 1); // @dl/core
+optimizer.applyGradients(clipped);
+\`\`\`
+
+记得 dispose 中间张量，并记录裁剪前的范数。`,
+        en: `**Keras semantics.** \`clipnorm\`: each variable's gradient is clipped **separately** to at most that norm; \`global_clipnorm\`: all gradients are treated as one vector and scaled together by the global norm; \`clipvalue\`: element-wise clamp.
+
+**Per variable (\`clipnorm=1\`).** $\\|g_1\\|=10$, scaled by $0.1$ to $(0.6,0.8)$; $\\|g_2\\|=0.5\\le1$, unchanged. $g_1$ was 20× larger than $g_2$, afterwards only 2× — the small-gradient variable is boosted tenfold relative to the other, and the combined update no longer points along the true gradient.
+
+**Global (\`global_clipnorm=1\`).** $\\|g\\|=\\sqrt{6^2+8^2+0.3^2+0.4^2}=\\sqrt{100.25}\\approx10.0125$, scale $1/10.0125\\approx0.09988$:
+- $g_1\\approx(0.5993,0.7990)$
+- $g_2\\approx(0.02996,0.03995)$
+
+The 20:1 ratio is kept and the combined norm is exactly 1. This is Pascanu et al. (2013) and TensorFlow's \`tf.clip_by_global_norm\`.
+
+**tfjs.** Optimizers such as \`tf.train.adam\` have no clipping argument and \`model.fit\` does not clip for you. Instead:
+
+\`\`\`ts
+const { value, grads } = tf.variableGrads(() => lossFn());
+const clipped = clipByGlobalNorm(grads, 1); // @dl/core
+optimizer.applyGradients(clipped);
+\`\`\`
+
+Dispose the intermediates and log the pre-clip norm.`,
+      },
+    },
+    references: [pascanu2013, tfClipByGlobalNorm, { title: 'Keras API reference: Optimizers (clipnorm, clipvalue, global_clipnorm)', url: 'https://keras.io/api/optimizers/' }],
+    misconceptions: [
+      {
+        claim: {
+          zh: `Keras 的 \`clipnorm\` 就是按全局范数裁剪。`,
+          en: `Keras' \`clipnorm\` clips by global norm.`,
+        },
+        correction: {
+          zh: `\`clipnorm\` 对每个变量单独裁剪，会改变更新方向；全局裁剪是 \`global_clipnorm\`。`,
+          en: `\`clipnorm\` clips each variable on its own and can change the update direction; global clipping is \`global_clipnorm\`.`,
+        },
+      },
+    ],
+    verification: [vClipByGlobalNorm],
+  },
+  {
+    id: 'rnn-bptt-cost-time-memory',
+    topic: 'rnn',
+    subtopic: 'bptt',
+    tags: ['bptt', 'memory', 'compute-cost', 'checkpointing'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `估算 BPTT 的时间和内存：一层 LSTM，输入维度 $d=512$，$u=512$，批大小 $B=64$，序列长 $T=1000$，float32。(a) 前向每步和整条序列的浮点运算量；(b) 反向传播需要保存的激活有多大；(c) 每 $\\sqrt T$ 步存一个检查点时内存和计算如何变化。`,
+      en: `Estimate the time and memory of BPTT: one LSTM layer, input size $d=512$, $u=512$, batch $B=64$, sequence length $T=1000$, float32. (a) FLOPs per forward step and per sequence; (b) how much activation memory the backward pass needs; (c) how memory and compute change with a checkpoint every $\\sqrt T$ steps.`,
+    },
+    answer: {
+      short: {
+        zh: `(a) 每步 $2B(d+u)\\cdot4u\\approx2.68\\times10^8$ FLOPs，前向 $2.68\\times10^{11}$，加反向（约 2 倍）共约 $8.1\\times10^{11}$。(b) 每步每样本约存 $7u$ 个数（$i,f,g,o,c,\\tanh c,h$），共 $7\\cdot512\\cdot64\\cdot1000\\cdot4$ 字节 $\\approx918$ MB，随 $T$ 线性增长。(c) 约 32 个检查点 + 一段 32 步的激活，约 36 MiB，代价是多做一次前向（总计算约 +1/3）。时间上 $T$ 步必须串行。`,
+        en: `(a) $2B(d+u)\\cdot4u\\approx2.68\\times10^8$ FLOPs per step, $2.68\\times10^{11}$ forward, about $8.1\\times10^{11}$ with the backward pass (about 2× forward). (b) About $7u$ numbers per step per example ($i,f,g,o,c,\\tanh c,h$): $7\\cdot512\\cdot64\\cdot1000\\cdot4$ bytes $\\approx918$ MB, linear in $T$. (c) About 32 checkpoints plus one 32-step segment of activations, about 36 MiB, for one extra forward pass (about +1/3 compute). The $T$ steps stay sequential.`,
+      },
+      full: {
+        zh: `**(a) 计算量。** 每步的主要成本是 $[x_t,h_{t-1}]\\in\\mathbb R^{B\\times(d+u)}$ 乘以 $(d+u)\\times4u$ 的权重，乘加各一次：
+
+$$2\\cdot B\\cdot(d+u)\\cdot4u=2\\cdot64\\cdot1024\\cdot2048\\approx2.68\\times10^8\\ \\text{FLOPs}.$$
+
+$T=1000$ 步前向约 $2.68\\times10^{11}$。反向要算对输入和对权重两份梯度，约为前向的 2 倍，合计约 $8.05\\times10^{11}$ FLOPs。其中输入投影 $x_tW$ 的一半可以提到循环外一次完成，但循环部分 $h_{t-1}U$ 必须按时间串行：深度 $O(T)$。
+
+**(b) 内存。** 反向需要每步的 $i,f,g,o,c_t,\\tanh(c_t),h_t$ 共 $7u$ 个数/样本：
+
+$$7\\times512\\times64\\times1000\\times4\\ \\text{B}=917{,}504{,}000\\ \\text{B}\\approx918\\ \\text{MB}\\ (875\\ \\text{MiB}),$$
+
+与 $T$ 成正比；权重本身只有 $4(u(d+u)+u)=2{,}099{,}200\\approx2.1\\times10^6$ 个参数，约 8.4 MB。
+
+**(c) 梯度检查点。** 每 $k=\\lceil\\sqrt T\\rceil=32$ 步只保存 $(h,c)$（$2u$）。反向时从最近的检查点重算这一段、保存这一段的完整激活。内存约为 $32\\cdot2u+32\\cdot7u=32\\cdot9u$ 个数/样本，即 $32\\cdot9\\cdot512\\cdot64\\cdot4$ B $\\approx36$ MiB；代价是多一次完整前向，总计算从"前向 + 2×前向"变为"2×前向 + 2×前向"，约多 1/3（Chen et al., 2016；Gruslys et al., 2016 给出了按内存预算的最优策略）。
+
+**另一个选择**是截断 BPTT：内存 $O(k)$，但放弃了超过 $k$ 步的梯度。`,
+        en: `**(a) Compute.** Each step is dominated by multiplying $[x_t,h_{t-1}]\\in\\mathbb R^{B\\times(d+u)}$ by a $(d+u)\\times4u$ weight, one multiply and one add per entry:
+
+$$2\\cdot B\\cdot(d+u)\\cdot4u=2\\cdot64\\cdot1024\\cdot2048\\approx2.68\\times10^8\\ \\text{FLOPs}.$$
+
+Over $T=1000$ steps the forward pass is about $2.68\\times10^{11}$. The backward pass computes gradients for both the inputs and the weights, about 2× the forward, for about $8.05\\times10^{11}$ FLOPs in total. The input half $x_tW$ can be hoisted out of the loop as one matmul, but the recurrent half $h_{t-1}U$ is sequential in time: depth $O(T)$.
+
+**(b) Memory.** The backward pass needs $i,f,g,o,c_t,\\tanh(c_t),h_t$ at every step, $7u$ numbers per example:
+
+$$7\\times512\\times64\\times1000\\times4\\ \\text{B}=917{,}504{,}000\\ \\text{B}\\approx918\\ \\text{MB}\\ (875\\ \\text{MiB}),$$
+
+proportional to $T$; the weights are only $4(u(d+u)+u)=2{,}099{,}200\\approx2.1\\times10^6$ parameters, about 8.4 MB.
+
+**(c) Gradient checkpointing.** Keep only $(h,c)$ ($2u$) every $k=\\lceil\\sqrt T\\rceil=32$ steps. In the backward pass recompute each segment from its checkpoint and keep that segment's full activations. Memory is about $32\\cdot2u+32\\cdot7u=32\\cdot9u$ numbers per example, $32\\cdot9\\cdot512\\cdot64\\cdot4$ B $\\approx36$ MiB; the price is one more full forward pass, from "forward + 2× forward" to "2× forward + 2× forward", about +1/3 compute (Chen et al., 2016; Gruslys et al., 2016 derive the optimal policy for a given memory budget).
+
+**The other option** is truncated BPTT: $O(k)$ memory, but no gradient beyond $k$ steps.`,
+      },
+    },
+    references: [
+      { title: 'Training Deep Nets with Sublinear Memory Cost', authors: 'Chen, Xu, Zhang & Guestrin', year: 2016, arxiv: '1604.06174' },
+      { title: 'Memory-Efficient Backpropagation Through Time', authors: 'Gruslys et al.', year: 2016, arxiv: '1606.03401' },
+      dlbRnn,
+    ],
+    verification: [vLstmLayer, vParameterCount],
+  },
+  {
+    id: 'rnn-rtrl-vs-bptt',
+    topic: 'rnn',
+    subtopic: 'bptt',
+    tags: ['rtrl', 'bptt', 'online-learning', 'uoro'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: `除了 BPTT，还可以用实时循环学习（RTRL）训练 RNN。两者的时间、内存复杂度各是多少？为什么 RTRL 适合在线学习却几乎没人用？UORO 等近似方法做了什么？`,
+      en: `Besides BPTT, an RNN can be trained with real-time recurrent learning (RTRL). What are their time and memory costs? Why is RTRL suited to online learning yet rarely used? What do approximations such as UORO do?`,
+    },
+    answer: {
+      short: {
+        zh: `BPTT 先前向 $T$ 步再反向，内存 $O(Tu)$，时间 $O(Tu^2)$，但必须等序列结束（或截断）。RTRL 前向时维护敏感度 $\\partial h_t/\\partial\\theta$（$u\\times u^2$），每步就能得到精确梯度、内存与 $T$ 无关，但内存 $O(u^3)$、每步时间 $O(u^4)$，对实际规模不可行。UORO 用无偏的秩一估计代替敏感度矩阵，代价降到与 BPTT 单步同阶，但方差大。`,
+        en: `BPTT runs $T$ steps forward then backward: $O(Tu)$ memory, $O(Tu^2)$ time, but it must wait for the end of the sequence (or a truncation). RTRL carries the sensitivity $\\partial h_t/\\partial\\theta$ ($u\\times u^2$) forward and has the exact gradient at every step with memory independent of $T$, but needs $O(u^3)$ memory and $O(u^4)$ time per step — infeasible at real sizes. UORO replaces the sensitivity with an unbiased rank-one estimate at roughly the per-step cost of BPTT, at the price of high variance.`,
+      },
+      full: {
+        zh: `**RTRL**（Williams & Zipser, 1989）。对 $h_t=\\phi(Wh_{t-1}+\\dots)$，敏感度矩阵 $S_t=\\partial h_t/\\partial\\theta$ 满足前向递推
+
+$$S_t=D_t\\big(W S_{t-1}+\\partial^+h_t/\\partial\\theta\\big),\\qquad D_t=\\operatorname{diag}(\\phi'),$$
+
+于是每一步都能算出 $\\partial L_t/\\partial\\theta=\\frac{\\partial L_t}{\\partial h_t}S_t$ 并立即更新。$\\theta$ 至少含 $u^2$ 个循环权重，$S_t$ 是 $u\\times u^2$：内存 $O(u^3)$；$WS_{t-1}$ 是 $u\\times u$ 乘 $u\\times u^2$：每步 $O(u^4)$。$u=512$ 时 $S_t$ 就有 $1.3\\times10^8$ 个数，每步 $7\\times10^{10}$ 次乘加。
+
+**BPTT。** 保存前向的状态（$O(Tu)$），再反向一次，每步 $O(u^2)$，总计 $O(Tu^2)$。它便宜得多，但梯度要等到序列末尾（或截断窗口末尾）才有，而且窗口外的依赖得不到梯度。
+
+**为何 RTRL 适合在线学习。** 无限长的数据流、不能回看历史、需要每步更新的场景（如在线控制），RTRL 给出精确的、无截断偏差的梯度，内存与已经过去的步数无关。
+
+**近似方法。** UORO（Tallec & Ollivier, 2017）把 $S_t$ 维护成一个随机的秩一外积 $\\tilde s_t\\tilde\\theta_t^\\top$，使其期望等于真值，成本降到与一次前向同阶，但梯度方差大，学长依赖时效果有限；KF-RTRL、SnAp（Menick et al., 2020）利用稀疏性或更高秩近似进一步改进。实践中绝大多数模型仍用（截断）BPTT。`,
+        en: `**RTRL** (Williams & Zipser, 1989). For $h_t=\\phi(Wh_{t-1}+\\dots)$, the sensitivity $S_t=\\partial h_t/\\partial\\theta$ obeys a forward recursion
+
+$$S_t=D_t\\big(W S_{t-1}+\\partial^+h_t/\\partial\\theta\\big),\\qquad D_t=\\operatorname{diag}(\\phi'),$$
+
+so $\\partial L_t/\\partial\\theta=\\frac{\\partial L_t}{\\partial h_t}S_t$ is available at every step for an immediate update. $\\theta$ includes at least $u^2$ recurrent weights, so $S_t$ is $u\\times u^2$: $O(u^3)$ memory; $WS_{t-1}$ is $u\\times u$ times $u\\times u^2$: $O(u^4)$ per step. At $u=512$, $S_t$ alone holds $1.3\\times10^8$ numbers and each step costs $7\\times10^{10}$ multiply-adds.
+
+**BPTT.** Store the forward states ($O(Tu)$) and run backward once, $O(u^2)$ per step, $O(Tu^2)$ in total. Far cheaper, but the gradient arrives only at the end of the sequence (or truncation window) and dependencies beyond the window get none.
+
+**Why RTRL suits online learning.** On an endless stream where history cannot be revisited and updates are needed every step (e.g. online control), RTRL gives exact gradients with no truncation bias and memory independent of how many steps have passed.
+
+**Approximations.** UORO (Tallec & Ollivier, 2017) keeps $S_t$ as a random rank-one outer product $\\tilde s_t\\tilde\\theta_t^\\top$ whose expectation is exact, at about the cost of a forward pass, but its gradient variance is high and it struggles with long dependencies; KF-RTRL and SnAp (Menick et al., 2020) use sparsity or higher-rank structure to do better. In practice almost every model still uses (truncated) BPTT.`,
+      },
+    },
+    references: [
+      { title: 'A Learning Algorithm for Continually Running Fully Recurrent Neural Networks', authors: 'Williams & Zipser', year: 1989, url: 'https://doi.org/10.1162/neco.1989.1.2.270' },
+      { title: 'Unbiased Online Recurrent Optimization', authors: 'Tallec & Ollivier', year: 2017, arxiv: '1702.05043' },
+      { title: 'A Practical Sparse Approximation for Real Time Recurrent Learning', authors: 'Menick et al.', year: 2020, arxiv: '2006.07232' },
+    ],
+  },
+  {
+    id: 'rnn-forget-gate-half-life',
+    topic: 'rnn',
+    subtopic: 'lstm',
+    tags: ['lstm', 'forget-gate', 'memory-half-life', 'bias'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: `LSTM 遗忘门恒为 $f$ 时，细胞状态中的一条信息（以及沿细胞通路回传的梯度）每步乘以 $f$。(a) $f=0.95$ 时半衰期是多少步？(b) 要让信息在 100 步后仍保留一半，$f$ 至少是多少、对应的遗忘门预激活是多少？(c) 为什么这说明遗忘门能缓解梯度消失，却不能防止梯度爆炸？`,
+      en: `With a constant forget gate $f$, a piece of information in the LSTM cell (and the gradient flowing back along the cell path) is multiplied by $f$ every step. (a) What is the half-life for $f=0.95$? (b) For half of it to survive 100 steps, what $f$ is needed, and what forget-gate pre-activation gives it? (c) Why does this show the forget gate mitigates vanishing gradients but cannot prevent exploding ones?`,
+    },
+    answer: {
+      short: {
+        zh: `(a) $\\ln0.5/\\ln0.95\\approx13.5$ 步。(b) $f\\ge0.5^{1/100}\\approx0.99309$，预激活 $\\ln\\frac{f}{1-f}\\approx4.97$（$\\sigma(5)^{100}\\approx0.51$）。(c) 细胞通路的因子 $f\\in(0,1)$，只能"衰减得慢一点"，绝不会放大；爆炸来自经 $h_{t-1}$ 与循环矩阵的其他路径，门控不约束它们，所以仍需裁剪。`,
+        en: `(a) $\\ln0.5/\\ln0.95\\approx13.5$ steps. (b) $f\\ge0.5^{1/100}\\approx0.99309$, a pre-activation of $\\ln\\frac{f}{1-f}\\approx4.97$ ($\\sigma(5)^{100}\\approx0.51$). (c) The cell-path factor $f\\in(0,1)$ can only decay more slowly, never amplify; explosions come from the other paths through $h_{t-1}$ and the recurrent matrices, which gating does not bound — clipping is still needed.`,
+      },
+      full: {
+        zh: `**(a)** 沿细胞直接通路 $k$ 步后剩 $f^k$。半衰期 $k_{1/2}=\\ln0.5/\\ln f$：$f=0.95$ 时 $\\approx13.5$ 步；$f=0.9$ 时只有 $\\approx6.6$ 步。
+
+**(b)** $f^{100}\\ge0.5\\Rightarrow f\\ge0.5^{1/100}=e^{-\\ln2/100}\\approx0.99309$。遗忘门 $f=\\sigma(z_f)$，反解 $z_f=\\ln\\frac{f}{1-f}\\approx4.97$。检验：$\\sigma(5)=0.99331$，$0.99331^{100}\\approx0.511$。相比之下初始化时常用的偏置 1 只给出 $\\sigma(1)=0.731$，网络必须在训练中把遗忘门推得更高；这也是 chrono 初始化（Tallec & Ollivier, 2018）按期望时间尺度 $T$ 把偏置设为 $\\ln(\\mathcal U[1,T-1])$ 的动机。
+
+**(c)** 直接通路的雅可比 $\\operatorname{diag}(f_t)$ 的每个元素都在 $(0,1)$ 内：它决定了**衰减速度**，把"每步乘以 $W_h$ 和 $\\tanh'$"换成"每步乘以一个可学习、可以接近 1 的数"，这就是缓解梯度消失的机制。但它永远不大于 1，不可能是爆炸的来源，也不可能抑制爆炸：完整的雅可比还包括经 $h_{t-1}$ 进入四个门的项，含 $U_i,U_f,U_g,U_o$，这些项可以任意大。所以遗忘门 ≠ 防爆；防爆靠梯度裁剪。`,
+        en: `**(a)** Along the direct cell path, $f^k$ survives $k$ steps. The half-life is $k_{1/2}=\\ln0.5/\\ln f$: about 13.5 steps for $f=0.95$, only about 6.6 for $f=0.9$.
+
+**(b)** $f^{100}\\ge0.5\\Rightarrow f\\ge0.5^{1/100}=e^{-\\ln2/100}\\approx0.99309$. With $f=\\sigma(z_f)$, $z_f=\\ln\\frac{f}{1-f}\\approx4.97$. Check: $\\sigma(5)=0.99331$ and $0.99331^{100}\\approx0.511$. The usual initial bias of 1 gives only $\\sigma(1)=0.731$, so training must push the gate much higher; that is the motivation of the chrono initialisation (Tallec & Ollivier, 2018), which sets the bias to $\\ln(\\mathcal U[1,T-1])$ for an expected time scale $T$.
+
+**(c)** Every entry of the direct-path Jacobian $\\operatorname{diag}(f_t)$ lies in $(0,1)$: it sets the **decay rate**, replacing "multiply by $W_h$ and $\\tanh'$ every step" with "multiply by a learned number that can be close to 1" — the mechanism that mitigates vanishing gradients. But it never exceeds 1, so it can neither cause nor suppress an explosion: the full Jacobian also has the terms through $h_{t-1}$ into the four gates, containing $U_i,U_f,U_g,U_o$, which can be arbitrarily large. Forget gate ≠ explosion guard; clipping is.`,
+      },
+    },
+    references: [gers2000, jozefowicz2015, { title: 'Can Recurrent Neural Networks Warp Time?', authors: 'Tallec & Ollivier', year: 2018, arxiv: '1804.11188' }],
+    misconceptions: [
+      {
+        claim: {
+          zh: `遗忘门可以学会把梯度"调小"，所以 LSTM 不会梯度爆炸。`,
+          en: `The forget gate can learn to scale gradients down, so LSTMs cannot have exploding gradients.`,
+        },
+        correction: {
+          zh: `遗忘门只作用在细胞直接通路上（因子 $\\le1$）；经门和循环矩阵的路径不受它约束，仍可能爆炸，需要裁剪。`,
+          en: `The forget gate acts only on the direct cell path (factor $\\le1$); paths through the gates and recurrent matrices are not bounded by it and can still explode, so clipping is needed.`,
+        },
+        erratum: 7,
+      },
+    ],
+    verification: [vLstmCell],
+  },
+  // ===================================================================================
+  // Cells in detail: variants, parameter counts, Keras/PyTorch/tfjs conventions.
+  // ===================================================================================
+  {
+    id: 'rnn-lstm-variants-peephole-cifg',
+    topic: 'rnn',
+    subtopic: 'lstm',
+    tags: ['lstm', 'peephole', 'coupled-gates', 'architecture-search'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: `LSTM 有哪些常见变体（窥视孔连接、耦合输入-遗忘门、无输出激活等）？Greff et al.（2017）的大规模对比得出了什么结论？`,
+      en: `What are the common LSTM variants (peephole connections, coupled input-forget gate, no output activation, ...)? What did the large-scale comparison of Greff et al. (2017) conclude?`,
+    },
+    answer: {
+      short: {
+        zh: `窥视孔让门也看到细胞状态 $c$；CIFG 令 $i=1-f$，少一组权重；还有去掉输出激活、去掉某个门、全门循环等。Greff et al. 在语音、手写、音乐三类任务上比较 8 种变体：没有一种显著优于标准 LSTM；去掉遗忘门或输出激活伤害最大；CIFG 和去掉窥视孔几乎不掉点；学习率是最重要的超参数。`,
+        en: `Peepholes let gates see the cell state $c$; CIFG sets $i=1-f$ and drops one weight block; other variants remove the output activation or a gate, or add full gate recurrence. Greff et al. compared 8 variants on speech, handwriting and music: none beat the standard LSTM significantly; removing the forget gate or the output activation hurt most; CIFG and dropping peepholes cost almost nothing; the learning rate was the most important hyperparameter.`,
+      },
+      full: {
+        zh: `**变体：**
+- **窥视孔（peephole，Gers & Schmidhuber, 2000）：** 门的输入加上细胞状态，如 $f_t=\\sigma(W_fx_t+U_fh_{t-1}+p_f\\odot c_{t-1}+b_f)$（$p$ 为对角权重），输出门看 $c_t$。动机是让门能精确计时、计数。
+- **CIFG（耦合输入-遗忘门）：** $i_t=1-f_t$，"忘多少就写多少"，参数减少约 1/4。GRU 的更新门正是这种耦合。
+- **NOAF / NIG / NFG / NOG：** 去掉输出激活 $\\tanh(c)$ 或去掉输入、遗忘、输出门之一。
+- **FGR（全门循环）：** 门之间互相有循环连接，参数大增。
+
+**Greff et al.（"LSTM: A Search Space Odyssey"）的结论：**
+1. 没有变体在三类任务上显著优于标准（vanilla）LSTM；
+2. 去掉**遗忘门**或**输出激活**损害最大——前者证实遗忘门的必要性，后者是因为没有 $\\tanh$ 时 $c$ 无界，输出可能爆掉；
+3. CIFG、去掉窥视孔对性能几乎没有影响，可以放心省掉以降成本（主流框架的 LSTM 都没有窥视孔）；
+4. 超参数上，学习率最关键，其次是隐藏层大小；各超参数之间基本独立，可以分开调。
+
+**实践：** 默认用标准 LSTM（有遗忘门、无窥视孔、遗忘门偏置 1）；资源紧张时考虑 GRU 或 CIFG。`,
+        en: `**Variants:**
+- **Peepholes (Gers & Schmidhuber, 2000):** gates also see the cell state, e.g. $f_t=\\sigma(W_fx_t+U_fh_{t-1}+p_f\\odot c_{t-1}+b_f)$ ($p$ diagonal), with the output gate looking at $c_t$. Meant to let gates time and count precisely.
+- **CIFG (coupled input-forget gate):** $i_t=1-f_t$, "write as much as you forget", about 1/4 fewer parameters. The GRU's update gate is exactly this coupling.
+- **NOAF / NIG / NFG / NOG:** no output activation $\\tanh(c)$, or no input, forget or output gate.
+- **FGR (full gate recurrence):** recurrent connections between all gates, many more parameters.
+
+**Conclusions of Greff et al. ("LSTM: A Search Space Odyssey"):**
+1. No variant significantly beats the standard (vanilla) LSTM across the three tasks;
+2. removing the **forget gate** or the **output activation** hurts most — the first confirms the forget gate is essential; without $\\tanh$, $c$ is unbounded and outputs can blow up;
+3. CIFG and removing peepholes barely change performance, so they are safe savings (mainstream framework LSTMs have no peepholes);
+4. among hyperparameters the learning rate matters most, then hidden size, and they interact little, so they can be tuned separately.
+
+**In practice:** use the standard LSTM (forget gate, no peepholes, forget bias 1); consider a GRU or CIFG when resources are tight.`,
+      },
+    },
+    references: [greff2017, { title: 'Recurrent Nets that Time and Count', authors: 'Gers & Schmidhuber', year: 2000, url: 'https://doi.org/10.1109/IJCNN.2000.861302' }, gers2000],
+  },
+  {
+    id: 'rnn-lstm-param-count-embedding',
+    topic: 'rnn',
+    subtopic: 'parameter-count',
+    tags: ['parameter-count', 'lstm', 'embedding', 'keras'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: `一个情感分类模型：\`Embedding(10000, 100)\` → \`LSTM(32)\` → \`Dense(1, sigmoid)\`。逐层算出参数量（Keras 约定），并说明 LSTM 各权重张量的形状。参数量和序列长度有关吗？`,
+      en: `A sentiment model: \`Embedding(10000, 100)\` → \`LSTM(32)\` → \`Dense(1, sigmoid)\`. Count the parameters of each layer (Keras convention) and give the shapes of the LSTM's weight tensors. Does the count depend on the sequence length?`,
+    },
+    answer: {
+      short: {
+        zh: `Embedding $10000\\times100=1{,}000{,}000$；LSTM $4(u(d+u)+u)=4(32\\cdot132+32)=17{,}024$（kernel $[100,128]$，recurrent kernel $[32,128]$，bias $[128]$）；Dense $32+1=33$；共 $1{,}017{,}057$。与序列长度无关，权重在时间步间共享。`,
+        en: `Embedding $10000\\times100=1{,}000{,}000$; LSTM $4(u(d+u)+u)=4(32\\cdot132+32)=17{,}024$ (kernel $[100,128]$, recurrent kernel $[32,128]$, bias $[128]$); Dense $32+1=33$; total $1{,}017{,}057$. It does not depend on sequence length: the weights are shared across steps.`,
+      },
+      full: {
+        zh: `**Embedding：** 每个词一行 100 维向量，$10000\\times100=1{,}000{,}000$。
+
+**LSTM(32)，输入 $d=100$：** 4 个块（$i,f,c,o$），每块有 $d\\times u$ 输入权重、$u\\times u$ 循环权重和 $u$ 个偏置：
+
+$$4\\,(u(d+u)+u)=4\\,(32\\times132+32)=4\\times4256=17{,}024 .$$
+
+Keras 存成三个张量：kernel $[d,4u]=[100,128]$（12,800）、recurrent_kernel $[u,4u]=[32,128]$（4,096）、bias $[4u]=[128]$（128），合计 17,024。
+
+**Dense(1)：** $32$ 个权重 + 1 个偏置 $=33$。
+
+**总计：** $1{,}000{,}000+17{,}024+33=1{,}017{,}057$。可见这类模型的参数几乎都在嵌入层里，LSTM 本身很小。
+
+**与序列长度无关。** 同一组权重在每个时间步复用，序列长 50 还是 500，参数量不变；变的只是计算量和激活内存。
+
+**对照：** PyTorch 的 \`nn.LSTM(100, 32)\` 有 \`bias_ih\` 和 \`bias_hh\` 两份偏置，为 $17{,}024+128=17{,}152$；同尺寸 GRU（\`reset_after=True\`）为 $3\\cdot32\\cdot132+6\\cdot32=12{,}864$，SimpleRNN 为 $4{,}256$。`,
+        en: `**Embedding:** one 100-dim row per word, $10000\\times100=1{,}000{,}000$.
+
+**LSTM(32) on $d=100$:** 4 blocks ($i,f,c,o$), each with $d\\times u$ input weights, $u\\times u$ recurrent weights and $u$ biases:
+
+$$4\\,(u(d+u)+u)=4\\,(32\\times132+32)=4\\times4256=17{,}024 .$$
+
+Keras stores three tensors: kernel $[d,4u]=[100,128]$ (12,800), recurrent_kernel $[u,4u]=[32,128]$ (4,096), bias $[4u]=[128]$ (128), 17,024 in all.
+
+**Dense(1):** $32$ weights + 1 bias $=33$.
+
+**Total:** $1{,}000{,}000+17{,}024+33=1{,}017{,}057$. Almost all parameters of such a model are in the embedding; the LSTM itself is small.
+
+**Independent of sequence length.** The same weights are reused at every step; 50 or 500 steps, the count is the same — only compute and activation memory change.
+
+**For comparison:** PyTorch's \`nn.LSTM(100, 32)\` keeps two biases, \`bias_ih\` and \`bias_hh\`: $17{,}024+128=17{,}152$; a same-size GRU (\`reset_after=True\`) has $3\\cdot32\\cdot132+6\\cdot32=12{,}864$ and a SimpleRNN $4{,}256$.`,
+      },
+    },
+    references: [kerasLstm, { title: 'PyTorch documentation: torch.nn.LSTM', url: 'https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html' }],
+    verification: [vParameterCount, vLstmLayer],
+  },
+  {
+    id: 'rnn-gru-param-count-reset-after',
+    topic: 'rnn',
+    subtopic: 'parameter-count',
+    tags: ['parameter-count', 'gru', 'reset-after', 'pytorch'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `\`GRU(64)\`，输入维度 32。分别计算 Keras \`reset_after=True\`、\`reset_after=False\` 与 PyTorch \`nn.GRU(32, 64)\` 的参数量，写出各自偏置的形状。为什么 \`reset_after=True\` 需要两份偏置？`,
+      en: `\`GRU(64)\` on inputs of size 32. Count the parameters of Keras \`reset_after=True\`, \`reset_after=False\` and PyTorch \`nn.GRU(32, 64)\`, with the shape of each one's bias. Why does \`reset_after=True\` need two biases?`,
+    },
+    answer: {
+      short: {
+        zh: `权重部分都是 $3u(d+u)=3\\cdot64\\cdot96=18{,}432$。\`reset_after=True\`：偏置 $[2,3u]=[2,192]$，共 $18{,}432+384=18{,}816$；\`reset_after=False\`：偏置 $[3u]$，共 $18{,}624$；PyTorch 有 \`bias_ih\`、\`bias_hh\` 各 $3u$，共 $18{,}816$，与 \`reset_after=True\` 相同。因为重置门乘在 $h_{t-1}U_h+b_h^{(r)}$ 外面，循环侧的偏置 $b_h^{(r)}$ 被 $r$ 缩放，不能再与输入侧偏置合并。`,
+        en: `The weights are $3u(d+u)=3\\cdot64\\cdot96=18{,}432$ in every case. \`reset_after=True\`: bias $[2,3u]=[2,192]$, $18{,}432+384=18{,}816$; \`reset_after=False\`: bias $[3u]$, $18{,}624$; PyTorch has \`bias_ih\` and \`bias_hh\` of $3u$ each, $18{,}816$, the same as \`reset_after=True\`. Since the reset gate multiplies $h_{t-1}U_h+b_h^{(r)}$, the recurrent bias $b_h^{(r)}$ is scaled by $r$ and can no longer be merged with the input bias.`,
+      },
+      full: {
+        zh: `**共同部分：** kernel $[d,3u]=[32,192]$（6,144），recurrent kernel $[u,3u]=[64,192]$（12,288），合计 $3u(d+u)=18{,}432$。
+
+**\`reset_after=True\`（TF2 与 Keras 3 的默认）：** bias 形状 $[2,3u]$，第 0 行加在输入投影上，第 1 行加在循环投影上：
+
+$$3u(d+u)+2\\cdot3u=18{,}432+384=18{,}816 .$$
+
+**\`reset_after=False\`：** bias $[3u]$：$3(u(d+u)+u)=18{,}624$。
+
+**PyTorch \`nn.GRU(32, 64)\`：** \`weight_ih_l0\` $[3u,d]$、\`weight_hh_l0\` $[3u,u]$、\`bias_ih_l0\` 与 \`bias_hh_l0\` 各 $[3u]$，共 $18{,}816$——它计算的就是 reset-after 形式：$n=\\tanh(W_{in}x+b_{in}+r\\odot(W_{hn}h+b_{hn}))$。
+
+**为什么两份偏置。** 对 $z,r$ 两个门，两份偏置只是相加，冗余但无害；对候选状态，
+
+$$\\tilde h=\\tanh\\big(x W_h+b_h^{(x)}+r\\odot(h U_h+b_h^{(r)})\\big),$$
+
+$b_h^{(r)}$ 在 $r$ 里面、$b_h^{(x)}$ 在外面，二者作用不同，不能合并。\`reset_after=False\` 时 $r$ 乘的是 $h$ 本身，偏置都在外面，一份就够。
+
+**用途：** 加载别人的权重时，先看 bias 的形状——$[2,3u]$ 还是 $[3u]$——就能判断对方用的是哪种 GRU。`,
+        en: `**Common part:** kernel $[d,3u]=[32,192]$ (6,144) and recurrent kernel $[u,3u]=[64,192]$ (12,288): $3u(d+u)=18{,}432$.
+
+**\`reset_after=True\` (the TF2 and Keras 3 default):** bias of shape $[2,3u]$, row 0 added to the input projection and row 1 to the recurrent projection:
+
+$$3u(d+u)+2\\cdot3u=18{,}432+384=18{,}816 .$$
+
+**\`reset_after=False\`:** bias $[3u]$: $3(u(d+u)+u)=18{,}624$.
+
+**PyTorch \`nn.GRU(32, 64)\`:** \`weight_ih_l0\` $[3u,d]$, \`weight_hh_l0\` $[3u,u]$, \`bias_ih_l0\` and \`bias_hh_l0\` of $[3u]$ each: $18{,}816$ — it computes the reset-after form $n=\\tanh(W_{in}x+b_{in}+r\\odot(W_{hn}h+b_{hn}))$.
+
+**Why two biases.** For the $z$ and $r$ gates the two biases just add up — redundant but harmless. For the candidate,
+
+$$\\tilde h=\\tanh\\big(x W_h+b_h^{(x)}+r\\odot(h U_h+b_h^{(r)})\\big),$$
+
+$b_h^{(r)}$ sits inside the reset, $b_h^{(x)}$ outside; they act differently and cannot be merged. With \`reset_after=False\`, $r$ multiplies $h$ itself, every bias is outside, and one suffices.
+
+**Use:** when loading someone else's weights, the bias shape — $[2,3u]$ or $[3u]$ — tells you which GRU they used.`,
+      },
+    },
+    references: [kerasGru, cho2014, { title: 'PyTorch documentation: torch.nn.GRU', url: 'https://pytorch.org/docs/stable/generated/torch.nn.GRU.html' }],
+    verification: [vParameterCount, vGruLayer],
+  },
+  {
+    id: 'rnn-stacked-bidirectional-param-count',
+    topic: 'rnn',
+    subtopic: 'parameter-count',
+    tags: ['parameter-count', 'bidirectional', 'stacked-rnn', 'lstm'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `两层堆叠的 \`Bidirectional(LSTM(64))\`（第一层 \`return_sequences=True\`，\`merge_mode='concat'\`），输入维度 100。计算每层的参数量与总数。若 \`merge_mode='sum'\`，第二层参数量会变吗？`,
+      en: `Two stacked \`Bidirectional(LSTM(64))\` layers (the first with \`return_sequences=True\`, \`merge_mode='concat'\`) on inputs of size 100. Count each layer's parameters and the total. Does the second layer's count change with \`merge_mode='sum'\`?`,
+    },
+    answer: {
+      short: {
+        zh: `第一层：$2\\times4(64\\cdot164+64)=84{,}480$。第二层的输入是拼接后的 $2u=128$ 维：$2\\times4(64\\cdot192+64)=98{,}816$。共 $183{,}296$。\`merge_mode='sum'\` 时第一层输出 64 维，第二层变为 $2\\times4(64\\cdot128+64)=66{,}048$。`,
+        en: `Layer 1: $2\\times4(64\\cdot164+64)=84{,}480$. Layer 2 reads the concatenated $2u=128$ features: $2\\times4(64\\cdot192+64)=98{,}816$. Total $183{,}296$. With \`merge_mode='sum'\` layer 1 outputs 64 features and layer 2 becomes $2\\times4(64\\cdot128+64)=66{,}048$.`,
+      },
+      full: {
+        zh: `**规则。** \`Bidirectional\` 持有两个独立的层（前向、后向），参数翻倍；下一层的输入维度取决于合并方式：\`concat\` 为 $2u$，\`sum\`/\`mul\`/\`ave\` 为 $u$。
+
+**第一层**（$d=100,u=64$）：单向 $4(64\\times(100+64)+64)=4\\times10{,}560=42{,}240$，双向 $84{,}480$。
+
+**第二层**（\`concat\` 后 $d=128$）：单向 $4(64\\times192+64)=4\\times12{,}352=49{,}408$，双向 $98{,}816$。
+
+**总计：** $84{,}480+98{,}816=183{,}296$。
+
+**\`merge_mode='sum'\`：** 第一层参数不变（合并本身无参数），第二层 $d=64$：$2\\times4(64\\times128+64)=2\\times33{,}024=66{,}048$，总数 $150{,}528$。
+
+**注意：** 第一层必须 \`return_sequences=True\`，否则输出是二维 $[B,2u]$，第二层 RNN 会因为需要三维输入而报错。`,
+        en: `**Rules.** \`Bidirectional\` holds two independent layers (forward, backward), doubling the parameters; the next layer's input size depends on the merge: $2u$ for \`concat\`, $u$ for \`sum\`/\`mul\`/\`ave\`.
+
+**Layer 1** ($d=100,u=64$): one direction $4(64\\times(100+64)+64)=4\\times10{,}560=42{,}240$; both $84{,}480$.
+
+**Layer 2** ($d=128$ after \`concat\`): one direction $4(64\\times192+64)=4\\times12{,}352=49{,}408$; both $98{,}816$.
+
+**Total:** $84{,}480+98{,}816=183{,}296$.
+
+**\`merge_mode='sum'\`:** layer 1 is unchanged (merging has no parameters), layer 2 sees $d=64$: $2\\times4(64\\times128+64)=2\\times33{,}024=66{,}048$, total $150{,}528$.
+
+**Note:** layer 1 needs \`return_sequences=True\`; otherwise its output is 2-D $[B,2u]$ and the second RNN fails because it expects 3-D input.`,
+      },
+    },
+    references: [kerasLstm, { title: 'Keras API reference: Bidirectional layer', url: 'https://keras.io/api/layers/recurrent_layers/bidirectional/' }],
+    verification: [vParameterCount, vBidirectional],
+  },
+  {
+    id: 'rnn-macs-per-step',
+    topic: 'rnn',
+    subtopic: 'parameter-count',
+    tags: ['compute-cost', 'flops', 'lstm', 'gru'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `LSTM(32)、GRU(32)、SimpleRNN(32)，输入维度 100。每个样本每个时间步需要多少次乘加（MAC）？长度 100 的序列前向一共多少？为什么"乘加次数约等于权重个数"？`,
+      en: `LSTM(32), GRU(32) and SimpleRNN(32) on inputs of size 100. How many multiply-accumulates (MACs) per example per time step? How many for a forward pass over 100 steps? Why is "MACs ≈ number of weights" a good rule?`,
+    },
+    answer: {
+      short: {
+        zh: `矩阵乘法的 MAC 数等于权重个数（不含偏置）：LSTM $4\\cdot32\\cdot132=16{,}896$，GRU $3\\cdot32\\cdot132=12{,}672$，SimpleRNN $32\\cdot132=4{,}224$，比例 4:3:1；100 步分别约 $1.69\\times10^6$、$1.27\\times10^6$、$4.2\\times10^5$ MAC。每个权重在每步恰好被用一次乘加；逐元素的门运算只有 $O(u)$，可以忽略。`,
+        en: `A matmul's MACs equal its weight count (biases excluded): LSTM $4\\cdot32\\cdot132=16{,}896$, GRU $3\\cdot32\\cdot132=12{,}672$, SimpleRNN $32\\cdot132=4{,}224$, a 4:3:1 ratio; over 100 steps about $1.69\\times10^6$, $1.27\\times10^6$ and $4.2\\times10^5$ MACs. Every weight is used in exactly one multiply-add per step; the element-wise gate math is only $O(u)$ and negligible.`,
+      },
+      full: {
+        zh: `**原理。** 一步的主要计算是 $[x_t,h_{t-1}]$（长 $d+u$）乘以 $(d+u)\\times ku$ 的矩阵（$k$ 为块数），每个权重恰好参与一次乘加，所以 MAC 数 $=k\\,u(d+u)$。偏置加法、sigmoid/tanh、逐元素乘都是 $O(u)$，相比 $O(u(d+u))$ 可以忽略。
+
+**数值**（$d=100,u=32$，$u(d+u)=4224$）：
+
+| 层 | 块数 $k$ | MAC/步 | 100 步 |
+|---|---|---|---|
+| LSTM | 4 | 16,896 | 1,689,600 |
+| GRU | 3 | 12,672 | 1,267,200 |
+| SimpleRNN | 1 | 4,224 | 422,400 |
+
+FLOPs 通常按 $2\\times$MAC 计。批大小 $B$ 时再乘 $B$；训练时反向约为前向的 2 倍。
+
+**实际速度不等于 MAC。** 在 $u=32$ 这样的小尺寸上，每步的矩阵很小，运行时间主要花在框架调用内核的开销上，而不是算术——这就是为什么把所有时间步的输入投影合成一次大乘法、把一步的门运算融合成少数几个内核，比减少 MAC 更能提速。`,
+        en: `**Principle.** A step is dominated by multiplying $[x_t,h_{t-1}]$ (length $d+u$) by a $(d+u)\\times ku$ matrix ($k$ blocks); every weight takes part in exactly one multiply-add, so MACs $=k\\,u(d+u)$. Bias adds, sigmoids/tanh and element-wise products are $O(u)$, negligible next to $O(u(d+u))$.
+
+**Numbers** ($d=100,u=32$, $u(d+u)=4224$):
+
+| Layer | blocks $k$ | MACs/step | 100 steps |
+|---|---|---|---|
+| LSTM | 4 | 16,896 | 1,689,600 |
+| GRU | 3 | 12,672 | 1,267,200 |
+| SimpleRNN | 1 | 4,224 | 422,400 |
+
+FLOPs are usually counted as $2\\times$MACs. Multiply by the batch size $B$; in training the backward pass costs about 2× the forward.
+
+**Speed is not MACs.** At sizes like $u=32$ each step's matrices are tiny and run time goes to the framework's per-kernel-call overhead rather than arithmetic — which is why hoisting the input projection of all steps into one matmul and fusing a step's gate math into a few kernels speeds things up more than cutting MACs does.`,
+      },
+    },
+    references: [kerasLstm, kerasGru, kerasSimpleRnn],
+    verification: [vParameterCount],
+  },
+  {
+    id: 'rnn-gru-reset-after-variants',
+    topic: 'rnn',
+    subtopic: 'gru',
+    tags: ['gru', 'reset-after', 'cudnn', 'pytorch'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: `GRU 有两种候选状态：$\\tilde h=\\tanh(xW_h+(r\\odot h)U_h+b_h)$ 与 $\\tilde h=\\tanh(xW_h+b_h^{(x)}+r\\odot(hU_h+b_h^{(r)}))$。它们分别对应 Cho et al. 论文的哪个版本、Keras 的哪个 \`reset_after\` 取值、cuDNN 和 PyTorch 用哪个？证明两者一般不等价，并给出一个数值反例。什么情况下相等？`,
+      en: `A GRU candidate can be $\\tilde h=\\tanh(xW_h+(r\\odot h)U_h+b_h)$ or $\\tilde h=\\tanh(xW_h+b_h^{(x)}+r\\odot(hU_h+b_h^{(r)}))$. Which version of Cho et al.'s paper, which Keras \`reset_after\` value, and which of cuDNN and PyTorch goes with each? Show that they differ in general, with a numeric counterexample. When do they coincide?`,
+    },
+    answer: {
+      short: {
+        zh: `前者"先重置再乘矩阵"：arXiv 1406.1078 的 v3、Keras \`reset_after=False\`（TF1 时代默认、tfjs-layers 唯一支持的形式）。后者"先乘矩阵再重置"：论文 v1、Keras \`reset_after=True\`（TF2 与 Keras 3 默认）、cuDNN 和 PyTorch \`nn.GRU\`。反例：$h=(1,1)$，$r=(1,0)$，$U_h=\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}$：$(r\\odot h)U_h=(1,2)$，$r\\odot(hU_h)=(4,0)$。只有 $U_h$ 为对角阵（且循环偏置为 0）或 $r$ 各分量相等时才相同。`,
+        en: `The first "resets, then multiplies": version 3 of arXiv 1406.1078, Keras \`reset_after=False\` (the TF1-era default and the only form tfjs-layers supports). The second "multiplies, then resets": the paper's v1, Keras \`reset_after=True\` (the TF2 and Keras 3 default), cuDNN and PyTorch \`nn.GRU\`. Counterexample: $h=(1,1)$, $r=(1,0)$, $U_h=\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}$: $(r\\odot h)U_h=(1,2)$ but $r\\odot(hU_h)=(4,0)$. They coincide only when $U_h$ is diagonal (and the recurrent bias is 0) or all entries of $r$ are equal.`,
+      },
+      full: {
+        zh: `**对应关系。** Keras 文档写道：一种实现基于 arXiv 1406.1078 的 v3，重置门在矩阵乘法**之前**作用于隐藏状态；另一种基于最初的 v1，顺序相反，与 CuDNNGRU 兼容，因此输入和循环两侧有各自的偏置。前者即 \`reset_after=False\`，后者即 \`reset_after=True\`。TF 2.0 起 \`reset_after=True\` 成为默认（使用 cuDNN 内核的条件之一），Keras 3 延续。PyTorch \`nn.GRU\` 的 $n=\\tanh(W_{in}x+b_{in}+r\\odot(W_{hn}h+b_{hn}))$ 也是 reset-after。tfjs-layers 的 \`GRUCell\` 只实现 reset-before，传 \`resetAfter: true\` 会抛错。
+
+**为何不等价。** 行向量约定下 $(r\\odot h)U_h=h\\operatorname{diag}(r)U_h$，而 $r\\odot(hU_h)=hU_h\\operatorname{diag}(r)$。二者相等对所有 $h$ 成立当且仅当 $\\operatorname{diag}(r)U_h=U_h\\operatorname{diag}(r)$，即 $U_h$ 与 $\\operatorname{diag}(r)$ 可交换：$(r_i-r_j)(U_h)_{ij}=0$。因此只有当 $U_h$ 为对角阵，或 $r$ 的所有分量相等时才成立；reset-after 还多了被 $r$ 缩放的 $b_h^{(r)}$。
+
+**反例。** $h=(1,1)$，$r=(1,0)$，$U_h=\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}$：
+- reset-before：$r\\odot h=(1,0)$，$(1,0)U_h=(1,2)$；
+- reset-after：$hU_h=(4,6)$，$r\\odot(4,6)=(4,0)$。
+
+**后果。** 两种 GRU 的权重不能互相直接加载：形状上 bias 分别是 $[3u]$ 与 $[2,3u]$，即使形状凑上，数值也不对。reset-after 的好处是三块循环乘法 $h[U_z|U_r|U_h]$ 可以一次完成，这正是 cuDNN 选择它的原因。`,
+        en: `**Mapping.** The Keras docs say one implementation is based on v3 of arXiv 1406.1078 and applies the reset gate to the hidden state **before** the matrix multiplication; the other is based on the original v1, has the order reversed, is compatible with CuDNNGRU, and therefore has separate biases for the input and recurrent sides. The former is \`reset_after=False\`, the latter \`reset_after=True\`. Since TF 2.0 \`reset_after=True\` is the default (one of the conditions for the cuDNN kernel), and Keras 3 keeps it. PyTorch's \`nn.GRU\`, $n=\\tanh(W_{in}x+b_{in}+r\\odot(W_{hn}h+b_{hn}))$, is reset-after too. tfjs-layers' \`GRUCell\` implements only reset-before and throws when given \`resetAfter: true\`.
+
+**Why they differ.** With row vectors, $(r\\odot h)U_h=h\\operatorname{diag}(r)U_h$ while $r\\odot(hU_h)=hU_h\\operatorname{diag}(r)$. They agree for every $h$ iff $\\operatorname{diag}(r)U_h=U_h\\operatorname{diag}(r)$, i.e. $(r_i-r_j)(U_h)_{ij}=0$: only when $U_h$ is diagonal or all entries of $r$ are equal; reset-after also has the extra $r$-scaled bias $b_h^{(r)}$.
+
+**Counterexample.** $h=(1,1)$, $r=(1,0)$, $U_h=\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}$:
+- reset-before: $r\\odot h=(1,0)$, $(1,0)U_h=(1,2)$;
+- reset-after: $hU_h=(4,6)$, $r\\odot(4,6)=(4,0)$.
+
+**Consequence.** Weights of one GRU cannot be loaded into the other: the bias shapes are $[3u]$ and $[2,3u]$, and even when the shapes are forced to fit the numbers are wrong. The advantage of reset-after is that the three recurrent products $h[U_z|U_r|U_h]$ run as one matmul — why cuDNN chose it.`,
+      },
+    },
+    references: [
+      cho2014,
+      { title: 'Learning Phrase Representations using RNN Encoder-Decoder for Statistical Machine Translation (v1)', authors: 'Cho et al.', year: 2014, url: 'https://arxiv.org/abs/1406.1078v1' },
+      kerasGru,
+      { title: 'PyTorch documentation: torch.nn.GRU', url: 'https://pytorch.org/docs/stable/generated/torch.nn.GRU.html' },
+    ],
+    verification: [vGruCell, vGruLayer],
+  },
+  {
+    id: 'rnn-map-pytorch-weights-to-keras',
+    topic: 'rnn',
+    subtopic: 'implementation',
+    tags: ['weight-conversion', 'pytorch', 'keras', 'gate-order'],
+    kind: 'coding',
+    difficulty: 4,
+    prompt: {
+      zh: `把 PyTorch 训练好的单层 \`nn.LSTM\` 和 \`nn.GRU\` 的权重加载到 Keras 布局的层（kernel $[d,ku]$、recurrent kernel $[u,ku]$、bias）里。写出转换步骤：转置、门顺序、偏置如何处理；GRU 应该用哪种 \`reset_after\`？怎样测试转换正确？`,
+      en: `Load the weights of a trained single-layer PyTorch \`nn.LSTM\` and \`nn.GRU\` into Keras-layout layers (kernel $[d,ku]$, recurrent kernel $[u,ku]$, bias). Give the conversion: transposes, gate order, biases. Which \`reset_after\` must the GRU use? How do you test the conversion?`,
+    },
+    answer: {
+      short: {
+        zh: `LSTM：PyTorch 门顺序 $i,f,g,o$ 与 Keras $i,f,c,o$ 相同，kernel $=W_{ih}^\\top$，recurrent $=W_{hh}^\\top$，bias $=b_{ih}+b_{hh}$。GRU：PyTorch 顺序 $r,z,n$，Keras 为 $z,r,h$，要交换前两块再转置；必须用 \`reset_after=True\`，bias $[2,3u]$ 的两行分别是重排后的 $b_{ih}$ 和 $b_{hh}$。测试：同一输入下与 PyTorch 输出逐元素对比（float32 约 $10^{-6}$），并确认门激活用 sigmoid 而不是 hard sigmoid。`,
+        en: `LSTM: PyTorch's gate order $i,f,g,o$ matches Keras' $i,f,c,o$; kernel $=W_{ih}^\\top$, recurrent $=W_{hh}^\\top$, bias $=b_{ih}+b_{hh}$. GRU: PyTorch's order is $r,z,n$, Keras' $z,r,h$ — swap the first two blocks, then transpose; it must be \`reset_after=True\`, with the two rows of the $[2,3u]$ bias being the reordered $b_{ih}$ and $b_{hh}$. Test: compare with PyTorch's outputs on the same input element by element (about $10^{-6}$ in float32), with sigmoid — not hard sigmoid — gates.`,
+      },
+      full: {
+        zh: `**LSTM。** PyTorch：\`weight_ih_l0\` $[4u,d]$、\`weight_hh_l0\` $[4u,u]$、\`bias_ih_l0\`、\`bias_hh_l0\` 各 $[4u]$，行块顺序 $i,f,g,o$。Keras：kernel $[d,4u]$、recurrent_kernel $[u,4u]$、bias $[4u]$，列块顺序 $i,f,c,o$（$c$ 即 $g$）。
+
+\`\`\`ts
+const kernel = tf.transpose(weightIh);            // [d, 4u]
+const recurrentKernel = tf.transpose(weightHh);   // [u, 4u]
+const bias = tf.add(biasIh, biasHh);              // 两份偏置总是相加出现
+\`\`\`
+
+**GRU。** PyTorch 行块顺序 $r,z,n$；Keras 列块顺序 $z,r,h$。先按块重排再转置：
+
+\`\`\`ts
+const reorder = (w: tf.Tensor) => {               // w: [3u, *]
+  const [r, z, n] = tf.split(w, 3, 0);
+  return tf.concat([z, r, n], 0);
+};
+const kernel = tf.transpose(reorder(weightIh));            // [d, 3u]
+const recurrentKernel = tf.transpose(reorder(weightHh));   // [u, 3u]
+const bias = tf.stack([reorder(biasIh), reorder(biasHh)]); // [2, 3u]
+\`\`\`
+
+PyTorch 计算的是 reset-after 形式，所以 Keras 侧必须 \`reset_after=True\`；候选状态的两份偏置不能相加（$b_{hn}$ 在重置门里面）。插值方向两边一致：$h_t=(1-z)\\odot n+z\\odot h_{t-1}$。
+
+**常见错误：** 忘记转置（方阵时形状不报错！）；GRU 没有交换 $r,z$；LSTM 只取一份偏置；用了 tfjs-layers 默认的 \`hardSigmoid\` 门激活；GRU 用了 reset-before 实现。这些错误都不会报错，只会让数值不对。
+
+**测试。** 用固定随机种子在 PyTorch 中生成权重和一个 $[2,5,3]$ 的输入，导出输出；在 TypeScript 中加载转换后的权重，断言最大误差在 $10^{-5}$ 以内。再额外测一条带初始状态的序列，以及 \`return_sequences\` 的每一步输出。`,
+        en: `**LSTM.** PyTorch: \`weight_ih_l0\` $[4u,d]$, \`weight_hh_l0\` $[4u,u]$, \`bias_ih_l0\` and \`bias_hh_l0\` $[4u]$ each, row blocks in order $i,f,g,o$. Keras: kernel $[d,4u]$, recurrent_kernel $[u,4u]$, bias $[4u]$, column blocks $i,f,c,o$ ($c$ is $g$).
+
+\`\`\`ts
+const kernel = tf.transpose(weightIh);            // [d, 4u]
+const recurrentKernel = tf.transpose(weightHh);   // [u, 4u]
+const bias = tf.add(biasIh, biasHh);              // the two biases only ever appear summed
+\`\`\`
+
+**GRU.** PyTorch row blocks $r,z,n$; Keras column blocks $z,r,h$. Reorder the blocks, then transpose:
+
+\`\`\`ts
+const reorder = (w: tf.Tensor) => {               // w: [3u, *]
+  const [r, z, n] = tf.split(w, 3, 0);
+  return tf.concat([z, r, n], 0);
+};
+const kernel = tf.transpose(reorder(weightIh));            // [d, 3u]
+const recurrentKernel = tf.transpose(reorder(weightHh));   // [u, 3u]
+const bias = tf.stack([reorder(biasIh), reorder(biasHh)]); // [2, 3u]
+\`\`\`
+
+PyTorch computes the reset-after form, so the Keras side must use \`reset_after=True\`; the candidate's two biases must not be summed ($b_{hn}$ sits inside the reset). Both sides interpolate the same way: $h_t=(1-z)\\odot n+z\\odot h_{t-1}$.
+
+**Common mistakes:** a missing transpose (no shape error when $d=u$!); $r,z$ not swapped for the GRU; only one of the LSTM's biases taken; tfjs-layers' default \`hardSigmoid\` gate activation; a reset-before GRU. None of these throws — the numbers are just wrong.
+
+**Test.** With a fixed seed, generate weights and a $[2,5,3]$ input in PyTorch and export the outputs; load the converted weights in TypeScript and assert a max error below $10^{-5}$. Also test a sequence with an initial state, and every step of \`return_sequences\`.`,
+      },
+    },
+    references: [
+      { title: 'PyTorch documentation: torch.nn.LSTM', url: 'https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html' },
+      { title: 'PyTorch documentation: torch.nn.GRU', url: 'https://pytorch.org/docs/stable/generated/torch.nn.GRU.html' },
+      kerasLstm,
+      kerasGru,
+    ],
+    verification: [vLstmLayer, vGruLayer],
+  },
+  {
+    id: 'rnn-tfjs-gru-reset-after-error',
+    topic: 'rnn',
+    subtopic: 'gru',
+    tags: ['tfjs', 'keras', 'model-loading', 'reset-after'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: `用 Python Keras（TF2）训练了一个带 \`GRU\` 层的模型，用 tfjs converter 导出后，\`tf.loadLayersModel\` 报错：\`GRUCell does not support reset_after parameter set to true.\`。为什么？把 model.json 里的 \`reset_after\` 改成 \`false\` 行不行？有哪些正确的解决办法？`,
+      en: `A model with a \`GRU\` layer trained in Python Keras (TF2) and exported with the tfjs converter fails in \`tf.loadLayersModel\` with \`GRUCell does not support reset_after parameter set to true.\`. Why? Does editing \`reset_after\` to \`false\` in model.json work? What are the correct fixes?`,
+    },
+    answer: {
+      short: {
+        zh: `TF2 的 Keras GRU 默认 \`reset_after=True\`，而 tfjs-layers 只实现了 reset-before 形式，遇到该配置直接抛错。改 model.json 不行：bias 形状 $[2,3u]$ 对不上 $[3u]$，即使强行合并偏置，两种公式也不等价，会静默得到错误结果。正确做法：在 Python 端用 \`reset_after=False\` 重新训练；或使用实现了 reset-after 的 GRU 层（如 \`@dl/recurrent\` 的 \`GRU\`）加载原权重。`,
+        en: `TF2 Keras' GRU defaults to \`reset_after=True\`, while tfjs-layers implements only the reset-before form and throws on that config. Editing model.json does not work: the $[2,3u]$ bias does not fit $[3u]$, and even with the biases forced together the two formulas differ, so predictions would be silently wrong. Fix: retrain in Python with \`reset_after=False\`, or load the original weights into a GRU layer that implements reset-after (such as \`GRU\` in \`@dl/recurrent\`).`,
+      },
+      full: {
+        zh: `**原因。** tfjs-layers 的 \`GRUCell\` 构造函数里：若 \`args.resetAfter\` 为真就抛出 \`ValueError\`。TF 2.0 起 Keras GRU 默认 \`reset_after=True\`（cuDNN 兼容形式），所以几乎所有 TF2 训练的 GRU 模型都加载不了。
+
+**为什么不能改配置。**
+1. 形状：reset-after 的 bias 是 $[2,3u]$，reset-before 是 $[3u]$，权重加载时就会形状不匹配。
+2. 即使把两行偏置相加成一行：$z,r$ 门没问题，但候选状态 $\\tanh(xW_h+b^{(x)}+r\\odot(hU_h+b^{(r)}))$ 与 $\\tanh(xW_h+(r\\odot h)U_h+b)$ 对一般的 $U_h$ 不等价，模型能跑、输出却是错的——比报错更糟。
+
+**正确的办法：**
+- **重新训练**：Python 端 \`GRU(..., reset_after=False)\`，导出后 tfjs 原生可加载（代价是不能用 cuDNN 内核，GPU 训练更慢）。
+- **用实现了 reset-after 的层**：注册一个与 Keras 同名（\`GRU\`）、同权重布局的自定义层，其 \`getConfig\` 接受 \`reset_after\`，这样原 model.json 与权重可以直接加载。\`@dl/recurrent\` 的 \`GRU\` 就是这样做的。
+- 其他路线：转换成 ONNX / TFLite 用别的运行时。
+
+**验证。** 任选一条输入，在 Python 中记录原模型输出，在 JS 中加载后比对，误差应在 float32 精度内（约 $10^{-6}$）；另外确认 \`recurrent_activation\` 被正确读成 \`sigmoid\`。`,
+        en: `**Cause.** tfjs-layers' \`GRUCell\` constructor throws a \`ValueError\` when \`args.resetAfter\` is true. Since TF 2.0 Keras' GRU defaults to \`reset_after=True\` (the cuDNN-compatible form), so almost every GRU model trained in TF2 fails to load.
+
+**Why editing the config fails.**
+1. Shapes: reset-after's bias is $[2,3u]$, reset-before's $[3u]$, so weight loading hits a shape mismatch.
+2. Even with the two bias rows summed into one: the $z,r$ gates are fine, but the candidate $\\tanh(xW_h+b^{(x)}+r\\odot(hU_h+b^{(r)}))$ differs from $\\tanh(xW_h+(r\\odot h)U_h+b)$ for a general $U_h$ — the model runs and its outputs are wrong, which is worse than an error.
+
+**Correct fixes:**
+- **Retrain** with \`GRU(..., reset_after=False)\` in Python; tfjs then loads it natively (the price: no cuDNN kernel, slower GPU training).
+- **Use a layer that implements reset-after**: register a custom layer with Keras' class name (\`GRU\`) and weight layout whose \`getConfig\` accepts \`reset_after\`, so the original model.json and weights load directly. \`GRU\` in \`@dl/recurrent\` does this.
+- Other routes: convert to ONNX / TFLite and use another runtime.
+
+**Check.** Record the original model's output on some input in Python, load in JS and compare; the error should be at float32 precision (about $10^{-6}$). Also confirm that \`recurrent_activation\` is read as \`sigmoid\`.`,
+      },
+    },
+    references: [kerasGru, { title: 'TensorFlow.js API: tf.layers.gru', url: 'https://js.tensorflow.org/api/latest/#layers.gru' }, cho2014],
+    misconceptions: [
+      {
+        claim: {
+          zh: `把 model.json 里的 \`reset_after\` 改成 \`false\`、偏置合并一下就能在 tfjs 里用。`,
+          en: `Setting \`reset_after\` to \`false\` in model.json and merging the biases makes the model usable in tfjs.`,
+        },
+        correction: {
+          zh: `两种 GRU 公式不等价，这样加载不会报错但输出是错的；需要重新训练或使用实现 reset-after 的层。`,
+          en: `The two GRU formulas differ, so this loads without error but gives wrong outputs; retrain, or use a layer that implements reset-after.`,
+        },
+      },
+    ],
+    verification: [vGruLayer],
+  },
+  {
+    id: 'rnn-hard-sigmoid-vs-sigmoid',
+    topic: 'rnn',
+    subtopic: 'implementation',
+    tags: ['hard-sigmoid', 'sigmoid', 'keras', 'tfjs'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `Keras 2 / tfjs 的 hard sigmoid 定义为 $\\operatorname{clip}(0.2x+0.5,0,1)$。它与 sigmoid 的最大绝对差是多少，出现在哪里？在 $x=1,2,3$ 处各是多少？Keras 各版本与 tfjs-layers 的循环层默认用哪一个？Keras 3 的 hard sigmoid 又是什么？`,
+      en: `Keras 2 / tfjs define the hard sigmoid as $\\operatorname{clip}(0.2x+0.5,0,1)$. What is its largest absolute difference from the sigmoid, and where? What are both at $x=1,2,3$? Which one do the recurrent layers of each Keras version and of tfjs-layers use by default? What is Keras 3's hard sigmoid?`,
+    },
+    answer: {
+      short: {
+        zh: `最大差约 $0.0759$，在 $x=\\pm2.5$（hard sigmoid 刚饱和为 0 或 1，而 $\\sigma(2.5)=0.9241$）。$x=1$：$0.7$ 对 $0.7311$；$x=2$：$0.9$ 对 $0.8808$；$x=3$：$1$ 对 $0.9526$。Keras 1 与 Keras 2.2 及以前、TF1 的 tf.keras 默认 \`hard_sigmoid\`；Keras 2.3 / TF2 起默认 \`sigmoid\`；tfjs-layers 至今默认 \`hardSigmoid\`。Keras 3 的 hard sigmoid 改为 $\\operatorname{clip}(x/6+0.5,0,1)$。`,
+        en: `The largest difference is about $0.0759$, at $x=\\pm2.5$ (where the hard sigmoid just saturates at 0 or 1 while $\\sigma(2.5)=0.9241$). At $x=1$: $0.7$ vs $0.7311$; $x=2$: $0.9$ vs $0.8808$; $x=3$: $1$ vs $0.9526$. Keras 1, Keras up to 2.2 and TF1's tf.keras default to \`hard_sigmoid\`; from Keras 2.3 / TF2 the default is \`sigmoid\`; tfjs-layers still defaults to \`hardSigmoid\`. Keras 3's hard sigmoid is $\\operatorname{clip}(x/6+0.5,0,1)$.`,
+      },
+      full: {
+        zh: `**数值**（在 $[-10,10]$ 上以 $10^{-5}$ 步长扫描）：
+
+| $x$ | $\\sigma(x)$ | hard sigmoid |
+|---|---|---|
+| 0 | 0.5 | 0.5 |
+| 1 | 0.7311 | 0.7 |
+| 2 | 0.8808 | 0.9 |
+| 2.5 | 0.9241 | 1 |
+| 3 | 0.9526 | 1 |
+
+最大绝对差 $1-\\sigma(2.5)=\\sigma(-2.5)\\approx0.0759$，在 $x=\\pm2.5$。Keras 3 的 $\\operatorname{clip}(x/6+0.5,0,1)$ 与 sigmoid 的最大差约 $0.069$（在 $|x|\\approx1.32$ 附近），两种 hard sigmoid 本身也不相同。
+
+**默认值的历史：** Keras 1 与 Keras 2.0–2.2 的 LSTM/GRU \`recurrent_activation\` 默认是 \`hard_sigmoid\`（更省算力）；Keras 2.3.0 的发布说明把所有 RNN 层的默认改为 \`sigmoid\`，TF2 的 tf.keras 同样是 \`sigmoid\`（cuDNN 内核的条件之一）。tfjs-layers 的 \`LSTMCell\`/\`GRUCell\` 仍把 \`DEFAULT_RECURRENT_ACTIVATION\` 设为 \`'hardSigmoid'\`。
+
+**后果：** 门值差到 0.076，乘到每一步的状态更新上，会一路累积。用 PyTorch 或 TF2 的权重在 tfjs-layers 里复现时，不显式设 \`recurrentActivation: 'sigmoid'\` 就对不上。hard sigmoid 的导数在 $|x|>2.5$ 时为 0，饱和的门完全不传梯度。
+
+**建议：** 新模型用 sigmoid；只有加载 Keras 1 / 早期 Keras 2 训练的模型时才需要 hard sigmoid，并且要确认是哪一版的定义。`,
+        en: `**Numbers** (scanning $[-10,10]$ in steps of $10^{-5}$):
+
+| $x$ | $\\sigma(x)$ | hard sigmoid |
+|---|---|---|
+| 0 | 0.5 | 0.5 |
+| 1 | 0.7311 | 0.7 |
+| 2 | 0.8808 | 0.9 |
+| 2.5 | 0.9241 | 1 |
+| 3 | 0.9526 | 1 |
+
+The largest absolute difference is $1-\\sigma(2.5)=\\sigma(-2.5)\\approx0.0759$, at $x=\\pm2.5$. Keras 3's $\\operatorname{clip}(x/6+0.5,0,1)$ differs from the sigmoid by at most about $0.069$ (near $|x|\\approx1.32$) — and the two hard sigmoids differ from each other.
+
+**History of the default:** in Keras 1 and Keras 2.0–2.2 the LSTM/GRU \`recurrent_activation\` defaulted to \`hard_sigmoid\` (cheaper); Keras 2.3.0's release notes changed every RNN layer's default to \`sigmoid\`, as does TF2's tf.keras (one of the cuDNN kernel's conditions). tfjs-layers' \`LSTMCell\`/\`GRUCell\` still set \`DEFAULT_RECURRENT_ACTIVATION\` to \`'hardSigmoid'\`.
+
+**Consequence:** gate values off by up to 0.076 enter every state update and accumulate. Reproducing PyTorch or TF2 weights in tfjs-layers fails unless \`recurrentActivation: 'sigmoid'\` is set explicitly. The hard sigmoid's derivative is 0 for $|x|>2.5$, so saturated gates pass no gradient at all.
+
+**Advice:** use the sigmoid for new models; the hard sigmoid is only for loading models trained with Keras 1 or early Keras 2, and check which definition they used.`,
+      },
+    },
+    references: [
+      { title: 'Keras 2.3.0 release notes', url: 'https://github.com/keras-team/keras/releases/tag/2.3.0' },
+      { title: 'Keras API reference: Layer activation functions (hard_sigmoid)', url: 'https://keras.io/api/layers/activations/' },
+      { title: 'TensorFlow.js API: tf.layers.lstm', url: 'https://js.tensorflow.org/api/latest/#layers.lstm' },
+    ],
+    verification: [vLstmLayer, vGruLayer],
+  },
+  {
+    id: 'rnn-tfjs-lstm-mismatch-pytorch',
+    topic: 'rnn',
+    subtopic: 'debugging',
+    tags: ['tfjs', 'pytorch', 'numerical-mismatch', 'debugging'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: `你把 PyTorch \`nn.LSTM\` 的权重按 Keras 布局转好后加载进 tfjs 的 \`tf.layers.lstm\`，在一个 $2\\times5\\times3$ 的输入上两边输出的最大差是 0.019——不是 0，也不是大得离谱。按可能性列出原因和逐个排除的办法。`,
+      en: `You converted a PyTorch \`nn.LSTM\`'s weights to the Keras layout and loaded them into tfjs's \`tf.layers.lstm\`. On a $2\\times5\\times3$ input the outputs differ by at most 0.019 — not 0, not wildly off. List the likely causes and how to rule each out.`,
+    },
+    answer: {
+      short: {
+        zh: `最可能是 tfjs-layers 的 \`recurrentActivation\` 默认为 \`hardSigmoid\`：门值偏差最大 0.076，累积后正好是 $10^{-2}$ 量级；设为 \`'sigmoid'\` 后误差应降到 $10^{-7}$ 量级。其次检查：只用了一份偏置（应为 $b_{ih}+b_{hh}$）、漏了转置、门顺序、初始状态、float32 与 float64 的差异。逐项把一个因素改对、看误差是否降到浮点精度。`,
+        en: `Most likely tfjs-layers' \`recurrentActivation\` defaulting to \`hardSigmoid\`: gate values off by up to 0.076, accumulating to about $10^{-2}$; with \`'sigmoid'\` the error should drop to around $10^{-7}$. Then check: only one bias used (should be $b_{ih}+b_{hh}$), a missing transpose, gate order, initial state, float32 vs float64. Fix one factor at a time and watch whether the error drops to float precision.`,
+      },
+      full: {
+        zh: `**误差量级是线索。** 权重放错位置（转置、门顺序）通常导致 $O(0.1\\sim1)$ 的差异；float32 舍入是 $10^{-7}\\sim10^{-6}$；$10^{-2}$ 说明公式"几乎相同但不完全相同"。
+
+**按可能性排序：**
+1. **门激活函数。** tfjs-layers 的 LSTM/GRU \`recurrentActivation\` 默认 \`'hardSigmoid'\`（Keras 1 的默认），PyTorch 用 sigmoid。二者最大差 0.076。修复：\`tf.layers.lstm({ units, recurrentActivation: 'sigmoid', ... })\`。这一项修好后误差应降到 $10^{-7}$ 量级。
+2. **偏置。** PyTorch 有 \`bias_ih\` 和 \`bias_hh\` 两份，Keras 只有一份，必须相加；只取一份会造成固定偏移（通常误差更大）。
+3. **转置/门顺序。** kernel $=W_{ih}^\\top$；LSTM 门顺序两边都是 $i,f,g(c),o$，不用重排；GRU 要把 PyTorch 的 $r,z,n$ 重排为 $z,r,h$。
+4. **初始状态与方向。** 两边都应从零状态开始；\`goBackwards\`、\`batch_first\` 的轴顺序要一致（PyTorch 默认输入是 $[T,B,d]$）。
+5. **\`unitForgetBias\`** 只影响初始化，加载权重后无关；但若在加载前调用了 \`build\` 并只覆盖了部分权重，就会残留初始化值。
+
+**做法：** 写一个独立的 float64 参考实现（直接按公式逐步计算），分别与 PyTorch 和 tfjs 比较，能定位是哪一边、哪一步开始偏离；用一步（$T=1$）的输入先比，再增加步数。`,
+        en: `**The size of the error is a clue.** Misplaced weights (transpose, gate order) usually give $O(0.1\\sim1)$ differences; float32 rounding gives $10^{-7}\\sim10^{-6}$; $10^{-2}$ means the formulas are "almost but not quite" the same.
+
+**In order of likelihood:**
+1. **Gate activation.** tfjs-layers' LSTM/GRU \`recurrentActivation\` defaults to \`'hardSigmoid'\` (the Keras 1 default); PyTorch uses the sigmoid. They differ by up to 0.076. Fix: \`tf.layers.lstm({ units, recurrentActivation: 'sigmoid', ... })\`. After this the error should drop to around $10^{-7}$.
+2. **Biases.** PyTorch has \`bias_ih\` and \`bias_hh\`; Keras has one, so add them. Taking only one shifts every gate (usually a larger error).
+3. **Transpose / gate order.** kernel $=W_{ih}^\\top$; the LSTM gate order is $i,f,g(c),o$ on both sides, no reordering; the GRU needs PyTorch's $r,z,n$ reordered to $z,r,h$.
+4. **Initial state and direction.** Both must start from zero; \`goBackwards\` and the axis order must match (PyTorch's default input is $[T,B,d]$ unless \`batch_first\`).
+5. **\`unitForgetBias\`** only affects initialisation and does not matter after loading — unless the layer was built and only some weights were overwritten.
+
+**Method:** write an independent float64 reference that follows the equations step by step and compare it with both PyTorch and tfjs; it shows which side diverges and from which step. Compare a single step ($T=1$) first, then longer inputs.`,
+      },
+    },
+    references: [{ title: 'TensorFlow.js API: tf.layers.lstm', url: 'https://js.tensorflow.org/api/latest/#layers.lstm' }, { title: 'PyTorch documentation: torch.nn.LSTM', url: 'https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html' }, kerasLstm],
+    misconceptions: [
+      {
+        claim: {
+          zh: `tfjs 的 \`tf.layers.lstm\` 与 TF2 Keras 的 LSTM 默认配置相同，直接加载权重就能得到相同输出。`,
+          en: `tfjs's \`tf.layers.lstm\` has the same defaults as TF2 Keras' LSTM, so loaded weights give the same outputs.`,
+        },
+        correction: {
+          zh: `tfjs-layers 的门激活默认是 \`hardSigmoid\`（Keras 1 的默认），TF2 是 \`sigmoid\`；需显式设置 \`recurrentActivation: 'sigmoid'\`。`,
+          en: `tfjs-layers defaults the gate activation to \`hardSigmoid\` (the Keras 1 default), TF2 to \`sigmoid\`; set \`recurrentActivation: 'sigmoid'\` explicitly.`,
+        },
+      },
+    ],
+    verification: [vLstmLayer, vLstmCell],
+  },
+  // ===================================================================================
+  // Layers in practice: shapes, bidirectional, masking, state, stacking.
+  // ===================================================================================
+  {
+    id: 'rnn-layer-output-shapes',
+    topic: 'rnn',
+    subtopic: 'implementation',
+    tags: ['return-sequences', 'return-state', 'shapes', 'keras'],
+    kind: 'numeric',
+    difficulty: 1,
+    prompt: {
+      zh: `输入形状 $[32,50,100]$（批、时间、特征）。写出以下层的输出形状：\`LSTM(64)\`；\`LSTM(64, return_sequences=True)\`；\`LSTM(64, return_state=True)\`；\`GRU(64, return_sequences=True, return_state=True)\`。LSTM 的 \`return_state\` 返回的 $h$ 与输出有什么关系？`,
+      en: `Input shape $[32,50,100]$ (batch, time, features). Give the output shapes of \`LSTM(64)\`; \`LSTM(64, return_sequences=True)\`; \`LSTM(64, return_state=True)\`; \`GRU(64, return_sequences=True, return_state=True)\`. How does the $h$ returned by an LSTM's \`return_state\` relate to its output?`,
+    },
+    answer: {
+      short: {
+        zh: `\`LSTM(64)\`：$[32,64]$；\`return_sequences=True\`：$[32,50,64]$；\`return_state=True\`：三个 $[32,64]$（输出、$h_T$、$c_T$）；GRU 两者都开：$[32,50,64]$ 和一个状态 $[32,64]$。LSTM 的输出就是 $h$，所以最后一步的输出等于返回的 $h_T$；$c_T$ 是额外的细胞状态。`,
+        en: `\`LSTM(64)\`: $[32,64]$; \`return_sequences=True\`: $[32,50,64]$; \`return_state=True\`: three $[32,64]$ tensors (output, $h_T$, $c_T$); GRU with both: $[32,50,64]$ plus one state $[32,64]$. An LSTM's output is $h$, so the last step's output equals the returned $h_T$; $c_T$ is the extra cell state.`,
+      },
+      full: {
+        zh: `| 层 | 输出 |
+|---|---|
+| \`LSTM(64)\` | $[32,64]$（最后一步的 $h_T$） |
+| \`LSTM(64, return_sequences=True)\` | $[32,50,64]$（每一步的 $h_t$） |
+| \`LSTM(64, return_state=True)\` | $[32,64]$、$h_T$ $[32,64]$、$c_T$ $[32,64]$ |
+| \`GRU(64, return_sequences=True, return_state=True)\` | $[32,50,64]$、$h_T$ $[32,64]$ |
+
+**要点：**
+- 状态的个数取决于单元：SimpleRNN 和 GRU 只有 $h$，LSTM 有 $h$ 和 $c$。
+- LSTM 的输出就是 $h_t$，因此 \`return_state\` 的第一个状态与最后一步输出完全相同；$c_T$ 没有经过输出门，是单独的信息。
+- 用 \`initial_state\` 传入状态时，顺序同样是 $[h,c]$。编码器-解码器常把编码器的 $[h_T,c_T]$ 作为解码器的初始状态。
+- 带掩码时，"最后一步"指最后一个**未被掩码**的时间步。
+- 双向层的 \`return_state\` 返回前向和后向各自的状态（LSTM 共 4 个）。`,
+        en: `| Layer | Outputs |
+|---|---|
+| \`LSTM(64)\` | $[32,64]$ (the last step's $h_T$) |
+| \`LSTM(64, return_sequences=True)\` | $[32,50,64]$ ($h_t$ at every step) |
+| \`LSTM(64, return_state=True)\` | $[32,64]$, $h_T$ $[32,64]$, $c_T$ $[32,64]$ |
+| \`GRU(64, return_sequences=True, return_state=True)\` | $[32,50,64]$, $h_T$ $[32,64]$ |
+
+**Notes:**
+- The number of states depends on the cell: SimpleRNN and GRU have only $h$; an LSTM has $h$ and $c$.
+- An LSTM's output is $h_t$, so the first returned state equals the last output exactly; $c_T$ has not passed the output gate and carries separate information.
+- \`initial_state\` takes states in the same order, $[h,c]$. Encoder-decoders often pass the encoder's $[h_T,c_T]$ as the decoder's initial state.
+- With a mask, "last step" means the last **unmasked** step.
+- A bidirectional layer's \`return_state\` returns the forward and backward states (4 for an LSTM).`,
+      },
+    },
+    references: [kerasLstm, kerasGru, tfRnnGuide],
+    verification: [vLstmLayer, vGruLayer],
+  },
+  {
+    id: 'rnn-stacked-return-sequences-bug',
+    topic: 'rnn',
+    subtopic: 'debugging',
+    tags: ['stacked-rnn', 'return-sequences', 'shapes', 'debugging'],
+    kind: 'debug',
+    difficulty: 1,
+    prompt: {
+      zh: `下面的模型在构建时报错 \`Input 0 is incompatible with layer lstm_2: expected ndim=3, found ndim=2\`。问题在哪？修好后，深层堆叠 RNN 还有什么常见的做法能让它更好训练？
+
+\`\`\`ts
+model.add(tf.layers.lstm({ units: 64, inputShape: [null, 100] }));
+model.add(tf.layers.lstm({ units: 64 }));
+model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+\`\`\``,
+      en: `The model below fails to build with \`Input 0 is incompatible with layer lstm_2: expected ndim=3, found ndim=2\`. What is wrong? Once fixed, what common practices help deep stacked RNNs train?
+
+\`\`\`ts
+model.add(tf.layers.lstm({ units: 64, inputShape: [null, 100] }));
+model.add(tf.layers.lstm({ units: 64 }));
+model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+\`\`\``,
+    },
+    answer: {
+      short: {
+        zh: `第一层 LSTM 默认只输出最后一步 $[B,64]$（二维），第二层 LSTM 需要序列 $[B,T,64]$。给除最后一个循环层外的所有循环层加 \`returnSequences: true\`。深层堆叠时常加残差连接（如 GNMT）、层间 dropout、层归一化，并配合梯度裁剪。`,
+        en: `The first LSTM outputs only the last step, $[B,64]$ (2-D), but the second LSTM needs a sequence $[B,T,64]$. Set \`returnSequences: true\` on every recurrent layer except the last. Deep stacks usually add residual connections (as in GNMT), dropout between layers, layer normalisation, and gradient clipping.`,
+      },
+      full: {
+        zh: `**原因。** \`returnSequences\` 默认为 \`false\`，第一层输出 $[B,64]$。第二个循环层要在时间维上迭代，需要三维输入 $[B,T,64]$，于是报 ndim 不符。
+
+**修复：**
+
+\`\`\`ts
+model.add(tf.layers.lstm({ units: 64, inputShape: [null, 100], returnSequences: true }));
+model.add(tf.layers.lstm({ units: 64 })); // 最后一个循环层只要最后一步
+model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+\`\`\`
+
+如果是序列标注（每步一个标签），最后一层也要 \`returnSequences: true\`，Dense 会逐时间步作用。
+
+**深层堆叠的经验：**
+- **残差连接：** Wu et al.（GNMT, 2016）在 8 层 LSTM 编码器/解码器中从第 3 层起加残差 $x_{l+1}=\\operatorname{LSTM}_l(x_l)+x_l$，没有残差时超过 4 层就难以训练。
+- **层间 dropout**（Zaremba et al., 2014）而非循环连接上的逐步 dropout。
+- **层归一化**（Ba et al., 2016）稳定每层的激活尺度。
+- 梯度裁剪；一般 2～4 层就够，更深收益递减。`,
+        en: `**Cause.** \`returnSequences\` defaults to \`false\`, so the first layer outputs $[B,64]$. The second recurrent layer iterates over time and needs 3-D input $[B,T,64]$, hence the ndim error.
+
+**Fix:**
+
+\`\`\`ts
+model.add(tf.layers.lstm({ units: 64, inputShape: [null, 100], returnSequences: true }));
+model.add(tf.layers.lstm({ units: 64 })); // the last recurrent layer keeps only the last step
+model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+\`\`\`
+
+For tagging (one label per step) the last layer also needs \`returnSequences: true\`; the Dense layer then applies at every step.
+
+**Practices for deep stacks:**
+- **Residual connections:** Wu et al. (GNMT, 2016) add $x_{l+1}=\\operatorname{LSTM}_l(x_l)+x_l$ from the third layer of their 8-layer LSTM encoder/decoder; without them, more than 4 layers were hard to train.
+- **Dropout between layers** (Zaremba et al., 2014), not per-step dropout on recurrent connections.
+- **Layer normalisation** (Ba et al., 2016) to stabilise each layer's activation scale.
+- Gradient clipping; 2–4 layers are usually enough, with diminishing returns beyond.`,
+      },
+    },
+    references: [
+      { title: "Google's Neural Machine Translation System: Bridging the Gap between Human and Machine Translation", authors: 'Wu et al.', year: 2016, arxiv: '1609.08144' },
+      tfRnnGuide,
+    ],
+    verification: [vLstmLayer],
+  },
+  {
+    id: 'rnn-bidirectional-lm-leak',
+    topic: 'rnn',
+    subtopic: 'bidirectional',
+    tags: ['bidirectional', 'language-model', 'information-leak', 'causal'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: `有人用 \`Bidirectional(LSTM(256, return_sequences=True))\` + 逐步 softmax 训练字符级语言模型（每步预测下一个字符），验证集困惑度降到 1.05，远好于单向 LSTM 的 3.2。但用它逐字生成文本时输出是乱码。为什么？双向 RNN 什么时候能用、什么时候不能用？`,
+      en: `Someone trains a character language model with \`Bidirectional(LSTM(256, return_sequences=True))\` and a per-step softmax (predict the next character at each step). Validation perplexity reaches 1.05, far better than a unidirectional LSTM's 3.2, yet text generated character by character is garbage. Why? When can a bidirectional RNN be used, and when not?`,
+    },
+    answer: {
+      short: {
+        zh: `信息泄露：位置 $t$ 的反向状态已经读过 $x_{t+1}$——正是要预测的目标，模型只需"抄答案"，所以困惑度接近 1。生成时没有未来可读，模型从未学过真正的预测。双向 RNN 只能用于整条输入事先已知、且输出不需要因果性的任务（分类、序列标注、编码器）；语言模型、解码器、流式/低延迟推理必须用单向（因果）结构。`,
+        en: `Information leak: the backward state at position $t$ has already read $x_{t+1}$ — the very target — so the model just copies the answer and perplexity approaches 1. At generation there is no future to read, and the model never learned to predict. Bidirectional RNNs are only for tasks whose whole input is known in advance and whose outputs need not be causal (classification, tagging, encoders); language models, decoders and streaming/low-latency inference need unidirectional (causal) layers.`,
+      },
+      full: {
+        zh: `**泄露。** 目标序列是输入右移一位：$y_t=x_{t+1}$。反向 RNN 在位置 $t$ 的状态 $\\overleftarrow h_t$ 概括了 $x_t..x_T$，其中包括 $x_{t+1}$。输出层从 $[\\overrightarrow h_t;\\overleftarrow h_t]$ 里直接读出 $x_{t+1}$ 即可，这不需要任何语言知识。困惑度 1.05 这种"好得不真实"的数字本身就是信号：字符级英文的困惑度通常在 2～4 之间（约 1～2 比特/字符）。
+
+**生成时为何失败。** 自回归生成在第 $t$ 步只有 $x_{\\le t}$，后面的字符还不存在；无论用零还是占位符填充，反向状态都与训练分布完全不同。
+
+**可以用双向的场景：** 输入完整可见、每个输出可以依赖整条输入——文本/序列分类、词性标注和 NER、语音识别的编码器、seq2seq 的编码器（Bahdanau et al. 用双向 GRU 编码源句）。
+
+**不能用的场景：**
+- 语言模型和任何自回归解码器（包括 seq2seq 的解码器）；
+- 流式/在线推理：例如实时语音识别、在线异常检测——要等到序列结束才能计算反向状态，延迟不可接受；
+- 时间序列预测：只能用过去预测未来。
+
+**检查方法：** 一个简单的单元测试——改变位置 $t+1$ 之后的输入，断言位置 $t$ 的输出不变（因果性测试）。`,
+        en: `**The leak.** The target is the input shifted by one: $y_t=x_{t+1}$. The backward RNN's state at position $t$, $\\overleftarrow h_t$, summarises $x_t..x_T$, which includes $x_{t+1}$. The output layer can read $x_{t+1}$ straight out of $[\\overrightarrow h_t;\\overleftarrow h_t]$ without any knowledge of language. A too-good-to-be-true perplexity of 1.05 is itself the signal: character-level English usually sits around 2–4 (about 1–2 bits per character).
+
+**Why generation fails.** Autoregressive generation at step $t$ has only $x_{\\le t}$; later characters do not exist yet. Whatever fills their place (zeros or placeholders), the backward state is far from anything seen in training.
+
+**Where bidirectional layers fit:** the whole input is visible and each output may depend on all of it — text/sequence classification, POS tagging and NER, speech-recognition encoders, seq2seq encoders (Bahdanau et al. encode the source with a bidirectional GRU).
+
+**Where they do not:**
+- language models and every autoregressive decoder (including a seq2seq decoder);
+- streaming/online inference, e.g. live speech recognition or online anomaly detection — the backward state needs the end of the sequence, so latency is unacceptable;
+- time-series forecasting: only the past may predict the future.
+
+**How to check:** a simple unit test — change the inputs after position $t+1$ and assert that the output at position $t$ does not change (a causality test).`,
+      },
+    },
+    references: [
+      { title: 'Bidirectional Recurrent Neural Networks', authors: 'Schuster & Paliwal', year: 1997, url: 'https://doi.org/10.1109/78.650093' },
+      bahdanau2014,
+      { title: 'Keras API reference: Bidirectional layer', url: 'https://keras.io/api/layers/recurrent_layers/bidirectional/' },
+    ],
+    misconceptions: [
+      {
+        claim: {
+          zh: `双向 RNN 看到的上下文更多，所以任何序列任务换成双向都会更好。`,
+          en: `A bidirectional RNN sees more context, so it improves any sequence task.`,
+        },
+        correction: {
+          zh: `只有输入完整可见、输出不要求因果的任务才适用；语言模型、解码器和流式任务用双向会泄露未来信息或无法实时计算。`,
+          en: `Only for tasks with the whole input visible and no causality requirement; in language models, decoders and streaming tasks it leaks the future or cannot run in real time.`,
+        },
+      },
+    ],
+    verification: [vBidirectional],
+  },
+  {
+    id: 'rnn-bidirectional-output-shapes',
+    topic: 'rnn',
+    subtopic: 'bidirectional',
+    tags: ['bidirectional', 'merge-mode', 'shapes', 'return-state'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: `输入 $[16,40,100]$，层为 \`Bidirectional(LSTM(64, return_sequences=True, return_state=True))\`。分别写出 \`merge_mode='concat'\` 和 \`'sum'\` 时的全部输出形状和参数量。\`return_sequences=False\` 时 concat 的输出由哪两个状态拼成？`,
+      en: `Input $[16,40,100]$, layer \`Bidirectional(LSTM(64, return_sequences=True, return_state=True))\`. Give all output shapes and the parameter count for \`merge_mode='concat'\` and \`'sum'\`. With \`return_sequences=False\`, which two states does the concat output join?`,
+    },
+    answer: {
+      short: {
+        zh: `concat：序列输出 $[16,40,128]$，加 4 个状态（前向 $h,c$、后向 $h,c$）各 $[16,64]$；sum：序列输出 $[16,40,64]$，状态相同。参数量与合并方式无关：$2\\times4(64\\cdot164+64)=84{,}480$。\`return_sequences=False\` 时拼接的是前向在最后一步（读完 $x_{1..T}$）与后向在第一个位置（读完 $x_{T..1}$）的最终状态，形状 $[16,128]$。`,
+        en: `concat: sequence output $[16,40,128]$ plus 4 states (forward $h,c$, backward $h,c$) of $[16,64]$ each; sum: sequence output $[16,40,64]$, same states. Parameters do not depend on the merge: $2\\times4(64\\cdot164+64)=84{,}480$. With \`return_sequences=False\`, concat joins the forward final state (after $x_{1..T}$) and the backward final state (after $x_{T..1}$), shape $[16,128]$.`,
+      },
+      full: {
+        zh: `**合并方式：** \`concat\`（默认）在特征维拼接，宽度 $2u$；\`sum\`、\`mul\`、\`ave\` 逐元素合并，宽度 $u$；\`None\` 返回两个输出的列表。
+
+**输出：**
+
+| | concat | sum |
+|---|---|---|
+| 序列输出 | $[16,40,128]$ | $[16,40,64]$ |
+| 前向 $h_T$、$c_T$ | $[16,64]$ ×2 | $[16,64]$ ×2 |
+| 后向 $h$、$c$ | $[16,64]$ ×2 | $[16,64]$ ×2 |
+
+状态不做合并，所以共 1 + 4 个张量。
+
+**对齐。** 后向层按时间倒序计算，Keras 在 \`return_sequences=True\` 时把后向输出再翻转回来，使位置 $t$ 上的两半都对应 $x_t$。
+
+**参数量：** 两个独立的 LSTM，$2\\times4(64\\times(100+64)+64)=2\\times42{,}240=84{,}480$，合并不引入参数。
+
+**\`return_sequences=False\`：** 前向的最终状态在 $t=T$，后向的最终状态对应 $t=1$（它最后读到的是 $x_1$），拼成 $[16,128]$。这正是分类时应该用的表示，而不是取序列输出的最后一个位置（那里后向只读了一个词）。`,
+        en: `**Merge modes:** \`concat\` (default) joins along features, width $2u$; \`sum\`, \`mul\`, \`ave\` combine element-wise, width $u$; \`None\` returns both outputs as a list.
+
+**Outputs:**
+
+| | concat | sum |
+|---|---|---|
+| sequence output | $[16,40,128]$ | $[16,40,64]$ |
+| forward $h_T$, $c_T$ | $[16,64]$ ×2 | $[16,64]$ ×2 |
+| backward $h$, $c$ | $[16,64]$ ×2 | $[16,64]$ ×2 |
+
+States are not merged: 1 + 4 tensors in all.
+
+**Alignment.** The backward layer runs in reverse time; with \`return_sequences=True\` Keras flips its outputs back so both halves at position $t$ refer to $x_t$.
+
+**Parameters:** two independent LSTMs, $2\\times4(64\\times(100+64)+64)=2\\times42{,}240=84{,}480$; merging adds none.
+
+**\`return_sequences=False\`:** the forward final state is at $t=T$, the backward final state corresponds to $t=1$ (the last input it read is $x_1$); together $[16,128]$. That is the representation to classify from — not the last position of the sequence output, where the backward half has read only one token.`,
+      },
+    },
+    references: [{ title: 'Keras API reference: Bidirectional layer', url: 'https://keras.io/api/layers/recurrent_layers/bidirectional/' }, kerasLstm],
+    verification: [vBidirectional, vParameterCount],
+  },
+  {
+    id: 'rnn-masking-state-carry',
+    topic: 'rnn',
+    subtopic: 'masking',
+    tags: ['masking', 'padding', 'state-carry', 'gradients'],
+    kind: 'derivation',
+    difficulty: 3,
+    prompt: {
+      zh: `带掩码的循环层在被掩码的时间步应当怎样更新状态和输出？写出公式，并推导：被掩码的步对参数梯度的贡献是多少？对前一步状态的梯度又是怎样传回去的？为什么结果与填充长度无关？`,
+      en: `How should a masked recurrent layer update its state and output at masked steps? Write the equations and derive: what do masked steps contribute to the parameter gradients, and how does the gradient reach the previous state? Why is the result independent of the pad length?`,
+    },
+    answer: {
+      short: {
+        zh: `$h_t=m_t\\,\\tilde h_t+(1-m_t)\\,h_{t-1}$（LSTM 的 $c_t$ 同理），$\\tilde h_t$ 为正常的单元输出；Keras 在被掩码的步输出上一步的输出（\`return_sequences\`）。$m_t=0$ 时 $\\partial h_t/\\partial\\tilde h_t=0$，该步对参数梯度的贡献为 0，而 $\\partial h_t/\\partial h_{t-1}=I$，梯度原样穿过。所以被掩码的步是恒等映射，无论有多少个，前向和反向都与没有它们时相同。`,
+        en: `$h_t=m_t\\,\\tilde h_t+(1-m_t)\\,h_{t-1}$ (and likewise $c_t$ in an LSTM), with $\\tilde h_t$ the normal cell output; at masked steps Keras outputs the previous step's output (\`return_sequences\`). With $m_t=0$, $\\partial h_t/\\partial\\tilde h_t=0$, so the step contributes nothing to the parameter gradients, and $\\partial h_t/\\partial h_{t-1}=I$, so the gradient passes through unchanged. Masked steps are identity maps: however many there are, forward and backward are as if they were absent.`,
+      },
+      full: {
+        zh: `**前向。** 设 $m_t\\in\\{0,1\\}$（每个样本一个），$\\tilde h_t,\\tilde c_t$ 为单元的正常输出：
+
+$$h_t=m_t\\tilde h_t+(1-m_t)h_{t-1},\\qquad c_t=m_t\\tilde c_t+(1-m_t)c_{t-1}.$$
+
+实现上用 \`tf.where(mask, newState, oldState)\`。Keras 在 \`return_sequences=True\` 时，被掩码位置的输出为上一个输出（初始为 0）；下游的损失或池化也应使用同一个掩码。
+
+**反向。** 记 $\\bar h_t=\\partial L/\\partial h_t$：
+
+$$\\frac{\\partial L}{\\partial\\tilde h_t}=m_t\\bar h_t,\\qquad \\frac{\\partial L}{\\partial h_{t-1}}\\Big|_{\\text{经本步}}=(1-m_t)\\bar h_t+m_t\\,\\bar h_t\\frac{\\partial\\tilde h_t}{\\partial h_{t-1}} .$$
+
+$m_t=0$ 时：单元内部没有梯度流入，所以这一步对 $W,U,b$ 的贡献（$x_t^\\top\\delta_t$ 等）全为 0；梯度以单位矩阵穿过到 $h_{t-1}$。
+
+**与填充长度无关。** 被掩码的步在前向上是恒等映射，在反向上是恒等的雅可比且无参数贡献；因此无论前面或后面插入多少填充步，最终状态、未掩码位置的输出、以及全部梯度都与不填充时相同（前置填充也一样，因为初始状态会原样穿过）。这就是"同一条序列在不同填充长度下输出应一致"这条回归测试的依据。
+
+**注意：** 若一整行都被掩码，状态保持初始值，损失的分母要防 0。`,
+        en: `**Forward.** With $m_t\\in\\{0,1\\}$ (per example) and $\\tilde h_t,\\tilde c_t$ the cell's normal outputs:
+
+$$h_t=m_t\\tilde h_t+(1-m_t)h_{t-1},\\qquad c_t=m_t\\tilde c_t+(1-m_t)c_{t-1}.$$
+
+In code: \`tf.where(mask, newState, oldState)\`. With \`return_sequences=True\`, Keras outputs the previous output (initially 0) at masked positions; downstream losses and pooling should use the same mask.
+
+**Backward.** Let $\\bar h_t=\\partial L/\\partial h_t$:
+
+$$\\frac{\\partial L}{\\partial\\tilde h_t}=m_t\\bar h_t,\\qquad \\frac{\\partial L}{\\partial h_{t-1}}\\Big|_{\\text{via this step}}=(1-m_t)\\bar h_t+m_t\\,\\bar h_t\\frac{\\partial\\tilde h_t}{\\partial h_{t-1}} .$$
+
+With $m_t=0$ no gradient enters the cell, so the step's contributions to $W,U,b$ ($x_t^\\top\\delta_t$ and so on) are all zero, and the gradient passes to $h_{t-1}$ through an identity.
+
+**Independent of pad length.** A masked step is the identity map forward and has identity Jacobian and no parameter contribution backward; so however many padding steps are inserted before or after, the final state, the outputs at unmasked positions and all gradients equal those without padding (leading padding too: the initial state passes through unchanged). This is why "the same sequence gives the same output at any pad length" is the right regression test.
+
+**Note:** a fully masked row keeps its initial state; guard the loss denominator against 0.`,
+      },
+    },
+    references: [tfMaskingGuide, tfRnnGuide],
+    verification: [vSimpleRnnLayer, vLstmLayer, vPadSequences],
+  },
+  {
+    id: 'rnn-pad-sequences-defaults',
+    topic: 'rnn',
+    subtopic: 'masking',
+    tags: ['padding', 'truncation', 'pad-sequences', 'keras'],
+    kind: 'numeric',
+    difficulty: 1,
+    prompt: {
+      zh: `对 \`[[1, 2, 3], [4, 5, 6, 7, 8], [9]]\` 调用 \`padSequences(seqs, { maxLength: 4 })\`（默认值与 Keras \`pad_sequences\` 相同），结果是什么？改为 \`padding: 'post', truncating: 'post'\` 呢？对不带掩码的 RNN 分类器来说，哪种更不容易出问题，为什么？`,
+      en: `What does \`padSequences([[1, 2, 3], [4, 5, 6, 7, 8], [9]], { maxLength: 4 })\` return (defaults as in Keras' \`pad_sequences\`)? And with \`padding: 'post', truncating: 'post'\`? For an RNN classifier without masking, which is less harmful, and why?`,
+    },
+    answer: {
+      short: {
+        zh: `默认 \`padding: 'pre'\`、\`truncating: 'pre'\`：\`[[0,1,2,3],[5,6,7,8],[0,0,0,9]]\`。post/post：\`[[1,2,3,0],[4,5,6,7],[9,0,0,0]]\`。不带掩码时前置填充更好：RNN 最后读到的是真实词，$h_T$ 不会被一串填充冲淡；后置填充让短文本的最终状态主要反映填充。正确做法仍是掩码。`,
+        en: `Defaults \`padding: 'pre'\`, \`truncating: 'pre'\`: \`[[0,1,2,3],[5,6,7,8],[0,0,0,9]]\`. post/post: \`[[1,2,3,0],[4,5,6,7],[9,0,0,0]]\`. Without masking, pre-padding is less harmful: the RNN reads real tokens last, so $h_T$ is not washed out by a run of pads; post-padding makes a short text's final state mostly about padding. The right fix is still a mask.`,
+      },
+      full: {
+        zh: `**默认（pre/pre）：**
+- \`[1,2,3]\` → 前面补一个 0：\`[0,1,2,3]\`
+- \`[4,5,6,7,8]\` 太长，从**开头**截掉：\`[5,6,7,8]\`
+- \`[9]\` → \`[0,0,0,9]\`
+
+**post/post：** \`[1,2,3,0]\`、\`[4,5,6,7]\`（从末尾截掉 8）、\`[9,0,0,0]\`。
+
+**对不带掩码的 RNN。** 前置填充让真实内容位于序列末尾，$h_T$ 紧挨着真实词，填充只影响初始状态；后置填充时，短文本后面跟着几十个填充，RNN 在每个填充位置照常更新状态，$h_T$ 主要反映"读了很多 0"。这就是 Keras 默认 \`pre\` 的原因。截断同理：\`truncating: 'pre'\` 保留结尾，评论类文本的结论常在末尾。
+
+**但正确做法是掩码：** \`Embedding({ maskZero: true })\`（下标 0 保留给填充），被掩码的步不更新状态，pre 与 post 给出相同结果。TF 的 cuDNN 内核在有掩码时要求严格的右侧填充（post），这时掩码就是必需的。`,
+        en: `**Default (pre/pre):**
+- \`[1,2,3]\` gets one leading 0: \`[0,1,2,3]\`
+- \`[4,5,6,7,8]\` is too long and loses elements from the **start**: \`[5,6,7,8]\`
+- \`[9]\` becomes \`[0,0,0,9]\`
+
+**post/post:** \`[1,2,3,0]\`, \`[4,5,6,7]\` (8 cut from the end), \`[9,0,0,0]\`.
+
+**For an unmasked RNN.** Pre-padding puts the real content at the end of the sequence, so $h_T$ is right after real tokens and the pads only affect the initial state; with post-padding a short text is followed by dozens of pads, the RNN updates its state at every pad as usual, and $h_T$ mostly says "read many zeros". That is why Keras defaults to \`pre\`. Likewise \`truncating: 'pre'\` keeps the end, where reviews often state their verdict.
+
+**But the right fix is a mask:** \`Embedding({ maskZero: true })\` (index 0 reserved for padding); masked steps do not update the state, and pre and post give the same result. TF's cuDNN kernel requires strictly right (post) padding when a mask is used, and then the mask is mandatory.`,
+      },
+    },
+    references: [tfMaskingGuide, { title: 'TensorFlow API: tf.keras.utils.pad_sequences', url: 'https://www.tensorflow.org/api_docs/python/tf/keras/utils/pad_sequences' }],
+    verification: [vPadSequences],
+  },
+  {
+    id: 'rnn-stateful-training-bug',
+    topic: 'rnn',
+    subtopic: 'stateful-rnn',
+    tags: ['stateful-rnn', 'batching', 'reset-states', 'debugging'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: `为了学习长文本中的依赖，同事把语言模型的 LSTM 改成 \`stateful: true\`，批大小 32，把文本切成长度 100 的片段，按顺序每 32 个片段组成一个批次，\`model.fit(..., shuffle: true)\`。结果验证损失比无状态模型还差。找出所有问题并给出正确的数据布局。`,
+      en: `To learn dependencies across a long text, a colleague made a language model's LSTM \`stateful: true\` with batch size 32, cut the text into length-100 chunks, grouped every 32 consecutive chunks into a batch, and called \`model.fit(..., shuffle: true)\`. Validation loss is worse than the stateless model's. Find every problem and give the correct data layout.`,
+    },
+    answer: {
+      short: {
+        zh: `有状态 RNN 把第 $n$ 批第 $b$ 行的最终状态作为第 $n+1$ 批第 $b$ 行的初始状态，所以第 $b$ 行在相邻批次间必须是连续的文本。问题：(1) 连续 32 个片段放在同一批的不同行，行间不连续；(2) \`shuffle: true\` 打乱了批次顺序；(3) 没有在每个纪元开始、训练与验证之间 \`resetStates()\`。正确布局：把文本分成 32 条等长连续子流（reshape 成 $[32,N/32]$），第 $n$ 批取各子流的第 $n$ 段，不打乱，按需重置状态。`,
+        en: `A stateful RNN uses the final state of row $b$ of batch $n$ as the initial state of row $b$ of batch $n+1$, so row $b$ must be continuous text across consecutive batches. Problems: (1) 32 consecutive chunks sit in different rows of one batch, so rows do not continue; (2) \`shuffle: true\` scrambles the batch order; (3) no \`resetStates()\` at each epoch or between training and validation. Correct layout: split the text into 32 equal contiguous sub-streams (reshape to $[32,N/32]$), batch $n$ takes chunk $n$ of every sub-stream, no shuffling, reset states where appropriate.`,
+      },
+      full: {
+        zh: `**有状态的语义。** \`stateful: true\` 时，层在批次之间保留状态：第 $n+1$ 批第 $b$ 个样本的初始状态是第 $n$ 批第 $b$ 个样本的最终状态。这要求固定的批大小（tfjs 需 \`batchInputShape\`），并且数据按"行连续"排列。
+
+**逐条问题：**
+1. **布局错误。** 把片段 $0..31$ 放进第一批、$32..63$ 放进第二批，则第二批第 0 行（片段 32）接收的是片段 0 的状态——中间隔了 31 个片段，状态传递毫无意义，反而是噪声。
+2. **打乱。** \`shuffle: true\` 打乱了批次（和行）的顺序，任何布局都会被破坏。必须 \`shuffle: false\`。
+3. **状态泄漏到验证。** 训练结束时的状态被带进验证，验证开头拿到了不相关的上下文；每个纪元开始、验证前后都要 \`model.resetStates()\`。
+4. 最后一个不满的批次会改变批大小，应丢弃。
+
+**正确布局（与截断 BPTT 相同）：** 长度 $N$ 的字符流裁成 32 的倍数，reshape 为 $[32,N/32]$，第 $b$ 行是一段连续文本；第 $n$ 批取所有行的第 $[100n,100(n+1))$ 列为输入、右移一位为目标。这样行 $b$ 在相邻批之间首尾相接。
+
+**验证修复：** 对一条很长的序列，"有状态地分段喂入"的最终输出应与"一次喂入整条"的输出在浮点误差内相同。`,
+        en: `**Stateful semantics.** With \`stateful: true\` the layer keeps its state between batches: the initial state of example $b$ in batch $n+1$ is the final state of example $b$ in batch $n$. This requires a fixed batch size (\`batchInputShape\` in tfjs) and data laid out so that each row continues.
+
+**Problems:**
+1. **Wrong layout.** With chunks $0..31$ in the first batch and $32..63$ in the second, row 0 of the second batch (chunk 32) receives chunk 0's state — 31 chunks apart, so the carried state is noise, not context.
+2. **Shuffling.** \`shuffle: true\` scrambles the order of batches (and rows) and breaks any layout. Use \`shuffle: false\`.
+3. **State leaking into validation.** The state at the end of training is carried into validation, giving its first chunks unrelated context; call \`model.resetStates()\` at each epoch start and before and after validation.
+4. A final partial batch changes the batch size; drop it.
+
+**Correct layout (the same as truncated BPTT):** trim the character stream of length $N$ to a multiple of 32 and reshape to $[32,N/32]$, each row a contiguous piece of text; batch $n$ takes columns $[100n,100(n+1))$ of every row as input and the same shifted by one as target. Row $b$ then continues seamlessly from batch to batch.
+
+**Check the fix:** for one long sequence, feeding it in chunks to the stateful model must give the same final output, up to float error, as feeding it whole.`,
+      },
+    },
+    references: [tfRnnGuide, { title: 'Recurrent Neural Network Regularization', authors: 'Zaremba, Sutskever & Vinyals', year: 2014, arxiv: '1409.2329' }],
+    verification: [vLstmLayer],
+  },
+  {
+    id: 'rnn-cudnn-kernel-conditions',
+    topic: 'rnn',
+    subtopic: 'implementation',
+    tags: ['cudnn', 'performance', 'keras', 'gpu'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `TF2 的 Keras \`LSTM\`/\`GRU\` 在 GPU 上会自动选用 cuDNN 内核，但只在满足一组条件时。列出这些条件，并解释为什么 \`recurrent_dropout\`、hard sigmoid、左侧填充会让它退回到慢得多的通用实现。`,
+      en: `TF2 Keras' \`LSTM\`/\`GRU\` pick the cuDNN kernel on a GPU automatically, but only under certain conditions. List them, and explain why \`recurrent_dropout\`, a hard sigmoid or left padding make it fall back to the much slower generic implementation.`,
+    },
+    answer: {
+      short: {
+        zh: `条件：\`activation='tanh'\`、\`recurrent_activation='sigmoid'\`、\`dropout\` 与 \`recurrent_dropout\` 为 0（Keras 3 文档要求两者都为 0）、\`unroll=False\`、\`use_bias=True\`、GRU 还要 \`reset_after=True\`、有掩码时输入严格右侧填充、最外层为 eager 执行。cuDNN 只实现固定的公式（sigmoid 门、tanh、reset-after、无逐步掩码），任何超出它的东西都无法表达，只能逐步用通用算子计算。`,
+        en: `Conditions: \`activation='tanh'\`, \`recurrent_activation='sigmoid'\`, \`dropout\` and \`recurrent_dropout\` 0 (Keras 3's docs require both), \`unroll=False\`, \`use_bias=True\`, \`reset_after=True\` for the GRU, strictly right-padded inputs when masking, and eager execution in the outermost context. cuDNN implements one fixed formula (sigmoid gates, tanh, reset-after, no per-step masks); anything outside it cannot be expressed, so the layer steps with generic ops.`,
+      },
+      full: {
+        zh: `**条件**（Keras \`LSTM\`/\`GRU\` 文档）：
+1. \`activation == tanh\`
+2. \`recurrent_activation == sigmoid\`
+3. \`dropout == 0\` 且 \`recurrent_dropout == 0\`（TF2 的 tf.keras 文档只要求 \`recurrent_dropout == 0\`）
+4. \`unroll\` 为 \`False\`
+5. \`use_bias\` 为 \`True\`
+6. 仅 GRU：\`reset_after\` 为 \`True\`
+7. 使用掩码时，输入严格右侧填充
+8. 最外层上下文为 eager 执行
+
+**为什么：** cuDNN 的 RNN 内核是一个把整段时间循环写死在 GPU 上的融合实现，只支持固定的公式：sigmoid 门、tanh、GRU 的 reset-after（三块循环乘法合并为一次）、每个样本一个序列长度。
+- **hard sigmoid** 或其他激活：公式不同，无法表达。
+- **\`recurrent_dropout\`**：要在每步对 $h_{t-1}$ 乘一个掩码，cuDNN 的循环里没有这个钩子。
+- **左侧填充**：cuDNN 只能通过"每条序列的长度"处理变长，即有效内容必须从第 0 步开始、填充在右边；左侧填充无法用长度描述。
+- **reset-before 的 GRU**：需要先算 $r$ 再乘 $U_h$，与 cuDNN 的计算顺序不符。
+
+**影响：** 退回通用实现后，每一步要启动多个小内核，在 GPU 上常慢数倍；模型"能跑但很慢"时首先检查这些条件。这也提醒我们：在 tfjs 这种没有 cuDNN 的环境里，性能主要取决于每步调用了多少次内核。`,
+        en: `**Conditions** (Keras \`LSTM\`/\`GRU\` docs):
+1. \`activation == tanh\`
+2. \`recurrent_activation == sigmoid\`
+3. \`dropout == 0\` and \`recurrent_dropout == 0\` (TF2's tf.keras docs require only \`recurrent_dropout == 0\`)
+4. \`unroll\` is \`False\`
+5. \`use_bias\` is \`True\`
+6. GRU only: \`reset_after\` is \`True\`
+7. Inputs, if masking is used, are strictly right-padded
+8. Eager execution is enabled in the outermost context
+
+**Why:** cuDNN's RNN kernel is a fused implementation with the whole time loop on the GPU, supporting one fixed formula: sigmoid gates, tanh, the GRU's reset-after form (three recurrent products in one), and one sequence length per example.
+- **A hard sigmoid** or another activation: a different formula, not expressible.
+- **\`recurrent_dropout\`**: needs a mask multiplied into $h_{t-1}$ every step; cuDNN's loop has no such hook.
+- **Left padding**: cuDNN handles variable lengths only through per-sequence lengths, i.e. content must start at step 0 with padding on the right; left padding cannot be described by a length.
+- **A reset-before GRU**: needs $r$ before multiplying by $U_h$, which does not match cuDNN's order of computation.
+
+**Effect:** the fallback launches several small kernels per step and is often several times slower on a GPU; when a model "runs, but slowly", check these first. The same lesson applies to tfjs, which has no cuDNN: performance is mostly about how many kernel calls each step makes.`,
+      },
+    },
+    references: [kerasLstm, kerasGru, tfRnnGuide],
+  },
+  {
+    id: 'rnn-recurrent-classifier-design',
+    topic: 'rnn',
+    subtopic: 'applications',
+    tags: ['text-classification', 'embedding', 'masking', 'factory'],
+    kind: 'coding',
+    difficulty: 2,
+    prompt: {
+      zh: `设计一个可复用的循环文本分类器工厂：输入是补零后的词 id 序列，输出是类别概率。说明各层、要校验的选项、默认值，以及你会写哪些测试。`,
+      en: `Design a reusable recurrent text-classifier factory: inputs are zero-padded token-id sequences, outputs are class probabilities. Describe the layers, the options to validate, sensible defaults, and the tests you would write.`,
+    },
+    answer: {
+      short: {
+        zh: `\`Embedding(maskZero)\` → 1～2 层 LSTM/GRU（可选双向，层间 dropout）→ 最后状态或带掩码池化 → Dense（二分类 sigmoid、多分类 softmax）。校验词表大小、维度、层数、dropout 范围、类别数等，错误在建任何张量前抛出并指明字段。测试：输出形状、填充长度不变性、小任务上损失下降、保存加载后输出一致、错误选项报 ConfigError。见 \`createRecurrentClassifier\`。`,
+        en: `\`Embedding(maskZero)\` → 1–2 LSTM/GRU layers (optionally bidirectional, dropout between layers) → last state or masked pooling → Dense (sigmoid for binary, softmax for multi-class). Validate vocabulary size, dimensions, layer count, dropout range and class count, throwing before any tensor is made and naming the field. Tests: output shape, pad-length invariance, falling loss on a small task, identical outputs after save/load, ConfigError on bad options. See \`createRecurrentClassifier\`.`,
+      },
+      full: {
+        zh: `**结构：**
+1. \`Embedding(vocabularySize, embeddingDim, { maskZero: true })\`：下标 0 保留为填充，掩码自动传给后续循环层。
+2. 循环层：\`cell: 'lstm' | 'gru' | 'simple'\`，\`units\`，\`layers\`（除最后一层外 \`returnSequences: true\`），\`bidirectional\`，\`dropout\`/\`recurrentDropout\`。
+3. 汇聚：默认取最后一个未被掩码的状态（双向时拼接前向末态和后向末态）；长文本可用带掩码的平均池化或注意力池化。
+4. 输出：\`numClasses === 2\` 时 \`Dense(1, sigmoid)\` + 二元交叉熵，否则 \`Dense(numClasses, softmax)\` + 稀疏交叉熵。
+5. 训练：Adam，按全局范数裁剪（\`clipNorm\`），固定 \`seed\` 使初始化可复现。
+
+**选项校验：** 正整数（\`vocabularySize\`、\`embeddingDim\`、\`units\`、\`layers\`、\`numClasses >= 2\`），\`dropout\` 在 $[0,1)$，枚举值 \`cell\`，拼错的键（如 \`unit\`）也要报错；错误类型为 \`ConfigError\`，信息包含字段名、收到的值和允许的范围，并在创建任何张量之前抛出。
+
+**默认值：** 要让默认配置在常见任务上就能学起来：例如 \`cell: 'lstm'\`、\`embeddingDim: 64\`、\`units: 64\`、\`layers: 1\`、遗忘门偏置 1、门激活 sigmoid。
+
+**测试：**
+- 输出形状 $[B,\\text{numClasses}]$（或 $[B,1]$），概率和为 1；
+- 同一条序列在不同填充长度下输出相同（掩码生效）；
+- 在可学的合成任务上几步训练后损失下降；
+- 保存再加载，输出逐元素相同；
+- 每个非法选项抛出 \`ConfigError\` 并指明字段；无张量泄漏。`,
+        en: `**Structure:**
+1. \`Embedding(vocabularySize, embeddingDim, { maskZero: true })\`: index 0 reserved for padding, the mask flows to the recurrent layers.
+2. Recurrent layers: \`cell: 'lstm' | 'gru' | 'simple'\`, \`units\`, \`layers\` (all but the last with \`returnSequences: true\`), \`bidirectional\`, \`dropout\`/\`recurrentDropout\`.
+3. Pooling: by default the last unmasked state (forward end + backward end when bidirectional); masked mean or attention pooling for long texts.
+4. Output: \`Dense(1, sigmoid)\` + binary cross-entropy when \`numClasses === 2\`, else \`Dense(numClasses, softmax)\` + sparse cross-entropy.
+5. Training: Adam, global-norm clipping (\`clipNorm\`), a fixed \`seed\` for reproducible initialisation.
+
+**Validation:** positive integers (\`vocabularySize\`, \`embeddingDim\`, \`units\`, \`layers\`, \`numClasses >= 2\`), \`dropout\` in $[0,1)$, an enumerated \`cell\`, and misspelled keys (e.g. \`unit\`) rejected too; the error is a \`ConfigError\` naming the field, the value received and what is allowed, thrown before any tensor is created.
+
+**Defaults** that learn common tasks out of the box: e.g. \`cell: 'lstm'\`, \`embeddingDim: 64\`, \`units: 64\`, \`layers: 1\`, forget bias 1, sigmoid gates.
+
+**Tests:**
+- output shape $[B,\\text{numClasses}]$ (or $[B,1]$), probabilities summing to 1;
+- the same sequence gives the same output at any pad length (the mask works);
+- loss falls after a few steps on a learnable synthetic task;
+- save and reload give identical outputs;
+- every bad option throws a \`ConfigError\` naming the field; no leaked tensors.`,
+      },
+    },
+    references: [tfRnnGuide, tfMaskingGuide, kerasLstm],
+    verification: [vClassifier],
+  },
+  {
+    id: 'rnn-layer-normalization',
+    topic: 'rnn',
+    subtopic: 'regularization',
+    tags: ['layer-normalization', 'batch-normalization', 'lstm', 'training-stability'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `为什么批归一化（BatchNorm）很难直接用在 RNN 的循环连接上？层归一化（LayerNorm）如何用在 LSTM 里，放在哪些位置？它带来什么好处？`,
+      en: `Why is batch normalisation hard to apply to an RNN's recurrent connections? How is layer normalisation used in an LSTM, and where is it placed? What does it buy?`,
+    },
+    answer: {
+      short: {
+        zh: `BatchNorm 需要按时间步分别统计均值方差：变长序列后段样本少、推理时序列可能比训练更长、还要存每步的滑动统计，小批量和在线推理都不方便。LayerNorm 在单个样本的特征维上归一化，与批大小和时间步无关，训练推理一致。在 LSTM 中通常对 $xW$、$hU$ 分别归一化，再对 $c_t$ 归一化后取 tanh（Ba et al., 2016），使门的预激活尺度稳定，收敛更快。`,
+        en: `BatchNorm needs separate statistics per time step: late steps of variable-length batches have few samples, inference sequences may be longer than training ones, per-step running statistics must be stored, and small batches or online inference are awkward. LayerNorm normalises over the features of a single example, independent of batch size and time step, identical in training and inference. In an LSTM it is usually applied separately to $xW$ and $hU$, and to $c_t$ before the tanh (Ba et al., 2016), stabilising gate pre-activations and speeding convergence.`,
+      },
+      full: {
+        zh: `**BatchNorm 的困难。** 循环层在每一步共享权重，但各步激活的统计量不同，简单地共享统计量效果差；Cooijmans et al.（2016，Recurrent BatchNorm）按时间步分别统计，并发现 $\\gamma$ 要初始化为 0.1 左右以免 tanh/sigmoid 饱和。但这带来问题：变长序列后面的时间步只有少数样本；推理时长度超过训练最大长度的步没有统计量；小批量或批大小为 1 的在线推理无法计算批统计。
+
+**LayerNorm**（Ba, Kiros & Hinton, 2016）：对每个样本的一个向量 $a\\in\\mathbb R^u$，
+
+$$\\operatorname{LN}(a)=\\gamma\\odot\\frac{a-\\mu}{\\sqrt{\\sigma^2+\\epsilon}}+\\beta,\\quad \\mu=\\tfrac1u\\sum_ia_i,\\ \\sigma^2=\\tfrac1u\\sum_i(a_i-\\mu)^2 .$$
+
+与批大小、时间步无关，训练和推理完全相同。
+
+**在 LSTM 中的位置**（Ba et al. 的 LN-LSTM）：
+
+$$z=\\operatorname{LN}(x_tW)+\\operatorname{LN}(h_{t-1}U)+b,\\qquad c_t=f\\odot c_{t-1}+i\\odot g,\\qquad h_t=o\\odot\\tanh(\\operatorname{LN}(c_t)).$$
+
+输入项和循环项分开归一化，避免其中一项的尺度压倒另一项。
+
+**好处：** 各步门预激活的尺度稳定，训练更快、对学习率和初始化更不敏感，在长序列和深层堆叠中尤其明显。**代价：** 每步多几次归约运算，也无法使用 cuDNN 融合内核。Transformer 里的 LayerNorm 正是同一思想。`,
+        en: `**Why BatchNorm is hard.** A recurrent layer shares weights across steps but the activation statistics differ by step, so shared statistics work poorly; Cooijmans et al. (2016, Recurrent BatchNorm) keep per-step statistics and found $\\gamma$ must start around 0.1 to avoid saturating tanh/sigmoid. That raises problems: late steps of variable-length batches have few samples; at inference, steps beyond the longest training length have no statistics; small batches or batch-size-1 online inference cannot compute batch statistics.
+
+**LayerNorm** (Ba, Kiros & Hinton, 2016): for one example's vector $a\\in\\mathbb R^u$,
+
+$$\\operatorname{LN}(a)=\\gamma\\odot\\frac{a-\\mu}{\\sqrt{\\sigma^2+\\epsilon}}+\\beta,\\quad \\mu=\\tfrac1u\\sum_ia_i,\\ \\sigma^2=\\tfrac1u\\sum_i(a_i-\\mu)^2 .$$
+
+Independent of batch size and time step; identical in training and inference.
+
+**Placement in an LSTM** (Ba et al.'s LN-LSTM):
+
+$$z=\\operatorname{LN}(x_tW)+\\operatorname{LN}(h_{t-1}U)+b,\\qquad c_t=f\\odot c_{t-1}+i\\odot g,\\qquad h_t=o\\odot\\tanh(\\operatorname{LN}(c_t)).$$
+
+The input and recurrent terms are normalised separately so that neither swamps the other.
+
+**Benefits:** stable gate pre-activation scales at every step, faster training, less sensitivity to learning rate and initialisation — especially with long sequences and deep stacks. **Costs:** a few extra reductions per step, and no cuDNN fused kernel. The LayerNorm in Transformers is the same idea.`,
+      },
+    },
+    references: [
+      { title: 'Layer Normalization', authors: 'Ba, Kiros & Hinton', year: 2016, arxiv: '1607.06450' },
+      { title: 'Recurrent Batch Normalization', authors: 'Cooijmans et al.', year: 2016, arxiv: '1603.09025' },
+    ],
+  },
+  // ===================================================================================
+  // Language models, decoding and seq2seq.
+  // ===================================================================================
+  {
+    id: 'rnn-perplexity-cross-entropy',
+    topic: 'rnn',
+    subtopic: 'language-model',
+    tags: ['perplexity', 'cross-entropy', 'bits-per-character', 'language-model'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: `字符级语言模型在验证集上的平均交叉熵为 1.2 nats/字符。它的困惑度和比特/字符（bpc）是多少？词表有 65 个字符时，均匀猜测的交叉熵和困惑度是多少？困惑度直观上表示什么？`,
+      en: `A character language model has an average validation cross-entropy of 1.2 nats per character. What are its perplexity and bits per character (bpc)? With a 65-character vocabulary, what are the cross-entropy and perplexity of uniform guessing? What does perplexity mean intuitively?`,
+    },
+    answer: {
+      short: {
+        zh: `困惑度 $e^{1.2}\\approx3.32$，bpc $=1.2/\\ln2\\approx1.731$。均匀猜测：交叉熵 $\\ln65\\approx4.174$ nats，困惑度 65。困惑度是"模型平均在多少个等可能选项中犹豫"：3.32 意味着模型的不确定性相当于每步在约 3.3 个字符间均匀选择。`,
+        en: `Perplexity $e^{1.2}\\approx3.32$, bpc $=1.2/\\ln2\\approx1.731$. Uniform guessing: cross-entropy $\\ln65\\approx4.174$ nats, perplexity 65. Perplexity is the effective number of equally likely choices: 3.32 means the model is as uncertain as a uniform choice among about 3.3 characters at each step.`,
+      },
+      full: {
+        zh: `**定义。** 对长度为 $N$ 的测试序列，平均交叉熵（负对数似然）$H=-\\frac1N\\sum_t\\ln p(x_t\\mid x_{<t})$，困惑度 $\\operatorname{PPL}=e^{H}$（以 2 为底时 $2^{H_{\\text{bits}}}$，结果相同）。
+
+**计算：**
+- $\\operatorname{PPL}=e^{1.2}\\approx3.320$；
+- bpc $=H/\\ln2=1.2/0.6931\\approx1.731$；
+- 均匀分布：$H=\\ln65\\approx4.174$ nats（约 6.02 bits），$\\operatorname{PPL}=65$。
+
+**直观含义：** 若模型每步都在 $k$ 个字符上均匀分布（正确答案在其中），困惑度正好是 $k$。所以困惑度是"有效分支数"，1 表示完全确定，词表大小表示什么都没学到。
+
+**注意事项：**
+- 必须与损失使用相同的对数底；tfjs/Keras 的交叉熵是自然对数。
+- 困惑度只能在**相同词表和切分方式**下比较：字符级和词级的数值不可直接比（见另一题的换算）。
+- 平均要按真实 token 数（掩码后）计算，不要把填充位置算进去。
+- 低得不真实的困惑度（接近 1）通常意味着信息泄露，如目标没有右移或用了双向 RNN。`,
+        en: `**Definition.** For a test sequence of length $N$, the average cross-entropy (negative log-likelihood) is $H=-\\frac1N\\sum_t\\ln p(x_t\\mid x_{<t})$ and perplexity is $\\operatorname{PPL}=e^{H}$ (equivalently $2^{H_{\\text{bits}}}$).
+
+**Numbers:**
+- $\\operatorname{PPL}=e^{1.2}\\approx3.320$;
+- bpc $=H/\\ln2=1.2/0.6931\\approx1.731$;
+- uniform: $H=\\ln65\\approx4.174$ nats (about 6.02 bits), $\\operatorname{PPL}=65$.
+
+**Intuition:** if the model spread its probability uniformly over $k$ characters (including the right one) at every step, its perplexity would be exactly $k$. Perplexity is an effective branching factor: 1 means certainty, the vocabulary size means nothing was learned.
+
+**Caveats:**
+- Use the same log base as the loss; tfjs/Keras cross-entropies use natural logs.
+- Perplexities are comparable only with the **same vocabulary and tokenisation**: character- and word-level numbers are not directly comparable (see the conversion question).
+- Average over real tokens (after masking), never over padding.
+- A suspiciously low perplexity (near 1) usually means a leak, such as unshifted targets or a bidirectional RNN.`,
+      },
+    },
+    references: [
+      { title: 'Generating Sequences With Recurrent Neural Networks', authors: 'Graves', year: 2013, arxiv: '1308.0850' },
+      { title: 'Recurrent neural network based language model', authors: 'Mikolov et al.', year: 2010, url: 'https://www.isca-archive.org/interspeech_2010/mikolov10_interspeech.html' },
+    ],
+    verification: [
+      vCharLanguageModel,
+      { package: '@dl/softmax-attention', export: 'softmaxCrossEntropy', test: 'packages/softmax-attention/src/ops/softmax-cross-entropy.test.ts', status: 'verified' },
+    ],
+  },
+  {
+    id: 'rnn-bpc-to-word-perplexity',
+    topic: 'rnn',
+    subtopic: 'language-model',
+    tags: ['perplexity', 'bits-per-character', 'tokenization', 'evaluation'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: `一个字符级模型在某英文测试集上达到 1.3 bpc，一个词级模型的困惑度是 120。该测试集平均每个词（含后面的空格）5.6 个字符。哪个模型更好？推导换算公式，并说明这种比较需要满足什么条件。`,
+      en: `A character-level model reaches 1.3 bpc on an English test set, and a word-level model has perplexity 120. The test set averages 5.6 characters per word (including the following space). Which model is better? Derive the conversion and state what the comparison requires.`,
+    },
+    answer: {
+      short: {
+        zh: `两者都给出整段文本的概率，总信息量相同才可比：每词比特数 $=1.3\\times5.6=7.28$，等价词级困惑度 $2^{7.28}\\approx155$。155 > 120，所以词级模型更好。前提：同一段原始文本、字符模型的总比特数覆盖了所有字符（含空格和换行），词级模型没有用 \`<unk>\` 回避罕见词。`,
+        en: `Both assign a probability to the whole text, so compare total information: bits per word $=1.3\\times5.6=7.28$, an equivalent word perplexity of $2^{7.28}\\approx155$. 155 > 120, so the word-level model is better. Requires: the same raw text, the character model's bits covering every character (spaces and newlines included), and the word model not dodging rare words with \`<unk>\`.`,
+      },
+      full: {
+        zh: `**推导。** 两个模型都对同一段文本 $S$ 给出概率。字符模型：$-\\log_2p(S)=\\text{bpc}\\times N_{\\text{char}}$；词级模型：$-\\log_2p(S)=\\log_2(\\operatorname{PPL}_w)\\times N_{\\text{word}}$。令二者相等：
+
+$$\\operatorname{PPL}_w^{\\text{等价}}=2^{\\text{bpc}\\cdot N_{\\text{char}}/N_{\\text{word}}} .$$
+
+**计算：** $1.3\\times5.6=7.28$ 比特/词，$2^{7.28}\\approx155.4$（$\\ln$ 形式：$e^{7.28\\ln2}=e^{5.046}$）。词级模型 120 对应 $\\log_2120\\approx6.91$ 比特/词，更少，所以词级模型更好。
+
+**敏感性：** 指数关系使小差异被放大：bpc 从 1.3 降到 1.2，等价困惑度就从 155 降到 $2^{6.72}\\approx105$，反超词级模型。
+
+**条件：**
+- 同一份原始文本、同样的预处理（大小写、标点）。
+- 字符数要包含词间空格、换行等所有被预测的字符；$N_{\\text{char}}/N_{\\text{word}}$ 用真实计数。
+- 词级模型若把罕见词映射为 \`<unk>\`，它预测的是更简单的问题，其困惑度偏乐观，不能与开放词表的字符模型直接比。
+- 子词模型（BPE）同理：按总比特数（或每字节比特数）比较。`,
+        en: `**Derivation.** Both models assign a probability to the same text $S$. Character model: $-\\log_2p(S)=\\text{bpc}\\times N_{\\text{char}}$; word model: $-\\log_2p(S)=\\log_2(\\operatorname{PPL}_w)\\times N_{\\text{word}}$. Equating them:
+
+$$\\operatorname{PPL}_w^{\\text{equiv}}=2^{\\text{bpc}\\cdot N_{\\text{char}}/N_{\\text{word}}} .$$
+
+**Numbers:** $1.3\\times5.6=7.28$ bits per word, $2^{7.28}\\approx155.4$ (in natural logs, $e^{7.28\\ln2}=e^{5.046}$). Perplexity 120 is $\\log_2120\\approx6.91$ bits per word — fewer, so the word-level model is better.
+
+**Sensitivity:** the exponential magnifies small differences: going from 1.3 to 1.2 bpc takes the equivalent perplexity from 155 to $2^{6.72}\\approx105$, ahead of the word model.
+
+**Requirements:**
+- the same raw text and preprocessing (case, punctuation);
+- the character count includes spaces, newlines and every other predicted character; use the true $N_{\\text{char}}/N_{\\text{word}}$;
+- a word model that maps rare words to \`<unk>\` solves an easier problem and its perplexity is optimistic; it cannot be compared directly with an open-vocabulary character model;
+- the same holds for subword (BPE) models: compare total bits (or bits per byte).`,
+      },
+    },
+    references: [
+      { title: 'Generating Sequences With Recurrent Neural Networks', authors: 'Graves', year: 2013, arxiv: '1308.0850' },
+      { title: 'Character-Aware Neural Language Models', authors: 'Kim, Jernite, Sontag & Rush', year: 2015, arxiv: '1508.06615' },
+    ],
+    verification: [vCharLanguageModel],
+  },
+  {
+    id: 'rnn-char-language-model',
+    topic: 'rnn',
+    subtopic: 'language-model',
+    tags: ['char-rnn', 'language-model', 'text-generation', 'tfjs'],
+    kind: 'coding',
+    difficulty: 3,
+    prompt: {
+      zh: `实现一个字符级 LSTM 语言模型并用它生成文本：词表与编码、训练样本的构造、模型结构、损失，以及逐字符生成的循环。生成时如何避免每步重新处理整个前缀？`,
+      en: `Implement a character-level LSTM language model and generate text with it: vocabulary and encoding, building training examples, the model, the loss, and the character-by-character generation loop. How do you avoid reprocessing the whole prefix at every generation step?`,
+    },
+    answer: {
+      short: {
+        zh: `把文本中出现的字符排序建词表；用长度 $T+1$ 的窗口切样本，输入取前 $T$ 个、目标取后 $T$ 个（右移一位）；\`Embedding\` → \`LSTM(returnSequences)\` → \`Dense(V)\`，对每个位置做稀疏 softmax 交叉熵。生成时用种子文本预热状态，之后每步只喂入上一个字符并携带 $(h,c)$，从 \`softmax(logits/T)\` 中采样。见 \`createCharLanguageModel\` 与 \`generateText\`。`,
+        en: `Build the vocabulary from the sorted set of characters; cut windows of length $T+1$, input = first $T$, target = last $T$ (shifted by one); \`Embedding\` → \`LSTM(returnSequences)\` → \`Dense(V)\` with sparse softmax cross-entropy at every position. To generate, warm the state up on the seed text, then feed only the last character each step while carrying $(h,c)$, sampling from \`softmax(logits/T)\`. See \`createCharLanguageModel\` and \`generateText\`.`,
+      },
+      full: {
+        zh: `**数据。** 词表 $V$ = 文本中出现的全部字符（排序以保证可复现），另留一个未知字符。编码为整数序列后，用步长 $s$ 切出长 $T+1$ 的窗口：$x=w_{0..T-1}$，$y=w_{1..T}$。目标必须右移一位，否则模型只学会复制输入。
+
+**模型：**
+
+\`\`\`ts
+const model = tf.sequential();
+model.add(tf.layers.embedding({ inputDim: V, outputDim: 64, inputLength: T }));
+model.add(tf.layers.lstm({ units: 256, returnSequences: true, recurrentActivation: 'sigmoid' }));
+model.add(tf.layers.dense({ units: V }));   // logits
+// 损失：每个位置的稀疏 softmax 交叉熵（从 logits 计算），按位置平均
+\`\`\`
+
+训练用 Adam 与梯度裁剪；长文本可用截断 BPTT（有状态）。
+
+**生成：** 每步重新处理整个前缀的代价是 $O(n^2)$。正确做法是把 RNN 当作状态机：
+1. 用种子文本跑一遍，得到 $(h,c)$；
+2. 循环：只输入上一个字符和当前状态，得到 logits 与新状态；计算 $p=\\operatorname{softmax}(z/T)$，按 $p$ 采样下一个字符（用带种子的随机数以便复现）；
+3. 新状态替换旧状态，释放旧张量。
+
+每步代价 $O(1)$（与已生成长度无关），这正是 RNN 相对 Transformer 在生成时的优势。
+
+**测试：** 模型输出形状 $[B,T,V]$；在很小的重复文本（如 "abcabc…"）上训练几步后损失下降并能续写正确模式；相同 \`seed\` 生成相同文本；温度趋近 0 时等价于贪心解码。`,
+        en: `**Data.** Vocabulary $V$ = every character in the text (sorted for reproducibility), plus an unknown symbol. After encoding, cut windows of length $T+1$ with stride $s$: $x=w_{0..T-1}$, $y=w_{1..T}$. The target must be shifted by one, or the model merely learns to copy its input.
+
+**Model:**
+
+\`\`\`ts
+const model = tf.sequential();
+model.add(tf.layers.embedding({ inputDim: V, outputDim: 64, inputLength: T }));
+model.add(tf.layers.lstm({ units: 256, returnSequences: true, recurrentActivation: 'sigmoid' }));
+model.add(tf.layers.dense({ units: V }));   // logits
+// loss: sparse softmax cross-entropy from logits at every position, averaged
+\`\`\`
+
+Train with Adam and gradient clipping; for long texts use truncated BPTT (stateful).
+
+**Generation:** reprocessing the whole prefix each step costs $O(n^2)$. Treat the RNN as a state machine instead:
+1. run the seed text once to get $(h,c)$;
+2. loop: feed only the last character and the current state, get logits and a new state; compute $p=\\operatorname{softmax}(z/T)$ and sample the next character (with a seeded generator for reproducibility);
+3. replace the old state with the new one and dispose the old tensors.
+
+Each step costs $O(1)$ regardless of how much has been generated — the RNN's advantage over a Transformer at generation time.
+
+**Tests:** output shape $[B,T,V]$; on a tiny repetitive text ("abcabc…") the loss falls within a few steps and the model continues the pattern; the same \`seed\` generates the same text; temperature near 0 behaves like greedy decoding.`,
+      },
+    },
+    references: [
+      { title: 'Generating Sequences With Recurrent Neural Networks', authors: 'Graves', year: 2013, arxiv: '1308.0850' },
+      { title: 'Generating Text with Recurrent Neural Networks', authors: 'Sutskever, Martens & Hinton', year: 2011, url: 'https://icml.cc/2011/papers/524_icmlpaper.pdf' },
+      { title: 'The Unreasonable Effectiveness of Recurrent Neural Networks', authors: 'Karpathy', year: 2015, url: 'https://karpathy.github.io/2015/05/21/rnn-effectiveness/' },
+    ],
+    verification: [vCharLanguageModel, vGenerateText],
+  },
+  {
+    id: 'rnn-char-lm-unshifted-targets',
+    topic: 'rnn',
+    subtopic: 'language-model',
+    tags: ['language-model', 'targets', 'off-by-one', 'debugging'],
+    kind: 'debug',
+    difficulty: 2,
+    prompt: {
+      zh: `一个字符级 LSTM 语言模型训练一个纪元后损失就降到 0.01，准确率 99.9%，但生成的文本只是不断重复种子文本的最后一个字符。最可能的 bug 是什么？怎样写一个测试提前发现？`,
+      en: `A character-level LSTM language model reaches loss 0.01 and 99.9% accuracy after one epoch, but generation just repeats the seed text's last character forever. What is the most likely bug, and what test would have caught it?`,
+    },
+    answer: {
+      short: {
+        zh: `目标没有右移：$y_t=x_t$，模型学的是恒等映射（"复制当前字符"），所以损失几乎为 0；生成时把预测喂回去，就一直输出同一个字符。修复：$x=w_{0..T-1}$，$y=w_{1..T}$。测试：断言每个样本的 $y_t=x_{t+1}$；以及"损失低得不真实"的检查——真实英文的字符级交叉熵很难低于约 1 bpc。`,
+        en: `The targets are not shifted: $y_t=x_t$, so the model learns the identity ("copy the current character") and the loss goes to nearly 0; fed its own predictions, it repeats the same character. Fix: $x=w_{0..T-1}$, $y=w_{1..T}$. Tests: assert $y_t=x_{t+1}$ for every example, and a sanity bound — real English character-level cross-entropy rarely goes below about 1 bpc.`,
+      },
+      full: {
+        zh: `**诊断。** 损失 0.01 nats/字符约等于 0.014 bpc，远低于任何真实文本的熵（英文字符级最好的模型也在 1 bpc 左右）。这么低只可能是在预测已经看到的信息。最常见的原因是目标与输入是同一个窗口：\`y = x\`，而不是右移一位。模型只需在每个位置输出当前输入字符，一层 Embedding + Dense 就能做到。
+
+**为什么生成时重复。** 生成时把预测的字符作为下一步输入，而模型学到的是"输出 = 输入"，于是永远输出种子的最后一个字符。
+
+**修复：** 从长 $T+1$ 的窗口取 $x=w_{0..T-1}$、$y=w_{1..T}$；或者 $y_t$ 是"下一个字符"的索引。
+
+**其他会导致类似"好得不真实"的 bug：** 双向 RNN（反向状态读到了 $x_{t+1}$）；训练集与验证集有大量重叠的窗口（步长 $s<T$ 时切分要在窗口生成之前按文本位置划分）。
+
+**测试：**
+- 数据管线单元测试：对一个已知字符串（如 "hello"），断言输入是 "hell"、目标是 "ello"；
+- 模型的因果性测试：改变位置 $t$ 之后的输入，位置 $t$ 的输出不应改变；
+- 合理性检查：训练损失若低于某个阈值（如 0.3 bpc）就报警。`,
+        en: `**Diagnosis.** A loss of 0.01 nats per character is about 0.014 bpc, far below the entropy of any real text (the best English character models are around 1 bpc). Such a number means the model predicts information it has already seen. The usual cause: the target is the same window as the input, \`y = x\`, not shifted by one. The model only has to output the current input character at each position — an Embedding plus a Dense layer can do that.
+
+**Why generation repeats.** Generation feeds each predicted character back as the next input, and the model learned "output = input", so it emits the seed's last character forever.
+
+**Fix:** from a window of length $T+1$ take $x=w_{0..T-1}$ and $y=w_{1..T}$, i.e. $y_t$ is the index of the next character.
+
+**Other bugs with "too good to be true" losses:** a bidirectional RNN (the backward state has read $x_{t+1}$); heavily overlapping windows shared between training and validation (with stride $s<T$, split by text position before cutting windows).
+
+**Tests:**
+- a data-pipeline unit test: for a known string ("hello"), assert the input is "hell" and the target "ello";
+- a causality test: changing inputs after position $t$ must not change the output at $t$;
+- a sanity alarm if the training loss drops below some floor (e.g. 0.3 bpc).`,
+      },
+    },
+    references: [{ title: 'The Unreasonable Effectiveness of Recurrent Neural Networks', authors: 'Karpathy', year: 2015, url: 'https://karpathy.github.io/2015/05/21/rnn-effectiveness/' }, dlbRnn],
+    verification: [vCharLanguageModel],
+  },
+  {
+    id: 'rnn-sampling-temperature',
+    topic: 'rnn',
+    subtopic: 'decoding',
+    tags: ['temperature', 'sampling', 'softmax', 'text-generation'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: `语言模型在某一步的 logits 为 $(2,1,0)$。计算温度 $T=1,\\ 0.5,\\ 0.2,\\ 2$ 时的采样分布。温度如何影响生成文本？$T\\to0$ 和 $T\\to\\infty$ 的极限是什么？`,
+      en: `At some step a language model's logits are $(2,1,0)$. Compute the sampling distribution at temperatures $T=1,\\ 0.5,\\ 0.2,\\ 2$. How does temperature affect generated text, and what are the limits $T\\to0$ and $T\\to\\infty$?`,
+    },
+    answer: {
+      short: {
+        zh: `$p=\\operatorname{softmax}(z/T)$：$T=1$ 为 $(0.665,0.245,0.090)$；$T=0.5$ 为 $(0.867,0.117,0.016)$；$T=0.2$ 为 $(0.9933,0.0067,0.00005)$；$T=2$ 为 $(0.506,0.307,0.186)$。低温更保守、重复，高温更多样也更多错误。$T\\to0$ 退化为贪心（argmax），$T\\to\\infty$ 趋于均匀分布。`,
+        en: `$p=\\operatorname{softmax}(z/T)$: $T=1$ gives $(0.665,0.245,0.090)$; $T=0.5$ $(0.867,0.117,0.016)$; $T=0.2$ $(0.9933,0.0067,0.00005)$; $T=2$ $(0.506,0.307,0.186)$. Low temperature is conservative and repetitive; high temperature is more varied and makes more mistakes. $T\\to0$ becomes greedy (argmax), $T\\to\\infty$ uniform.`,
+      },
+      full: {
+        zh: `**公式。** $p_i=\\dfrac{e^{z_i/T}}{\\sum_je^{z_j/T}}$。相邻两项之比 $p_i/p_j=e^{(z_i-z_j)/T}$：温度缩放的是 logit 差。
+
+**计算**（$z=(2,1,0)$）：
+
+| $T$ | $p_1$ | $p_2$ | $p_3$ |
+|---|---|---|---|
+| 2 | 0.506 | 0.307 | 0.186 |
+| 1 | 0.665 | 0.245 | 0.090 |
+| 0.5 | 0.867 | 0.117 | 0.016 |
+| 0.2 | 0.9933 | 0.0067 | 0.000045 |
+
+**对文本的影响：** 字符级模型在 $T=0.2$ 时几乎总取最可能的字符，文本通顺但很快陷入重复（如 "the the the"）；$T=1$ 是模型本身的分布，多样但有拼写错误；$T>1$ 会产生大量不存在的词。常见的折中在 0.5～0.8。
+
+**极限：** $T\\to0^+$ 时分布集中到最大 logit 上（贪心解码，若有并列则在并列项间均分）；$T\\to\\infty$ 时所有 $z_i/T\\to0$，分布趋于均匀。
+
+**实现细节：** 用 \`logits / T\` 再做数值稳定的 softmax（减最大值），$T$ 很小时直接 softmax 会溢出。温度不改变概率的排序，只改变分布的尖锐程度；top-k、top-p（nucleus）采样则是截断低概率尾部，可与温度组合使用。`,
+        en: `**Formula.** $p_i=\\dfrac{e^{z_i/T}}{\\sum_je^{z_j/T}}$. The ratio of two entries is $p_i/p_j=e^{(z_i-z_j)/T}$: temperature scales the logit differences.
+
+**Numbers** ($z=(2,1,0)$):
+
+| $T$ | $p_1$ | $p_2$ | $p_3$ |
+|---|---|---|---|
+| 2 | 0.506 | 0.307 | 0.186 |
+| 1 | 0.665 | 0.245 | 0.090 |
+| 0.5 | 0.867 | 0.117 | 0.016 |
+| 0.2 | 0.9933 | 0.0067 | 0.000045 |
+
+**Effect on text:** at $T=0.2$ a character model almost always takes the most likely character: fluent but soon stuck in loops ("the the the"); $T=1$ is the model's own distribution, varied with spelling errors; $T>1$ produces many non-words. A common compromise is 0.5–0.8.
+
+**Limits:** as $T\\to0^+$ the mass concentrates on the largest logit (greedy decoding; split evenly among ties); as $T\\to\\infty$ every $z_i/T\\to0$ and the distribution becomes uniform.
+
+**Implementation:** divide the logits by $T$, then use a numerically stable softmax (subtract the max) — a naive softmax overflows for small $T$. Temperature preserves the ranking and only sharpens or flattens; top-k and top-p (nucleus) sampling truncate the low-probability tail and combine with temperature.`,
+      },
+    },
+    references: [
+      { title: 'The Curious Case of Neural Text Degeneration', authors: 'Holtzman et al.', year: 2019, arxiv: '1904.09751' },
+      { title: 'Generating Sequences With Recurrent Neural Networks', authors: 'Graves', year: 2013, arxiv: '1308.0850' },
+    ],
+    verification: [
+      vGenerateText,
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+    ],
+  },
+  {
+    id: 'rnn-beam-search',
+    topic: 'rnn',
+    subtopic: 'decoding',
+    tags: ['beam-search', 'greedy-decoding', 'length-normalization', 'seq2seq'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `用一个小例子说明贪心解码为何会错过最优序列、束搜索（beam width 2）如何找回它：第一步 $P(A)=0.5,P(B)=0.4,P(C)=0.1$；$P(\\cdot\\mid A)$：$X\\,0.4,\\ Y\\,0.35,\\ Z\\,0.25$；$P(\\cdot\\mid B)$：$X\\,0.9,\\ Y\\,0.1$；$P(X\\mid C)=1$，两步后结束。束搜索有什么已知问题，长度归一化怎么做？`,
+      en: `Use a small example to show why greedy decoding can miss the best sequence and how beam search (width 2) recovers it: step 1 $P(A)=0.5,P(B)=0.4,P(C)=0.1$; $P(\\cdot\\mid A)$: $X\\,0.4,\\ Y\\,0.35,\\ Z\\,0.25$; $P(\\cdot\\mid B)$: $X\\,0.9,\\ Y\\,0.1$; $P(X\\mid C)=1$; sequences end after two steps. What are beam search's known problems, and how is length normalisation done?`,
+    },
+    answer: {
+      short: {
+        zh: `贪心先选 $A$（0.5），再选 $X$，得 $AX=0.20$。束宽 2 保留 $A,B$，扩展后 $BX=0.36$、$AX=0.20$、$AY=0.175$……取最优 $BX=0.36$，这也是全局最优。束搜索仍是近似；得分 $\\sum\\log p$ 偏向短序列，常除以长度（或 GNMT 的 $((5+|y|)/6)^\\alpha$）；束宽过大时译文质量反而下降，生成文本也容易重复、乏味。`,
+        en: `Greedy takes $A$ (0.5) then $X$: $AX=0.20$. Width 2 keeps $A,B$; expanding gives $BX=0.36$, $AX=0.20$, $AY=0.175$, … and the best, $BX=0.36$, is also the global optimum. Beam search remains approximate; the score $\\sum\\log p$ favours short outputs, so it is divided by length (or GNMT's $((5+|y|)/6)^\\alpha$); very wide beams can lower translation quality, and open-ended text from beam search tends to be repetitive and bland.`,
+      },
+      full: {
+        zh: `**所有序列的概率：** $BX=0.4\\times0.9=0.36$，$AX=0.20$，$AY=0.175$，$AZ=0.125$，$CX=0.10$，$BY=0.04$。
+
+**贪心：** 第一步取最大的 $A$，第二步取 $X$，得 $AX=0.20$——它在第一步"看起来最好"，但 $A$ 之后的分布很平；$B$ 虽然起点稍低，后续却很确定。
+
+**束搜索（宽 2）：** 第一步保留 $\\{A:0.5,B:0.4\\}$；第二步扩展出 $AX\\,0.20,\\ AY\\,0.175,\\ AZ\\,0.125,\\ BX\\,0.36,\\ BY\\,0.04$，保留前两个 $\\{BX,AX\\}$，最终输出 $BX=0.36$。实现中用对数概率相加（$\\ln0.36=-1.02$ 对 $\\ln0.20=-1.61$）避免下溢。
+
+**已知问题：**
+- **长度偏置：** 每多一个词就多乘一个 $<1$ 的概率，未归一化的束搜索偏爱短句。常用长度归一化 $\\frac{1}{|y|^\\alpha}\\sum\\log p$，或 GNMT 的 $lp(y)=\\frac{(5+|y|)^\\alpha}{(5+1)^\\alpha}$，$\\alpha\\approx0.6\\sim0.7$，并可加覆盖惩罚（Wu et al., 2016）。
+- **束越宽未必越好：** Koehn & Knowles（2017）观察到束宽增大到一定程度后 BLEU 下降，部分原因正是偏向短输出。
+- **开放式生成：** 对故事、对话等，束搜索（最大化似然）产生重复、空洞的文本，采样（温度、top-p）更合适（Holtzman et al., 2019）。
+- 代价：每步 $k$ 倍计算，RNN 解码器需要为每个候选保存一份状态。`,
+        en: `**Every sequence:** $BX=0.4\\times0.9=0.36$, $AX=0.20$, $AY=0.175$, $AZ=0.125$, $CX=0.10$, $BY=0.04$.
+
+**Greedy:** takes the largest first token $A$, then $X$: $AX=0.20$. $A$ "looks best" at step 1, but what follows it is flat; $B$ starts a little lower and is then very confident.
+
+**Beam search (width 2):** step 1 keeps $\\{A:0.5,B:0.4\\}$; step 2 expands to $AX\\,0.20,\\ AY\\,0.175,\\ AZ\\,0.125,\\ BX\\,0.36,\\ BY\\,0.04$ and keeps the top two $\\{BX,AX\\}$; the output is $BX=0.36$. In practice add log-probabilities ($\\ln0.36=-1.02$ vs $\\ln0.20=-1.61$) to avoid underflow.
+
+**Known problems:**
+- **Length bias:** each extra token multiplies by a probability below 1, so unnormalised beam search prefers short outputs. Use length normalisation $\\frac{1}{|y|^\\alpha}\\sum\\log p$ or GNMT's $lp(y)=\\frac{(5+|y|)^\\alpha}{(5+1)^\\alpha}$ with $\\alpha\\approx0.6\\sim0.7$, optionally with a coverage penalty (Wu et al., 2016).
+- **Wider is not always better:** Koehn & Knowles (2017) saw BLEU fall as the beam grows past a point, partly because of the short-output bias.
+- **Open-ended generation:** for stories or dialogue, beam search (maximising likelihood) gives repetitive, bland text; sampling (temperature, top-p) fits better (Holtzman et al., 2019).
+- Cost: $k$ times the compute per step, and an RNN decoder keeps one state per hypothesis.`,
+      },
+    },
+    references: [
+      sutskever2014,
+      { title: "Google's Neural Machine Translation System: Bridging the Gap between Human and Machine Translation", authors: 'Wu et al.', year: 2016, arxiv: '1609.08144' },
+      { title: 'Six Challenges for Neural Machine Translation', authors: 'Koehn & Knowles', year: 2017, arxiv: '1706.03872' },
+      { title: 'The Curious Case of Neural Text Degeneration', authors: 'Holtzman et al.', year: 2019, arxiv: '1904.09751' },
+    ],
+  },
+  {
+    id: 'rnn-seq2seq-attention-numeric',
+    topic: 'rnn',
+    subtopic: 'seq2seq',
+    tags: ['attention', 'seq2seq', 'context-vector', 'worked-example'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `一个带点积注意力（Luong 式）的 seq2seq 解码器，当前解码器状态 $s=(1,0)$，编码器状态 $h_1=(1,0),\\ h_2=(0,1),\\ h_3=(1,1)$。计算注意力分数、权重和上下文向量；再按缩放点积（除以 $\\sqrt d$，$d=2$）算一遍。上下文向量接下来怎么用？`,
+      en: `A seq2seq decoder with (Luong-style) dot-product attention has decoder state $s=(1,0)$ and encoder states $h_1=(1,0),\\ h_2=(0,1),\\ h_3=(1,1)$. Compute the scores, the weights and the context vector; then again with scaled dot products (divide by $\\sqrt d$, $d=2$). How is the context vector used next?`,
+    },
+    answer: {
+      short: {
+        zh: `分数 $s\\cdot h_j=(1,0,1)$，权重 $\\operatorname{softmax}=(0.4223,0.1554,0.4223)$，上下文 $c=\\sum_j\\alpha_jh_j=(0.8446,0.5777)$。缩放后分数 $(0.7071,0,0.7071)$，权重 $(0.4011,0.1978,0.4011)$，$c=(0.8022,0.5989)$。Luong 把 $[c;s]$ 经 $\\tanh(W_c[c;s])$ 得到注意力隐藏状态，再接 softmax 预测下一个词。`,
+        en: `Scores $s\\cdot h_j=(1,0,1)$, weights $\\operatorname{softmax}=(0.4223,0.1554,0.4223)$, context $c=\\sum_j\\alpha_jh_j=(0.8446,0.5777)$. Scaled: scores $(0.7071,0,0.7071)$, weights $(0.4011,0.1978,0.4011)$, $c=(0.8022,0.5989)$. Luong combines $[c;s]$ as $\\tanh(W_c[c;s])$ into an attentional hidden state that feeds the softmax over the next word.`,
+      },
+      full: {
+        zh: `**点积分数：** $e_j=s^\\top h_j$：$e=(1,0,1)$。
+
+**权重：** $\\alpha=\\operatorname{softmax}(e)=\\dfrac{(e,1,e)}{2e+1}=(0.4223,0.1554,0.4223)$。
+
+**上下文：** $c=0.4223(1,0)+0.1554(0,1)+0.4223(1,1)=(0.8446,0.5777)$。
+
+**缩放点积**（Transformer 的做法）：$e/\\sqrt2=(0.7071,0,0.7071)$，$\\alpha=(0.4011,0.1978,0.4011)$，$c=(0.8022,0.5989)$。缩放让分布更平；在维度大时它防止 softmax 饱和，这里 $d=2$ 影响不大。
+
+**接下来：** Luong et al.（2015）的"全局注意力"在当前步用 $s_t$ 计算注意力，得到 $c_t$ 后计算 $\\tilde s_t=\\tanh(W_c[c_t;s_t])$，再 $p(y_t)=\\operatorname{softmax}(W_s\\tilde s_t)$；"input feeding" 还把 $\\tilde s_t$ 拼到下一步的输入中。Bahdanau 式则用上一步的 $s_{t-1}$ 和加性打分，先算 $c_t$ 再更新 RNN 状态。
+
+**掩码：** 源句有填充时，填充位置的分数应在 softmax 之前设为很大的负数，否则权重会分给填充。`,
+        en: `**Dot-product scores:** $e_j=s^\\top h_j$: $e=(1,0,1)$.
+
+**Weights:** $\\alpha=\\operatorname{softmax}(e)=\\dfrac{(e,1,e)}{2e+1}=(0.4223,0.1554,0.4223)$.
+
+**Context:** $c=0.4223(1,0)+0.1554(0,1)+0.4223(1,1)=(0.8446,0.5777)$.
+
+**Scaled dot product** (as in the Transformer): $e/\\sqrt2=(0.7071,0,0.7071)$, $\\alpha=(0.4011,0.1978,0.4011)$, $c=(0.8022,0.5989)$. Scaling flattens the distribution; in high dimensions it keeps the softmax from saturating, while at $d=2$ it matters little.
+
+**Next:** Luong et al.'s (2015) global attention uses the current $s_t$ to attend, then computes $\\tilde s_t=\\tanh(W_c[c_t;s_t])$ and $p(y_t)=\\operatorname{softmax}(W_s\\tilde s_t)$; "input feeding" also concatenates $\\tilde s_t$ to the next step's input. Bahdanau-style attention instead scores with the previous $s_{t-1}$ additively and computes $c_t$ before updating the RNN state.
+
+**Masking:** with padded sources, set the scores at pad positions to a large negative number before the softmax, or weight goes to padding.`,
+      },
+    },
+    references: [
+      { title: 'Effective Approaches to Attention-based Neural Machine Translation', authors: 'Luong, Pham & Manning', year: 2015, arxiv: '1508.04025' },
+      bahdanau2014,
+      vaswani2017,
+    ],
+    verification: [
+      { package: '@dl/softmax-attention', export: 'scaledDotProductAttention', test: 'packages/softmax-attention/src/ops/attention.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'softmax', test: 'packages/softmax-attention/src/ops/softmax.test.ts', status: 'verified' },
+    ],
+  },
+  {
+    id: 'rnn-luong-vs-bahdanau',
+    topic: 'rnn',
+    subtopic: 'seq2seq',
+    tags: ['attention', 'bahdanau', 'luong', 'seq2seq'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `比较 Bahdanau（加性）注意力和 Luong（乘性）注意力：打分函数、用哪个解码器状态、上下文向量在计算图中的位置、计算成本。它们和 Transformer 的注意力是什么关系？`,
+      en: `Compare Bahdanau (additive) and Luong (multiplicative) attention: the score function, which decoder state is used, where the context enters the computation, and the cost. How do they relate to Transformer attention?`,
+    },
+    answer: {
+      short: {
+        zh: `Bahdanau：$e_{tj}=v^\\top\\tanh(Ws_{t-1}+Uh_j)$，用上一步状态，上下文作为 RNN 的输入参与计算新状态，编码器为双向 RNN。Luong：$e_{tj}=s_t^\\top h_j$（dot）、$s_t^\\top W_ah_j$（general）或 concat，用当前状态，上下文与 $s_t$ 合并后再输出。乘性打分可以一次矩阵乘法完成，更快；两者效果相近。Transformer 的缩放点积注意力是 Luong dot 的推广，加上 $1/\\sqrt{d_k}$ 与多头。`,
+        en: `Bahdanau: $e_{tj}=v^\\top\\tanh(Ws_{t-1}+Uh_j)$, using the previous state, with the context fed into the RNN to compute the new state, over a bidirectional RNN encoder. Luong: $e_{tj}=s_t^\\top h_j$ (dot), $s_t^\\top W_ah_j$ (general) or concat, using the current state, with the context combined with $s_t$ before the output. Multiplicative scores are one matmul and faster; quality is similar. The Transformer's scaled dot-product attention generalises Luong's dot score with $1/\\sqrt{d_k}$ and multiple heads.`,
+      },
+      full: {
+        zh: `| | Bahdanau et al.（2014） | Luong et al.（2015） |
+|---|---|---|
+| 打分 | 加性：$v^\\top\\tanh(Ws_{t-1}+Uh_j)$ | dot $s_t^\\top h_j$；general $s_t^\\top W_ah_j$；concat |
+| 查询状态 | 上一步 $s_{t-1}$ | 当前步 $s_t$ |
+| 上下文的用法 | $c_t$ 与 $y_{t-1}$ 一起输入 RNN 得到 $s_t$ | $\\tilde s_t=\\tanh(W_c[c_t;s_t])$ 后输出；可 input feeding |
+| 编码器 | 双向 RNN，$h_j$ 为两向拼接 | 多层单向 LSTM 的顶层 |
+| 变体 | 全局 | 全局与局部（窗口）注意力 |
+
+**成本。** 加性打分对每对 $(t,j)$ 做一次小前馈网络，$Uh_j$ 可预先算好；乘性打分对所有 $j$ 是一次矩阵乘法 $s_tH^\\top$，在 GPU 上更快、更省内存。在小维度上两者效果接近；Vaswani et al. 指出维度大时不缩放的点积表现变差，正是因为点积方差随 $d_k$ 增长使 softmax 饱和，于是引入 $1/\\sqrt{d_k}$。
+
+**与 Transformer 的关系：** Transformer 把"解码器状态查询编码器状态"推广为查询-键-值：$\\operatorname{softmax}(QK^\\top/\\sqrt{d_k})V$，既用于编码器-解码器之间（与 RNN 注意力相同的角色），也用于序列内部（自注意力），并使用多个头。去掉循环后，所有位置可以并行计算。`,
+        en: `| | Bahdanau et al. (2014) | Luong et al. (2015) |
+|---|---|---|
+| Score | additive: $v^\\top\\tanh(Ws_{t-1}+Uh_j)$ | dot $s_t^\\top h_j$; general $s_t^\\top W_ah_j$; concat |
+| Query state | previous $s_{t-1}$ | current $s_t$ |
+| Use of context | $c_t$ and $y_{t-1}$ are RNN inputs producing $s_t$ | $\\tilde s_t=\\tanh(W_c[c_t;s_t])$ feeds the output; optional input feeding |
+| Encoder | bidirectional RNN, $h_j$ both directions concatenated | top layer of a stacked unidirectional LSTM |
+| Variants | global | global and local (windowed) |
+
+**Cost.** The additive score runs a small feed-forward net per pair $(t,j)$ ($Uh_j$ can be precomputed); the multiplicative score is one matmul $s_tH^\\top$ over all $j$ — faster and leaner on GPUs. At small sizes they perform similarly; Vaswani et al. note unscaled dot products degrade for large dimensions because their variance grows with $d_k$ and saturates the softmax, hence $1/\\sqrt{d_k}$.
+
+**Relation to the Transformer:** the Transformer generalises "decoder state queries encoder states" to queries, keys and values, $\\operatorname{softmax}(QK^\\top/\\sqrt{d_k})V$, used both between encoder and decoder (the role RNN attention played) and within a sequence (self-attention), with multiple heads. Without recurrence, all positions are computed in parallel.`,
+      },
+    },
+    references: [bahdanau2014, { title: 'Effective Approaches to Attention-based Neural Machine Translation', authors: 'Luong, Pham & Manning', year: 2015, arxiv: '1508.04025' }, vaswani2017],
+  },
+  {
+    id: 'rnn-kv-cache-vs-recurrent-state',
+    topic: 'rnn',
+    subtopic: 'architecture-comparison',
+    tags: ['inference-memory', 'kv-cache', 'streaming', 'transformer'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `比较推理时的内存：一个 12 层、$d=768$ 的 Transformer 解码器在上下文长度 2048 时每条序列的 KV 缓存有多大（fp16）？同为 12 层、$u=768$ 的 LSTM 每条序列的状态有多大？每生成一个词的计算量又如何随上下文长度变化？`,
+      en: `Compare inference memory: how large is the fp16 KV cache per sequence of a 12-layer, $d=768$ Transformer decoder at context length 2048? How large is the per-sequence state of a 12-layer, $u=768$ LSTM? How does the compute per generated token scale with context length?`,
+    },
+    answer: {
+      short: {
+        zh: `KV 缓存 $=2\\times L\\times n\\times d\\times2$ 字节 $=2\\cdot12\\cdot2048\\cdot768\\cdot2=75{,}497{,}472$ 字节（72 MiB），随 $n$ 线性增长；LSTM 状态 $=2\\times L\\times u\\times2=36{,}864$ 字节（36 KiB），与长度无关，约小 2000 倍。每个新词 Transformer 的注意力要读全部 $n$ 个缓存（$O(nd)$/层），LSTM 为常数 $O(u^2)$/层。`,
+        en: `KV cache $=2\\times L\\times n\\times d\\times2$ bytes $=2\\cdot12\\cdot2048\\cdot768\\cdot2=75{,}497{,}472$ bytes (72 MiB), linear in $n$; LSTM state $=2\\times L\\times u\\times2=36{,}864$ bytes (36 KiB), independent of length — about 2000× smaller. Per new token a Transformer's attention reads all $n$ cached entries ($O(nd)$ per layer); the LSTM's cost is constant, $O(u^2)$ per layer.`,
+      },
+      full: {
+        zh: `**KV 缓存。** 自回归生成时，每层要缓存之前所有位置的键和值，各 $n\\times d$：
+
+$$2\\,(\\text{K,V})\\times12\\,(\\text{层})\\times2048\\times768\\times2\\,\\text{B}=75{,}497{,}472\\ \\text{B}=72\\ \\text{MiB}/\\text{序列}.$$
+
+批大小 32 就是 2.3 GiB，且随上下文线性增长。
+
+**LSTM 状态。** 每层 $h,c$ 各 $u$ 个数：$2\\times12\\times768\\times2\\,\\text{B}=36{,}864\\ \\text{B}=36$ KiB，与已经处理了多少词无关。
+
+**每个词的计算。** Transformer：前馈和投影为 $O(d^2)$/层，注意力要与 $n$ 个缓存键做点积并加权求和，为 $O(nd)$/层，上下文越长越慢；LSTM：$O(u^2)$/层（约 $8u^2$ 次乘加），常数。
+
+**取舍：** Transformer 训练可并行、长程依赖好学、效果好，代价是推理内存和每步计算随上下文增长；RNN 推理是真正的流式——常数内存、常数延迟，适合端侧、长时间运行的流式语音或传感器数据。线性 RNN / 状态空间模型（S4、Mamba、RWKV 等）试图两者兼得。多查询/分组查询注意力（MQA/GQA）、滑动窗口等技术则是在 Transformer 一侧缩小 KV 缓存。`,
+        en: `**KV cache.** When generating, every layer caches the keys and values of all previous positions, $n\\times d$ each:
+
+$$2\\,(\\text{K,V})\\times12\\,(\\text{layers})\\times2048\\times768\\times2\\,\\text{B}=75{,}497{,}472\\ \\text{B}=72\\ \\text{MiB per sequence}.$$
+
+A batch of 32 needs 2.3 GiB, growing linearly with context.
+
+**LSTM state.** $h$ and $c$ of $u$ numbers per layer: $2\\times12\\times768\\times2\\,\\text{B}=36{,}864\\ \\text{B}=36$ KiB, whatever has been read so far.
+
+**Compute per token.** Transformer: projections and feed-forward $O(d^2)$ per layer, plus attention over $n$ cached keys and values, $O(nd)$ per layer — slower as the context grows; LSTM: $O(u^2)$ per layer (about $8u^2$ multiply-adds), constant.
+
+**Trade-off:** Transformers train in parallel, learn long dependencies easily and perform better, at the price of inference memory and per-step compute growing with context; RNN inference is truly streaming — constant memory and latency, suited to on-device use and long-running streams of speech or sensor data. Linear RNNs / state-space models (S4, Mamba, RWKV) aim for both; multi-query/grouped-query attention (MQA/GQA) and sliding windows shrink the KV cache from the Transformer side.`,
+      },
+    },
+    references: [
+      vaswani2017,
+      { title: 'Fast Transformer Decoding: One Write-Head is All You Need', authors: 'Shazeer', year: 2019, arxiv: '1911.02150' },
+      { title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', authors: 'Gu & Dao', year: 2023, arxiv: '2312.00752' },
+    ],
+  },
+  // ===================================================================================
+  // The adding problem and IRNN.
+  // ===================================================================================
+  {
+    id: 'rnn-adding-problem-partial-memory',
+    topic: 'rnn',
+    subtopic: 'benchmarks',
+    tags: ['adding-problem', 'baseline', 'learning-curve', 'long-term-dependencies'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: `加法问题中（两个被标记的 $U(0,1)$ 数之和，标记在前后两半各一个），不看输入的最佳常数预测 MSE 为 $1/6\\approx0.167$。若模型只记住了后一个（离末尾近的）被标记的数、对前一个只能猜均值，最优 MSE 是多少？训练曲线在 0.083 附近出现第二个平台说明什么？`,
+      en: `In the adding problem (the sum of two marked $U(0,1)$ numbers, one marker in each half), the best constant prediction has MSE $1/6\\approx0.167$. If the model remembers only the second (closer to the end) marked number and must guess the mean for the first, what is the best MSE? What does a second plateau near 0.083 in the training curve say?`,
+    },
+    answer: {
+      short: {
+        zh: `预测 $u_2+0.5$，误差为 $u_1-0.5$，MSE $=\\operatorname{Var}(u_1)=1/12\\approx0.0833$。曲线先停在 0.167（只学到均值）、再停在 0.083（学会了较近的那个），最后才降到接近 0，说明模型先学会短距离依赖、最后才学会跨越约 $T/2$ 步以上的长距离依赖——这正是梯度随距离衰减的表现。`,
+        en: `Predict $u_2+0.5$; the error is $u_1-0.5$ and the MSE is $\\operatorname{Var}(u_1)=1/12\\approx0.0833$. A curve that rests at 0.167 (mean only), then at 0.083 (the nearer number learned), before dropping towards 0 shows the model learning the shorter dependency first and the one spanning more than about $T/2$ steps last — gradients decaying with distance, in action.`,
+      },
+      full: {
+        zh: `**推导。** 目标 $y=u_1+u_2$，$u_1,u_2\\sim U(0,1)$ 独立，$\\operatorname{Var}(u_i)=1/12$。
+
+- **无记忆：** 最优常数 $\\mathbb E[y]=1$，MSE $=\\operatorname{Var}(y)=1/6\\approx0.1667$。
+- **只记住 $u_2$：** 最优预测 $\\mathbb E[y\\mid u_2]=u_2+\\tfrac12$，残差 $u_1-\\tfrac12$，MSE $=\\operatorname{Var}(u_1)=1/12\\approx0.0833$。
+- **只记住 $u_1$：** 同样 $1/12$。
+- **两个都记住：** MSE $\\to0$。
+
+**平台的含义。** 第二个标记在后半段，离输出较近（距离 $<T/2$），第一个在前半段（距离 $>T/2$）。BPTT 中距离越远的依赖梯度越弱，所以常见的学习顺序是：先学会输出均值（0.167），再学会较近的那个数（0.083），最后才学会远的那个。停在 0.083 说明模型能跨越约 $T/2$ 步，但还没有跨越更长的距离。
+
+**用途：** 这些数值是判断"学到了多少记忆"的刻度。报告结果时应把测试 MSE 与 0.167、0.083 两条基线画在一起；只有明显低于 0.083（例如 < 0.01）才算真正解决了该长度的问题。`,
+        en: `**Derivation.** The target is $y=u_1+u_2$ with independent $u_1,u_2\\sim U(0,1)$, $\\operatorname{Var}(u_i)=1/12$.
+
+- **No memory:** the best constant is $\\mathbb E[y]=1$; MSE $=\\operatorname{Var}(y)=1/6\\approx0.1667$.
+- **Only $u_2$ remembered:** the best prediction is $\\mathbb E[y\\mid u_2]=u_2+\\tfrac12$, residual $u_1-\\tfrac12$, MSE $=\\operatorname{Var}(u_1)=1/12\\approx0.0833$.
+- **Only $u_1$:** likewise $1/12$.
+- **Both:** MSE $\\to0$.
+
+**What the plateaus mean.** The second marker lies in the second half, closer to the output (distance $<T/2$); the first lies further back (distance $>T/2$). Gradients of more distant dependencies are weaker in BPTT, so the typical order is: the mean first (0.167), then the nearer number (0.083), and the distant one last. Resting at 0.083 means the model spans about $T/2$ steps but not yet the longer distance.
+
+**Use:** these numbers are the scale for "how much memory was learned". Plot test MSE against both baselines, 0.167 and 0.083; only clearly below 0.083 (e.g. < 0.01) has the task been solved at that length.`,
+      },
+    },
+    references: [hochreiter1997, le2015, arjovsky2016],
+    verification: [vAddingProblem],
+  },
+  {
+    id: 'rnn-irnn-adding-construction',
+    topic: 'rnn',
+    subtopic: 'initialization',
+    tags: ['irnn', 'relu-rnn', 'adding-problem', 'identity-init'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: `加法问题的输入每步为 $(v_t,m_t)$，$v_t\\in[0,1)$，$m_t\\in\\{0,1\\}$。构造一个 2 个单元的 ReLU RNN（$h_t=\\operatorname{relu}(x_tW+h_{t-1}U+b)$）加线性读出，使它对任意长度 $T$ 都**精确**输出被标记数之和。这个构造与 IRNN 的单位阵初始化有什么关系？为什么 tanh RNN 做不到精确？`,
+      en: `The adding problem's input at each step is $(v_t,m_t)$ with $v_t\\in[0,1)$, $m_t\\in\\{0,1\\}$. Construct a 2-unit ReLU RNN ($h_t=\\operatorname{relu}(x_tW+h_{t-1}U+b)$) with a linear read-out that outputs the sum of the marked numbers **exactly** for any length $T$. How does the construction relate to the IRNN's identity initialisation, and why can a tanh RNN not be exact?`,
+    },
+    answer: {
+      short: {
+        zh: `单元 1 做门控：$h^{(1)}_t=\\operatorname{relu}(v_t+m_t-1)$，被标记时为 $v_t$，否则为 0；单元 2 做积分：$h^{(2)}_t=h^{(2)}_{t-1}+h^{(1)}_{t-1}$。即 $W=\\begin{pmatrix}1&0\\\\1&0\\end{pmatrix}$，$U=\\begin{pmatrix}0&1\\\\0&1\\end{pmatrix}$，$b=(-1,0)$，读出 $y=h^{(1)}_T+h^{(2)}_T$。积分单元的自连接权重恰为 1——单位阵初始化正是从"完美积分器"出发。tanh 有界且在 0 以外斜率小于 1，无法无损地累加。`,
+        en: `Unit 1 gates: $h^{(1)}_t=\\operatorname{relu}(v_t+m_t-1)$, equal to $v_t$ when marked and 0 otherwise; unit 2 integrates: $h^{(2)}_t=h^{(2)}_{t-1}+h^{(1)}_{t-1}$. So $W=\\begin{pmatrix}1&0\\\\1&0\\end{pmatrix}$, $U=\\begin{pmatrix}0&1\\\\0&1\\end{pmatrix}$, $b=(-1,0)$ and read-out $y=h^{(1)}_T+h^{(2)}_T$. The integrator's self-weight is exactly 1 — identity initialisation starts from a perfect integrator. tanh is bounded with slope below 1 away from 0, so it cannot accumulate losslessly.`,
+      },
+      full: {
+        zh: `**构造**（行向量约定，$x_t=(v_t,m_t)$）：
+
+$$W=\\begin{pmatrix}1&0\\\\1&0\\end{pmatrix},\\quad U=\\begin{pmatrix}0&1\\\\0&1\\end{pmatrix},\\quad b=(-1,0),\\quad y=h^{(1)}_T+h^{(2)}_T .$$
+
+逐单元写出：
+- $h^{(1)}_t=\\operatorname{relu}(v_t+m_t-1)$：$m_t=1$ 时为 $\\operatorname{relu}(v_t)=v_t$；$m_t=0$ 时 $v_t-1<0$，为 0。它不依赖历史（$U$ 的第一列为 0）。
+- $h^{(2)}_t=\\operatorname{relu}(h^{(1)}_{t-1}+h^{(2)}_{t-1})=h^{(1)}_{t-1}+h^{(2)}_{t-1}$（非负，ReLU 不起作用），$h_0=0$。
+
+归纳得 $h^{(2)}_T=\\sum_{t<T}h^{(1)}_t$，所以 $y=\\sum_{t\\le T}h^{(1)}_t=\\sum_t m_tv_t$，对任意 $T$ 精确成立。
+
+**与 IRNN 的关系。** Le, Jaitly & Hinton（2015）用 $U=I$、$b=0$ 初始化 ReLU RNN：初始时每个单元都是完美积分器，状态与梯度沿时间无衰减地传播（在 ReLU 的激活区内雅可比就是 $U=I$）。上面的解中积分单元的自连接恰为 1，只需从初始化出发学会"门控"单元即可——这解释了 IRNN 为何能在加法问题上与 LSTM 竞争。代价是 ReLU 无界，$U$ 的特征值稍大于 1 状态就会指数增长，所以 IRNN 需要小学习率和梯度裁剪。
+
+**tanh 为何做不到。** tanh 的值域是 $(-1,1)$，两数之和可达 2；并且 $\\tanh(a)$ 的斜率在 $a\\ne0$ 处小于 1，累加的状态每步都会被压缩，长序列上误差累积。tanh RNN 只能近似（在小幅值的线性区工作）。`,
+        en: `**Construction** (row vectors, $x_t=(v_t,m_t)$):
+
+$$W=\\begin{pmatrix}1&0\\\\1&0\\end{pmatrix},\\quad U=\\begin{pmatrix}0&1\\\\0&1\\end{pmatrix},\\quad b=(-1,0),\\quad y=h^{(1)}_T+h^{(2)}_T .$$
+
+Unit by unit:
+- $h^{(1)}_t=\\operatorname{relu}(v_t+m_t-1)$: with $m_t=1$ it is $\\operatorname{relu}(v_t)=v_t$; with $m_t=0$, $v_t-1<0$ and it is 0. It ignores history (the first column of $U$ is 0).
+- $h^{(2)}_t=\\operatorname{relu}(h^{(1)}_{t-1}+h^{(2)}_{t-1})=h^{(1)}_{t-1}+h^{(2)}_{t-1}$ (non-negative, so the ReLU is inactive), with $h_0=0$.
+
+By induction $h^{(2)}_T=\\sum_{t<T}h^{(1)}_t$, so $y=\\sum_{t\\le T}h^{(1)}_t=\\sum_t m_tv_t$, exactly, for every $T$.
+
+**Relation to the IRNN.** Le, Jaitly & Hinton (2015) initialise ReLU RNNs with $U=I$, $b=0$: every unit starts as a perfect integrator, and states and gradients propagate through time without decay (in the ReLU's active region the Jacobian is $U=I$). In the solution above the integrating unit's self-weight is exactly 1; from the initialisation only the "gate" unit must be learned — which explains why the IRNN competes with LSTMs on the adding problem. The price: ReLU is unbounded and eigenvalues of $U$ slightly above 1 make the state grow exponentially, so IRNNs need small learning rates and gradient clipping.
+
+**Why tanh cannot.** tanh ranges over $(-1,1)$ while the sum can reach 2, and its slope is below 1 for $a\\ne0$, so the accumulated state is squashed at every step and errors compound over long sequences. A tanh RNN can only approximate (working in its small-amplitude, near-linear region).`,
+      },
+    },
+    references: [le2015, hochreiter1997],
+    verification: [vAddingProblem, vSimpleRnnCell],
+  },
+  {
+    id: 'rnn-irnn-identity-relu',
+    topic: 'rnn',
+    subtopic: 'initialization',
+    tags: ['irnn', 'identity-init', 'relu-rnn', 'training-stability'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: `什么是 IRNN？为什么"ReLU + 循环权重初始化为单位阵"能学长依赖，而"tanh + 单位阵"或"ReLU + 随机高斯"不行？使用 IRNN 有哪些坑，后续工作（np-RNN、uRNN）做了什么改进？`,
+      en: `What is an IRNN? Why does "ReLU + recurrent weights initialised to the identity" learn long dependencies when "tanh + identity" or "ReLU + random Gaussian" do not? What are the pitfalls of IRNNs, and what did follow-ups (np-RNN, uRNN) change?`,
+    },
+    answer: {
+      short: {
+        zh: `IRNN（Le, Jaitly & Hinton, 2015）是 ReLU 激活、$U=I$、$b=0$ 初始化的简单 RNN。在 ReLU 激活区，每步雅可比恰为 $U=I$，状态和梯度无损传播；tanh 的导数 $<1$ 仍会衰减；随机高斯的奇异值分散，连乘后有的方向爆炸、有的消失。坑：ReLU 无界，$U$ 偏离单位阵一点就会指数增长，需要小学习率和梯度裁剪，对超参数敏感。np-RNN 用归一化的正定矩阵使最大特征值为 1；uRNN 让循环矩阵在整个训练中保持酉矩阵。`,
+        en: `The IRNN (Le, Jaitly & Hinton, 2015) is a simple RNN with ReLU activations, initialised with $U=I$, $b=0$. In the ReLU's active region each step's Jacobian is exactly $U=I$, so states and gradients propagate losslessly; tanh's derivative below 1 still decays them; a random Gaussian's singular values spread, so products explode in some directions and vanish in others. Pitfalls: ReLU is unbounded, so a small departure of $U$ from the identity grows exponentially; small learning rates and clipping are needed and it is hyperparameter-sensitive. The np-RNN uses a normalised positive-definite matrix with top eigenvalue 1; the uRNN keeps the recurrent matrix unitary throughout training.`,
+      },
+      full: {
+        zh: `**定义。** $h_t=\\operatorname{relu}(x_tW+h_{t-1}U+b)$，初始化 $U=I$（或 $\\sigma I$，$\\sigma$ 略小于 1 用于短依赖任务），$b=0$，$W$ 为小的随机值。
+
+**为什么有效。** 没有输入时 $h_t=\\operatorname{relu}(h_{t-1})=h_{t-1}$：状态原样保留。反向时，激活区内 $\\partial h_t/\\partial h_{t-1}=\\operatorname{diag}(\\mathbb 1[a_t>0])U=I$（对激活的单元），梯度不衰减也不放大。相当于每个单元一开始就是积分器，学习从"记住一切"出发。
+- **tanh + $I$：** $\\tanh'(a)=1-\\tanh^2(a)<1$（$a\\ne0$），状态每步被压缩，长序列仍然消失。
+- **ReLU + 高斯：** 谱半径约为 1，但奇异值分散在 $[0,2]$，连乘后各方向增益按指数拉开；ReLU 无界，放大方向直接爆炸。
+
+**结果。** Le et al. 在加法问题、逐像素 MNIST 等任务上，IRNN 与 LSTM 相当，而 tanh RNN 失败。
+
+**坑：**
+- ReLU 无界：$U$ 的特征值学到略大于 1，状态就会指数增长；要用较小的学习率和梯度裁剪；
+- 对初始化尺度和学习率很敏感，复现常不稳定；
+- 死亡 ReLU：单元一旦恒为 0 就不再传递信息。
+
+**后续：** np-RNN（Talathi & Vartak, 2015）用 $U=\\frac{1}{n}R^\\top R$ 再除以最大特征值，得到最大特征值为 1 的正半定矩阵，更稳定；uRNN（Arjovsky et al., 2016）以及正交/酉参数化让循环矩阵在训练中始终保持范数不变。`,
+        en: `**Definition.** $h_t=\\operatorname{relu}(x_tW+h_{t-1}U+b)$ initialised with $U=I$ (or $\\sigma I$ with $\\sigma$ a little below 1 for short-range tasks), $b=0$, small random $W$.
+
+**Why it works.** With no input, $h_t=\\operatorname{relu}(h_{t-1})=h_{t-1}$: the state is kept as is. Backward, in the active region $\\partial h_t/\\partial h_{t-1}=\\operatorname{diag}(\\mathbb 1[a_t>0])U=I$ (for active units): gradients neither decay nor grow. Every unit starts as an integrator; learning starts from "remember everything".
+- **tanh + $I$:** $\\tanh'(a)=1-\\tanh^2(a)<1$ for $a\\ne0$; the state is squashed every step and still vanishes over long sequences.
+- **ReLU + Gaussian:** spectral radius about 1, but singular values spread over $[0,2]$; products pull the directions' gains apart exponentially, and with an unbounded ReLU the growing directions explode.
+
+**Results.** On the adding problem and pixel-by-pixel MNIST, Le et al. found the IRNN comparable to the LSTM, while tanh RNNs failed.
+
+**Pitfalls:**
+- unbounded ReLU: once $U$ learns an eigenvalue slightly above 1 the state grows exponentially; use a smaller learning rate and gradient clipping;
+- sensitive to the initial scale and learning rate; reproductions are often fragile;
+- dead ReLUs: a unit stuck at 0 stops carrying information.
+
+**Follow-ups:** the np-RNN (Talathi & Vartak, 2015) uses $U=\\frac{1}{n}R^\\top R$ divided by its largest eigenvalue, a positive semi-definite matrix with top eigenvalue 1, which is more stable; the uRNN (Arjovsky et al., 2016) and orthogonal/unitary parameterisations keep the recurrent matrix norm-preserving throughout training.`,
+      },
+    },
+    references: [le2015, { title: 'Improving performance of recurrent neural network with relu nonlinearity', authors: 'Talathi & Vartak', year: 2015, arxiv: '1511.03771' }, arjovsky2016],
   },
 ];
