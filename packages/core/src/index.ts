@@ -36,6 +36,7 @@ export { createSeededRandom, type SeededRandom } from './random/seeded-random.js
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';
 export { withSeededRandom } from './random/with-seeded-random.js';
 export { clipByGlobalNorm, type ClippedGradients } from './training/clip-by-global-norm.js';
+export { withGradientClipping, type GradientClippingOptions } from './training/gradient-clipping.js';
 export {
   TrainLoopHistory,
   trainLoop,

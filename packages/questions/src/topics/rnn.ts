@@ -59,19 +59,19 @@ const vClassifier: Verification = {
   package: '@dl/recurrent',
   export: 'createRecurrentClassifier',
   test: 'packages/recurrent/src/models/recurrent-classifier.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vCharLanguageModel: Verification = {
   package: '@dl/recurrent',
   export: 'createCharLanguageModel',
   test: 'packages/recurrent/src/models/char-language-model.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vGenerateText: Verification = {
   package: '@dl/recurrent',
   export: 'generateText',
   test: 'packages/recurrent/src/models/char-language-model.test.ts',
-  status: 'pending',
+  status: 'verified',
 };
 const vAddingProblem: Verification = {
   package: '@dl/data',

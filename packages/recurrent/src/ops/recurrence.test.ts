@@ -1,0 +1,149 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError, useBackend } from '@dl/core';
+import { checkGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recurrence, type RecurrenceImplementation } from './recurrence.js';
+import { randomArray, randomWeights, referenceSequence, specName, specs, type ReferenceSpec } from './reference.test-util.js';
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const batch = 3;
+const time = 5;
+const inputDim = 2;
+/** Row 0 real throughout; row 1 padded at the end; row 2 padded at the start and in the middle. */
+const mask = [
+  [1, 1, 1, 1, 1],
+  [1, 1, 1, 0, 0],
+  [0, 1, 0, 1, 1],
+];
+
+function run(spec: ReferenceSpec, implementation: RecurrenceImplementation, inputs: Record<string, tf.Tensor>, options: { mask?: boolean; goBackwards?: boolean; recurrentMask?: tf.Tensor } = {}) {
+  return recurrence(spec, inputs.x!, { kernel: inputs.kernel!, recurrentKernel: inputs.recurrentKernel!, bias: inputs.bias }, {
+    initialState: inputs.h0,
+    initialCarry: spec.cell === 'lstm' ? inputs.c0 : undefined,
+    mask: options.mask === true ? tf.tensor2d(mask) : undefined,
+    goBackwards: options.goBackwards,
+    recurrentMask: options.recurrentMask,
+    implementation,
+  });
+}
+
+function fixture(spec: ReferenceSpec, seed: number) {
+  const x = randomArray([batch, time, inputDim], seed) as unknown as number[][][];
+  const h0 = randomArray([batch, spec.units], seed + 10, 0.5) as unknown as number[][];
+  const c0 = randomArray([batch, spec.units], seed + 11, 0.5) as unknown as number[][];
+  const weights = randomWeights(spec, inputDim, seed + 20);
+  const tensors: Record<string, tf.Tensor> = { x: tf.tensor3d(x), h0: tf.tensor2d(h0), c0: tf.tensor2d(c0), ...weights.tensors };
+  return { x, h0, c0, weights, tensors };
+}
+
+describe.each(['cpu', 'wasm'] as const)('recurrence on %s', (backend) => {
+  describe.each(specs.map((spec) => [specName(spec), spec] as const))('%s', (_name, spec) => {
+    it.each([
+      ['plain', {}],
+      ['masked', { mask: true }],
+      ['masked, backwards', { mask: true, goBackwards: true }],
+      ['recurrent dropout mask', { recurrentMask: [[2, 0, 2], [0, 2, 2], [2, 2, 0]] }],
+    ] as const)('fused and unrolled match the float64 reference (%s)', async (_case, variant) => {
+      await useBackend(backend);
+      const f = fixture(spec, 1);
+      const recurrentMask = 'recurrentMask' in variant ? (variant.recurrentMask as unknown as number[][]) : undefined;
+      const expected = referenceSequence(spec, f.x, f.weights.arrays, {
+        h0: f.h0,
+        c0: f.c0,
+        mask: 'mask' in variant ? mask : undefined,
+        goBackwards: 'goBackwards' in variant,
+        recurrentMask,
+      });
+      for (const implementation of ['fused', 'unrolled'] as const) {
+        const result = run(spec, implementation, f.tensors, { ...variant, recurrentMask: recurrentMask === undefined ? undefined : tf.tensor2d(recurrentMask) });
+        expectTensorsClose(result.sequence, expected.sequence, { atol: 2e-6, rtol: 1e-5 });
+        expectTensorsClose(result.finalState, expected.h, { atol: 2e-6, rtol: 1e-5 });
+        if (spec.cell === 'lstm') expectTensorsClose(result.finalCarry!, expected.c!, { atol: 2e-6, rtol: 1e-5 });
+        else expect(result.finalCarry).toBeUndefined();
+      }
+    });
+
+    it('fused gradients equal autodiff of the unrolled cells (every input, masked)', async () => {
+      await useBackend(backend);
+      const f = fixture(spec, 2);
+      const names = spec.cell === 'lstm' ? ['x', 'kernel', 'recurrentKernel', 'bias', 'h0', 'c0'] : ['x', 'kernel', 'recurrentKernel', 'bias', 'h0'];
+      const outputWeights = tf.tensor3d(randomArray([batch, time, spec.units], 3) as unknown as number[][][]);
+      const gradients = (implementation: RecurrenceImplementation) =>
+        tf.grads((...xs: tf.Tensor[]) => {
+          const inputs = Object.fromEntries(names.map((name, i) => [name, xs[i]!]));
+          const result = run(spec, implementation, { ...f.tensors, ...inputs }, { mask: true, recurrentMask: tf.fill([batch, spec.units], 1.5) });
+          // Every output contributes: the sequence (weighted), the final state and carry.
+          let loss = tf.add(tf.sum(tf.mul(result.sequence, outputWeights)), tf.sum(tf.square(result.finalState)));
+          if (result.finalCarry !== undefined) loss = tf.add(loss, tf.sum(tf.mul(result.finalCarry, 0.7)));
+          return loss;
+        })(names.map((name) => f.tensors[name]!));
+      const fused = gradients('fused');
+      const unrolled = gradients('unrolled');
+      fused.forEach((g, i) => {
+        expect(g.shape, names[i]).toEqual(unrolled[i]!.shape);
+        expectTensorsClose(g, unrolled[i]!, { atol: 1e-5, rtol: 1e-4 });
+      });
+      // Padded inputs (row 1's last two steps) get no gradient; real ones do.
+      const dx = fused[0]!.arraySync() as number[][][];
+      expect(dx[1]![4]!.every((value) => value === 0)).toBe(true);
+      expect(dx[1]![0]!.some((value) => value !== 0)).toBe(true);
+    });
+
+    it('fused gradients agree with finite differences', async () => {
+      await useBackend(backend);
+      const f = fixture(spec, 4);
+      const inputs = spec.cell === 'lstm' ? ['x', 'kernel', 'recurrentKernel', 'bias', 'h0', 'c0'] : ['x', 'kernel', 'recurrentKernel', 'bias', 'h0'];
+      checkGradients(
+        (...xs) => {
+          const result = run(spec, 'fused', { ...f.tensors, ...Object.fromEntries(inputs.map((name, i) => [name, xs[i]!])) }, { mask: true });
+          return result.finalCarry === undefined ? result.sequence : tf.concat([result.sequence, tf.expandDims(result.finalCarry, 1)], 1);
+        },
+        inputs.map((name) => f.tensors[name]!),
+        { maxElementsPerInput: 12, tolerance: 2e-2 },
+      );
+    });
+  });
+
+  it('leaks no tensors forward and backward', async () => {
+    await useBackend(backend);
+    for (const spec of specs) {
+      const f = fixture(spec, 5);
+      await expectNoTensorLeaks(() => {
+        const grads = tf.grads((x: tf.Tensor, kernel: tf.Tensor) => tf.sum(run(spec, 'fused', { ...f.tensors, x, kernel }, { mask: true }).sequence))([f.tensors.x!, f.tensors.kernel!]);
+        tf.dispose(grads);
+        const result = run(spec, 'fused', f.tensors, { goBackwards: true });
+        tf.dispose([result.sequence, result.finalState, result.finalCarry].filter((t): t is tf.Tensor2D => t !== undefined));
+      });
+    }
+  });
+});
+
+describe('recurrence input checks', () => {
+  const spec = specs[2]!;
+  const weights = () => randomWeights(spec, inputDim, 1).tensors;
+  it('names the argument and the expected shape', () => {
+    const cases: [string, () => unknown][] = [
+      ['x', () => recurrence(spec, tf.zeros([2, 3]), weights())],
+      ['x', () => recurrence(spec, tf.zeros([2, 0, 2]), weights())],
+      ['x', () => recurrence(spec, tf.zeros([2, 3, 2], 'int32'), weights())],
+      ['kernel', () => recurrence(spec, tf.zeros([2, 3, 5]), weights())],
+      ['recurrentKernel', () => recurrence(spec, tf.zeros([2, 3, 2]), { ...weights(), recurrentKernel: tf.zeros([3, 3]) })],
+      ['bias', () => recurrence(spec, tf.zeros([2, 3, 2]), { ...weights(), bias: tf.zeros([2, 12]) })],
+      ['initialState', () => recurrence(spec, tf.zeros([2, 3, 2]), weights(), { initialState: tf.zeros([3, 3]) })],
+      ['mask', () => recurrence(spec, tf.zeros([2, 3, 2]), weights(), { mask: tf.ones([2, 4]) })],
+    ];
+    for (const [argument, call] of cases) {
+      let error: unknown;
+      try {
+        call();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, argument).toBeInstanceOf(ShapeError);
+      expect((error as ShapeError).message).toContain(argument);
+    }
+  });
+});

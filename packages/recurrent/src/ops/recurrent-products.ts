@@ -1,0 +1,123 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ProductPart, RecurrenceSpec, RecurrentProducts } from './recurrence-engine.js';
+
+/** The parts of tfjs's wasm backend the direct product path uses (tfjs-backend-wasm 4.x). */
+interface WasmBackendLike {
+  readonly wasm: { cwrap(name: string, returnType: null, argTypes: string[]): (...args: unknown[]) => void };
+  readonly dataIdMap: { get(dataId: tf.DataId): { id: number } | undefined };
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+  disposeData(dataId: tf.DataId, force?: boolean): boolean;
+}
+
+type WasmBatchMatMul = (aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number, transposeA: number, transposeB: number, outId: number) => void;
+
+const wrapped = new WeakMap<object, WasmBatchMatMul>();
+
+/** Recurrent products that own their tensors: call `dispose` when the pass is done. */
+export type DisposableProducts = RecurrentProducts & { dispose(): void };
+
+/**
+ * The recurrent matmuls of {@link runForward}/{@link runBackward} on the active backend.
+ *
+ * On wasm, each step's product goes straight to the backend's compiled `BatchMatMul` (XNNPACK's
+ * fully connected operator, packed once per weight tensor and cached by tfjs on its id) with
+ * input and output buffers allocated once per pass: no tensor is created per step, so the cost
+ * is the arithmetic, not tfjs's dispatch. The backward product `d·Uᵀ` multiplies by a transposed
+ * copy of `U`, because tfjs's wasm kernel only takes XNNPACK's path for untransposed operands.
+ * On other backends (cpu), each product is a `tf.matMul`.
+ */
+export function createRecurrentProducts(recurrentKernel: tf.Tensor, batch: number, spec: RecurrenceSpec): DisposableProducts {
+  const units = spec.units;
+  const owned: tf.Tensor[] = [];
+  const part = (name: ProductPart): tf.Tensor => {
+    if (name === 'all') return recurrentKernel;
+    const [start, size] = name === 'gates' ? [0, 2 * units] : [2 * units, units];
+    const slice = tf.slice(recurrentKernel, [0, start], [units, size]);
+    owned.push(slice);
+    return slice;
+  };
+  const forwardParts = new Map<ProductPart, tf.Tensor>();
+  const backwardParts = new Map<ProductPart, tf.Tensor>();
+  const forwardPart = (name: ProductPart): tf.Tensor => {
+    if (!forwardParts.has(name)) forwardParts.set(name, part(name));
+    return forwardParts.get(name)!;
+  };
+  const backwardPart = (name: ProductPart): tf.Tensor => {
+    if (!backwardParts.has(name)) {
+      const transposed = tf.transpose(forwardPart(name));
+      owned.push(transposed);
+      backwardParts.set(name, transposed);
+    }
+    return backwardParts.get(name)!;
+  };
+  const backend = tf.backend() as unknown as Partial<WasmBackendLike>;
+  const multiply = tf.getBackend() === 'wasm' && isWasmBackend(backend) ? wasmMultiply(backend, batch) : tensorMultiply(batch);
+  return {
+    forward: (a, name) => multiply.run(a, forwardPart(name)),
+    backward: (d, name) => multiply.run(d, backwardPart(name)),
+    dispose: () => {
+      multiply.dispose();
+      tf.dispose(owned);
+    },
+  };
+}
+
+function isWasmBackend(backend: Partial<WasmBackendLike>): backend is WasmBackendLike {
+  return typeof backend.wasm?.cwrap === 'function' && typeof backend.makeOutput === 'function' && typeof backend.typedArrayFromHeap === 'function' && backend.dataIdMap !== undefined;
+}
+
+interface Multiply {
+  /** `a [batch, k] · b [k, n]`, as a new array the caller may modify. */
+  run(a: Float32Array, b: tf.Tensor): Float32Array;
+  dispose(): void;
+}
+
+function tensorMultiply(batch: number): Multiply {
+  return {
+    run: (a, b) => {
+      const input = tf.tensor2d(a, [batch, b.shape[0] as number]);
+      const product = tf.matMul(input, b);
+      // On cpu this is the product's own array; nothing else holds it once it is disposed.
+      const values = product.dataSync() as Float32Array;
+      tf.dispose([input, product]);
+      return values;
+    },
+    dispose: () => {},
+  };
+}
+
+function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
+  let batchMatMul = wrapped.get(backend.wasm);
+  if (batchMatMul === undefined) {
+    batchMatMul = backend.wasm.cwrap('BatchMatMul', null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']) as unknown as WasmBatchMatMul;
+    wrapped.set(backend.wasm, batchMatMul);
+  }
+  const buffers = new Map<string, tf.TensorInfo>();
+  const buffer = (rows: number, columns: number): tf.TensorInfo => {
+    const key = `${rows}x${columns}`;
+    let info = buffers.get(key);
+    if (info === undefined) {
+      info = backend.makeOutput([1, rows, columns], 'float32');
+      buffers.set(key, info);
+    }
+    return info;
+  };
+  const idOf = (dataId: tf.DataId): number => backend.dataIdMap.get(dataId)!.id;
+  const shapeBytes = (shape: number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
+  return {
+    run: (a, b) => {
+      const [inner, columns] = b.shape as [number, number];
+      const input = buffer(batch, inner);
+      const output = buffer(batch, columns);
+      // Views are taken after every allocation: growing the wasm heap detaches older ones.
+      backend.typedArrayFromHeap(input).set(a);
+      batchMatMul!(idOf(input.dataId), shapeBytes([1, batch, inner]), 3, idOf(b.dataId), shapeBytes([1, inner, columns]), 3, 0, 0, idOf(output.dataId));
+      return backend.typedArrayFromHeap(output).slice();
+    },
+    dispose: () => {
+      for (const info of buffers.values()) backend.disposeData(info.dataId, true);
+      buffers.clear();
+    },
+  };
+}
