@@ -30,4 +30,8 @@ export {
 } from './search/search-questions.js';
 export { createQuiz, DEFAULT_QUIZ_COUNT, type Quiz, type QuizOptions, type QuizScore } from './quiz.js';
 export { validateBank, validateQuestion, type ValidationProblem } from './validate.js';
+export { seedErratumUrl } from './seed-erratum-url.js';
 export { version } from './version.js';
+// The errors this package throws, so that users can catch them without installing @dl/errors
+// (the same classes, not copies: `instanceof` and `DlError.isInstance` agree with @dl/errors and @dl/core).
+export { ConfigError, DlError } from '@dl/errors';

@@ -67,11 +67,24 @@ export interface Reference {
   readonly url?: string;
 }
 
-/** A wrong claim a candidate (or the seed document) might make, and its correction. */
+/**
+ * A wrong claim a candidate (or the seed document) might make, and its correction.
+ *
+ * @example
+ * ```ts
+ * import { getQuestion, seedErratumUrl } from '@dl/questions';
+ * const [first] = getQuestion('attn-softmax-derivative')?.misconceptions ?? [];
+ * first?.erratum; // 1
+ * seedErratumUrl(first?.erratum ?? 1); // '.../docs/seed-errata.md#erratum-1'
+ * ```
+ */
 export interface Misconception {
   readonly claim: LocalizedText;
   readonly correction: LocalizedText;
-  /** Row of the seed errata (ERRATA.md) when the claim comes from the seed document. */
+  /**
+   * When the claim comes from the seed document: its row N (1-33) in the published seed errata,
+   * docs/seed-errata.md#erratum-N (both languages). {@link seedErratumUrl} gives the address.
+   */
   readonly erratum?: number;
 }
 

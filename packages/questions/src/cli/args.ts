@@ -9,7 +9,8 @@ export interface CliOptions {
   readonly kind?: readonly QuestionKind[];
   readonly difficulty?: DifficultyBounds;
   readonly count?: number;
-  readonly seed?: number | string;
+  /** An integer from 0 to 2^32 - 1, as `quiz.seed` reports it. */
+  readonly seed?: number;
   /** Undefined when `--lang` was not given (the CLI may then ask for it). */
   readonly lang?: Lang;
   readonly list: boolean;
@@ -31,6 +32,30 @@ function guessLang(argv: readonly string[]): Lang {
   return value === 'zh' ? 'zh' : 'en';
 }
 
+/** Options that take a value, and what each accepts (for the missing-value message). */
+const valueOptions = ['topic', 'kind', 'difficulty', 'count', 'seed', 'lang', 'search'] as const;
+type ValueOption = (typeof valueOptions)[number];
+
+/** Largest seed: quiz seeds are 32-bit unsigned integers. */
+const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * The first option written as `--name` with no value after it (end of the line, or another
+ * option next), which `parseArgs` would report in its own words.
+ */
+function findMissingValue(argv: readonly string[]): { option: ValueOption; next: string | undefined } | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return undefined;
+    const option = valueOptions.find((name) => arg === `--${name}`);
+    if (option === undefined) continue;
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('-')) return { option, next };
+    i++;
+  }
+  return undefined;
+}
+
 function parseList<T extends string>(raw: string, allowed: readonly T[]): T[] | undefined {
   const items = raw.split(',').map((item) => item.trim());
   return items.every((item) => (allowed as readonly string[]).includes(item)) ? (items as T[]) : undefined;
@@ -45,7 +70,8 @@ function parseDifficultyArg(raw: string): DifficultyBounds | undefined {
 }
 
 /**
- * Parses and validates `dl-quiz` arguments with `node:util` `parseArgs` in strict mode.
+ * Parses and validates `dl-quiz` arguments with `node:util` `parseArgs` in strict mode; a missing
+ * option value and every bad value get a message of ours that says what is allowed.
  *
  * @param argv - arguments without `node` and the script path.
  * @example
@@ -54,9 +80,19 @@ function parseDifficultyArg(raw: string): DifficultyBounds | undefined {
  * // { ok: true, options: { topic: ['rnn'], count: 3, list: false, json: false, ... } }
  * parseCliArgs(['--topic', 'rnm']);
  * // { ok: false, lang: 'en', message: "dl-quiz: invalid --topic 'rnm'; expected ..." }
+ * parseCliArgs(['--seed', 'xyz']);
+ * // { ok: false, lang: 'en', message: "dl-quiz: invalid --seed 'xyz'; expected an integer from 0 to 4294967295." }
+ * parseCliArgs(['--count', '3', '--topic']);
+ * // { ok: false, lang: 'en', message: 'dl-quiz: --topic needs a value: one or more of ...' }
  * ```
  */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const missing = findMissingValue(argv);
+  if (missing !== undefined) {
+    const lang = guessLang(argv);
+    const m = messagesFor(lang);
+    return { ok: false, lang, message: m.missingValue(missing.option, m.expected[missing.option], missing.next) };
+  }
   let values;
   try {
     ({ values } = parseArgs({
@@ -94,9 +130,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   if (values.lang !== undefined && lang?.length !== 1) return fail('lang', values.lang, m.expected.lang);
   const topic = values.topic === undefined ? undefined : parseList(values.topic, topics);
-  if (values.topic !== undefined && topic === undefined) return fail('topic', values.topic, m.expected.list(topics));
+  if (values.topic !== undefined && topic === undefined) return fail('topic', values.topic, m.expected.topic);
   const kind = values.kind === undefined ? undefined : parseList(values.kind, questionKinds);
-  if (values.kind !== undefined && kind === undefined) return fail('kind', values.kind, m.expected.list(questionKinds));
+  if (values.kind !== undefined && kind === undefined) return fail('kind', values.kind, m.expected.kind);
   const difficulty = values.difficulty === undefined ? undefined : parseDifficultyArg(values.difficulty);
   if (values.difficulty !== undefined && difficulty === undefined) return fail('difficulty', values.difficulty, m.expected.difficulty);
   let count: number | undefined;
@@ -104,9 +140,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     count = /^\s*\d+\s*$/u.test(values.count) ? Number(values.count) : Number.NaN;
     if (!Number.isSafeInteger(count) || count < 1) return fail('count', values.count, m.expected.count);
   }
-  let seed: number | string | undefined = values.seed;
-  // Integer seeds are passed as numbers so that `--seed 7` and `createQuiz({ seed: 7 })` agree.
-  if (seed !== undefined && /^-?\d+$/u.test(seed) && Number.isSafeInteger(Number(seed))) seed = Number(seed);
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    // Integers only, as `quiz.seed` prints them: `--seed xyz` or `--seed 1.5` is a typo, not a seed.
+    seed = /^\s*\d+\s*$/u.test(values.seed) ? Number(values.seed) : Number.NaN;
+    if (!Number.isSafeInteger(seed) || seed > MAX_SEED) return fail('seed', values.seed, m.expected.seed);
+  }
   if (values.list && values.search !== undefined) return { ok: false, lang: uiLang, message: m.conflict('list', 'search') };
 
   return {

@@ -19,8 +19,14 @@ function builtBin(): string {
   return bin;
 }
 
-const runBin = (args: string[], input = '') =>
-  spawnSync(process.execPath, [builtBin(), ...args], { input, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
+/** The environment without colour settings of the caller's shell, plus `env`. */
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { NO_COLOR: _n, FORCE_COLOR: _f, ...rest } = process.env;
+  return { ...rest, ...env };
+}
+
+const runBin = (args: string[], input = '', env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [builtBin(), ...args], { input, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024, env: cleanEnv(env) });
 
 describe('the built dl-quiz bin (dist/cli.js)', () => {
   it('starts with a shebang', () => {
@@ -50,6 +56,27 @@ describe('the built dl-quiz bin (dist/cli.js)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 1/2 correct (2 of 2 answered).');
+  });
+
+  it('exits 2 on a seed that is not an integer', () => {
+    const result = runBin(['--seed', 'xyz']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("invalid --seed 'xyz'; expected an integer from 0 to 4294967295.");
+  });
+
+  it('renders answers as text without colour when piped, with colour under FORCE_COLOR, never with NO_COLOR', () => {
+    // The whole bank's answers are Markdown with LaTeX; 30 questions are sure to hold formulas and emphasis.
+    const answers = '\nn\n'.repeat(30);
+    const piped = runBin(['--count', '30', '--seed', '3'], answers);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).not.toContain('\u001b[');
+    expect(piped.stdout).not.toMatch(/\$[^$\n]*\\[a-z]+/u);
+    expect(piped.stdout).toMatch(/[²ᵢ√Σ]/u);
+    const forced = runBin(['--count', '30', '--seed', '3'], answers, { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[1m');
+    const noColor = runBin(['--count', '30', '--seed', '3'], answers, { FORCE_COLOR: '1', NO_COLOR: '1' });
+    expect(noColor.stdout).not.toContain('\u001b[');
+    expect(noColor.stdout).toBe(piped.stdout);
   });
 
   it('stops cleanly when stdin is empty', () => {

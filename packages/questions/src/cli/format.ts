@@ -1,4 +1,6 @@
-import type { Lang, Question, Reference } from '../schema.js';
+import type { Messages } from './messages.js';
+import type { Lang, Misconception, Question, Reference } from '../schema.js';
+import { seedErratumUrl } from '../seed-erratum-url.js';
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u;
 
@@ -81,6 +83,24 @@ export function formatReference(reference: Reference): string {
   return [reference.title, who === '' ? undefined : `(${who})`, reference.arxiv && `arXiv:${reference.arxiv}`, reference.url]
     .filter((part) => part !== undefined && part !== '')
     .join(' ');
+}
+
+/**
+ * A misconception as an indented list item: the wrong claim, its correction and, when the claim
+ * comes from the seed document, the line that links its row of the published seed errata.
+ * `render` turns the bank's Markdown and LaTeX into terminal text; its lines are indented.
+ *
+ * @example
+ * ```ts
+ * formatMisconception({ claim, correction, erratum: 1 }, messagesFor('en'), 'en', (text) => text);
+ * // '  - Wrong: …\n    Right: …\n    Seed erratum 1: https://github.com/dl-project/dl/blob/main/docs/seed-errata.md#erratum-1'
+ * ```
+ */
+export function formatMisconception(misconception: Misconception, m: Messages, lang: Lang, render: (markdown: string) => string): string {
+  const indent = (text: string): string => text.replace(/\n/gu, '\n    ');
+  const lines = [`  - ${m.wrongClaim}${indent(render(misconception.claim[lang]))}`, `    ${m.correction}${indent(render(misconception.correction[lang]))}`];
+  if (misconception.erratum !== undefined) lines.push(`    ${m.seedErratum(misconception.erratum, seedErratumUrl(misconception.erratum))}`);
+  return lines.join('\n');
 }
 
 /**

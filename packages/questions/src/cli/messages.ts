@@ -1,4 +1,4 @@
-import type { Lang, Question, QuestionKind } from '../schema.js';
+import { questionKinds, topics, type Lang, type Question, type QuestionKind } from '../schema.js';
 import type { QuizScore } from '../quiz.js';
 
 /** Every string the CLI shows, in one language. */
@@ -11,6 +11,12 @@ export interface Messages {
   readonly pressEnter: string;
   readonly answer: string;
   readonly references: string;
+  /** Heading of a question's misconceptions; each is a wrong claim, its correction and, from the seed, its erratum. */
+  readonly misconceptions: string;
+  readonly wrongClaim: string;
+  readonly correction: string;
+  /** The line that links a misconception to its row of the published seed errata. */
+  readonly seedErratum: (erratum: number, url: string) => string;
   readonly askCorrect: string;
   readonly yes: readonly string[];
   readonly no: readonly string[];
@@ -27,8 +33,10 @@ export interface Messages {
   readonly unknownOption: (option: string) => string;
   readonly badArguments: (detail: string) => string;
   readonly badValue: (option: string, value: string, allowed: string) => string;
-  /** What each option accepts, for {@link Messages.badValue}. */
-  readonly expected: { readonly lang: string; readonly list: (values: readonly string[]) => string; readonly difficulty: string; readonly count: string };
+  /** `--option` with nothing after it; `next` is the argument that followed (another option), if any. */
+  readonly missingValue: (option: string, allowed: string, next: string | undefined) => string;
+  /** What each option accepts, for {@link Messages.badValue} and {@link Messages.missingValue}. */
+  readonly expected: Readonly<Record<'topic' | 'kind' | 'difficulty' | 'count' | 'seed' | 'lang' | 'search', string>>;
   readonly conflict: (a: string, b: string) => string;
   readonly helpHint: string;
 }
@@ -51,16 +59,23 @@ Options:
   --kind K[,K...]      concept, derivation, numeric, coding, debug (default: all)
   --difficulty D       1..5, or a range such as 2-4 (default: all)
   --count N            number of questions (default 5; for --search: results, default 10)
-  --seed S             same seed, same questions in the same order
+  --seed N             integer 0..4294967295: same seed, same questions in the same
+                       order (each quiz prints its seed)
   --lang zh|en         language of the questions and of this program (default en)
   --list               list matching questions: id, topic, difficulty, prompt
   --search TEXT        search prompts, answers and tags (Chinese or English)
-  --json               machine-readable output for --list, --search and quizzes
+  --json               print JSON instead of text and ask nothing: with --list, an
+                       array of questions; with --search, [{ score, question }];
+                       otherwise the quiz as { seed, lang, questions }. Each question
+                       is the full record plus text: { prompt, short, full } in the
+                       chosen language, as Markdown with LaTeX ($...$) unrendered
   -h, --help           show this help
   -v, --version        show the version
 
 Without options, on a terminal, dl-quiz asks for topic, difficulty and language.
 Answers can be piped: one line per prompt (Enter to reveal, then y or n).
+Questions and answers are rendered for the terminal: Markdown as text styles,
+formulas as text (x², √dₖ, Σ). Colours only on a terminal; NO_COLOR=1 turns them off.
 
 Examples:
   dl-quiz --topic rnn --count 3
@@ -74,6 +89,10 @@ Examples:
   pressEnter: 'Press Enter to reveal the answer (q to quit). ',
   answer: 'Answer: ',
   references: 'References:',
+  misconceptions: 'Common misconceptions:',
+  wrongClaim: 'Wrong: ',
+  correction: 'Right: ',
+  seedErratum: (erratum, url) => `Seed erratum ${erratum}: ${url}`,
   askCorrect: 'Did you get it right? [y/n] ',
   yes: ['y', 'yes'],
   no: ['n', 'no'],
@@ -90,11 +109,17 @@ Examples:
   unknownOption: (option) => `dl-quiz: unknown option '${option}'.`,
   badArguments: (detail) => `dl-quiz: ${detail}`,
   badValue: (option, value, allowed) => `dl-quiz: invalid --${option} '${value}'; expected ${allowed}.`,
+  missingValue: (option, allowed, next) =>
+    `dl-quiz: --${option} needs a value: ${allowed}.` +
+    (next === undefined ? '' : ` It is followed by '${next}'; for a value that starts with '-', write --${option}=${next}.`),
   expected: {
+    topic: `one or more of ${topics.join(', ')} (comma-separated)`,
+    kind: `one or more of ${questionKinds.join(', ')} (comma-separated)`,
     lang: 'zh or en',
-    list: (values) => `one or more of ${values.join(', ')} (comma-separated)`,
     difficulty: 'a number from 1 to 5 or a range such as 2-4',
     count: 'an integer >= 1',
+    seed: 'an integer from 0 to 4294967295',
+    search: 'the text to search for',
   },
   conflict: (a, b) => `dl-quiz: --${a} and --${b} cannot be used together.`,
   helpHint: "Run 'dl-quiz --help' for usage.",
@@ -114,16 +139,22 @@ const zh: Messages = {
   --kind K[,K...]      concept、derivation、numeric、coding、debug（默认：全部）
   --difficulty D       1..5，或范围如 2-4（默认：全部）
   --count N            题目数量（默认 5；配合 --search 时为结果数，默认 10）
-  --seed S             相同的种子给出相同顺序的相同题目
+  --seed N             0 到 4294967295 的整数：相同的种子给出相同顺序的相同题目
+                       （每次测验都会打印所用的种子）
   --lang zh|en         题目和界面的语言（默认 en）
   --list               列出符合条件的题目：编号、主题、难度、题干
   --search TEXT        搜索题干、答案和标签（中文或英文）
-  --json               为 --list、--search 和测验输出机器可读的 JSON
+  --json               输出 JSON 而不是文本，且不提问：配合 --list 输出题目数组；
+                       配合 --search 输出 [{ score, question }]；否则输出测验
+                       { seed, lang, questions }。每道题是完整记录，另加所选语言的
+                       text: { prompt, short, full }，保持 Markdown 和 LaTeX（$...$）原文
   -h, --help           显示本帮助
   -v, --version        显示版本
 
 在终端里不带选项运行时，dl-quiz 会询问主题、难度和语言。
 也可以用管道输入答案：每个提示一行（回车显示答案，然后 y 或 n）。
+题目和答案按终端排版：Markdown 显示为文字样式，公式显示为文本（x²、√dₖ、Σ）。
+只有在终端里才使用颜色；设置 NO_COLOR=1 可关闭颜色。
 
 示例：
   dl-quiz --lang zh --topic rnn --count 3
@@ -137,6 +168,10 @@ const zh: Messages = {
   pressEnter: '按回车显示答案（输入 q 退出）。',
   answer: '答案：',
   references: '参考文献：',
+  misconceptions: '常见误区：',
+  wrongClaim: '错误说法：',
+  correction: '更正：',
+  seedErratum: (erratum, url) => `种子文档勘误 ${erratum}：${url}`,
   askCorrect: '你答对了吗？[y/n] ',
   yes: ['y', 'yes', '是', '对'],
   no: ['n', 'no', '否', '错'],
@@ -153,11 +188,17 @@ const zh: Messages = {
   unknownOption: (option) => `dl-quiz：未知选项 '${option}'。`,
   badArguments: (detail) => `dl-quiz：${detail}`,
   badValue: (option, value, allowed) => `dl-quiz：--${option} 的值 '${value}' 无效；应为 ${allowed}。`,
+  missingValue: (option, allowed, next) =>
+    `dl-quiz：--${option} 缺少值：应为 ${allowed}。` +
+    (next === undefined ? '' : `它后面是 '${next}'；以 '-' 开头的值请写成 --${option}=${next}。`),
   expected: {
+    topic: `${topics.join('、')} 中的一个或多个（用逗号分隔）`,
+    kind: `${questionKinds.join('、')} 中的一个或多个（用逗号分隔）`,
     lang: 'zh 或 en',
-    list: (values) => `${values.join('、')} 中的一个或多个（用逗号分隔）`,
     difficulty: '1 到 5 的整数，或范围如 2-4',
     count: '不小于 1 的整数',
+    seed: '0 到 4294967295 的整数',
+    search: '要搜索的文本',
   },
   conflict: (a, b) => `dl-quiz：--${a} 和 --${b} 不能同时使用。`,
   helpHint: "运行 'dl-quiz --help' 查看用法。",

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { fixtureBank } from '../fixtures.test.js';
+import { fixtureBank, makeQuestion } from '../fixtures.test.js';
 import { createQuiz } from '../quiz.js';
 import type { Question } from '../schema.js';
 import { version } from '../version.js';
+import { markdownToLine } from './render-markdown.js';
 import { runCli } from './run-cli.js';
 
 interface RunOptions {
@@ -45,7 +46,14 @@ describe('dl-quiz: help, version and bad arguments', () => {
   it.each([
     [['--bogus'], /unknown option '--bogus'/u],
     [['extra'], /positional/iu],
-    [['--topic'], /argument missing/u],
+    [['--topic'], /^dl-quiz: --topic needs a value: one or more of attention-softmax, rnn, cnn, gan-vae, transfer-fusion \(comma-separated\)\.$/mu],
+    [['--count', '2', '--seed'], /^dl-quiz: --seed needs a value: an integer from 0 to 4294967295\.$/mu],
+    [['--search', '--json'], /--search needs a value: the text to search for\. It is followed by '--json'; for a value that starts with '-', write --search=--json\./u],
+    [['--seed', 'xyz'], /^dl-quiz: invalid --seed 'xyz'; expected an integer from 0 to 4294967295\.$/mu],
+    [['--seed', '1.5'], /invalid --seed '1\.5'/u],
+    [['--seed', '1e3'], /invalid --seed '1e3'/u],
+    [['--seed=-1'], /invalid --seed '-1'/u],
+    [['--seed', '4294967296'], /invalid --seed '4294967296'/u],
     [['--topic', 'nlp'], /invalid --topic 'nlp'; expected one or more of attention-softmax, rnn, cnn, gan-vae, transfer-fusion/u],
     [['--kind', 'essay'], /invalid --kind 'essay'/u],
     [['--lang', 'fr'], /invalid --lang 'fr'; expected zh or en/u],
@@ -67,6 +75,25 @@ describe('dl-quiz: help, version and bad arguments', () => {
     expect(code).toBe(2);
     expect(err).toContain("dl-quiz：--topic 的值 'nlp' 无效");
     expect((await run(['--lang', 'zh', '--nope'])).err).toContain("未知选项 '--nope'");
+    expect((await run(['--lang', 'zh', '--seed'])).err).toContain('dl-quiz：--seed 缺少值：应为 0 到 4294967295 的整数。');
+    expect((await run(['--lang', 'zh', '--seed', 'abc'])).err).toContain("--seed 的值 'abc' 无效；应为 0 到 4294967295 的整数");
+  });
+
+  it('accepts the largest seed and gives the quiz that seed', async () => {
+    const { code, out } = await run(['--json', '--seed', '4294967295', '--count', '2']);
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { seed: number }).seed).toBe(4294967295);
+  });
+
+  it('documents --json and the seed range in --help, in both languages', async () => {
+    const en = (await run(['--help'])).out;
+    expect(en).toMatch(/--json\s+print JSON instead of text and ask nothing/u);
+    expect(en).toContain('{ seed, lang, questions }');
+    expect(en).toContain('--seed N             integer 0..4294967295');
+    expect(en).toContain('NO_COLOR=1');
+    const zh = (await run(['--help', '--lang', 'zh'])).out;
+    expect(zh).toContain('--json               输出 JSON 而不是文本');
+    expect(zh).toContain('--seed N             0 到 4294967295 的整数');
   });
 });
 
@@ -119,12 +146,14 @@ describe('dl-quiz quiz with piped answers', () => {
     for (const [i, question] of expected.entries()) {
       const header = out.indexOf(`Question ${i + 1}/3 · ${question.topic}`, at);
       expect(header).toBeGreaterThanOrEqual(at);
-      const prompt = out.indexOf(question.prompt.en, header);
-      const answer = out.indexOf(`Answer: ${question.answer.short.en}`, prompt);
+      // Prompts and answers are rendered (render-markdown.test.ts); the order is what this test checks.
+      const prompt = out.indexOf(markdownToLine(question.prompt.en), header);
+      const answer = out.indexOf(`Answer: ${markdownToLine(question.answer.short.en)}`, prompt);
       expect(prompt).toBeGreaterThan(header);
       expect(answer).toBeGreaterThan(prompt);
       at = answer;
     }
+    expect(out).toContain('Answer: ∂sᵢ/∂zⱼ = sᵢ(δ_ij - sⱼ).\n');
     expect(out).toContain('Did you get it right? [y/n] y\n');
     expect(out).toContain('References:\n  - ');
     expect(out.trimEnd().split('\n').at(-1)).toBe('Score: 2/3 correct (3 of 3 answered).');
@@ -181,6 +210,91 @@ describe('dl-quiz quiz with piped answers', () => {
     expect(out).toContain('Score: 1/1 correct (1 of 1 answered).');
     expect(out).not.toContain('Language /');
     expect(out).not.toContain('Topic (');
+  });
+});
+
+describe('dl-quiz renders Markdown and LaTeX for the terminal', () => {
+  const markdownBank: readonly Question[] = [
+    makeQuestion({
+      id: 'md-question',
+      prompt: { en: 'Why divide by $\\sqrt{d_k}$?', zh: '为什么除以 $\\sqrt{d_k}$？' },
+      answer: {
+        short: { en: 'Keeps **variance** at $1$.', zh: '方差保持为 $1$。' },
+        full: { en: '- $\\mathrm{Var}(q^\\top k)=d_k$\n- so divide by $\\frac{1}{\\sqrt{d_k}}$\n\n$$\\alpha = \\sum_i x_i^2$$', zh: '见上。' },
+      },
+    }),
+  ];
+
+  it('prints the prompt and answers as text: no $, no backslashes, no ** and no colours when not asked', async () => {
+    const { code, out } = await run(['--count', '1', '--seed', '1'], { input: '\ny\n', questions: markdownBank });
+    expect(code).toBe(0);
+    expect(out).toContain('\nWhy divide by √dₖ?\n');
+    expect(out).toContain('Answer: Keeps variance at 1.\n');
+    expect(out).toContain('\n• Var(qᵀk)=dₖ\n• so divide by 1/√dₖ\n\n    α = Σᵢ xᵢ²\n');
+    expect(out).not.toMatch(/[$\\\u001b]|\*\*/u);
+  });
+
+  it('styles with ANSI codes when colour is on', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    stdout.setEncoding('utf8');
+    let out = '';
+    stdout.on('data', (chunk: string) => (out += chunk));
+    stdin.end('\ny\n');
+    await runCli(['--count', '1'], { stdin, stdout, stderr: new PassThrough(), isTTY: false, questions: markdownBank, color: true });
+    expect(out).toContain('Answer: Keeps \u001b[1mvariance\u001b[22m at \u001b[35m1\u001b[39m.');
+  });
+
+  it('lists prompts with formulas as text, and keeps --json as written', async () => {
+    expect((await run(['--list'], { questions: markdownBank })).out).toMatch(/^md-question\s+cnn\s+2\s+Why divide by √dₖ\?$/mu);
+    const json = JSON.parse((await run(['--list', '--json'], { questions: markdownBank })).out) as { text: { prompt: string } }[];
+    expect(json[0]?.text.prompt).toBe('Why divide by $\\sqrt{d_k}$?');
+  });
+});
+
+describe('dl-quiz lists misconceptions after the answer, with their seed erratum', () => {
+  const misconceptionBank: readonly Question[] = [
+    makeQuestion({
+      id: 'with-misconceptions',
+      misconceptions: [
+        {
+          claim: { en: 'Softmax is **elementwise**: $s(1-s)$.', zh: 'softmax 是**逐元素**的：$s(1-s)$。' },
+          correction: { en: 'Its Jacobian is $\\mathrm{diag}(s)-ss^\\top$.', zh: '雅可比是 $\\mathrm{diag}(s)-ss^\\top$。' },
+          erratum: 7,
+        },
+        { claim: { en: 'Pooling has weights.', zh: '池化有权重。' }, correction: { en: 'It has none.', zh: '它没有权重。' } },
+      ],
+    }),
+  ];
+  // Written from the published page's address and anchor, not from seedErratumUrl.
+  const url = 'https://github.com/dl-project/dl/blob/main/docs/seed-errata.md#erratum-7';
+
+  it('in English: wrong claim, correction, rendered, and the erratum link only where the claim is from the seed', async () => {
+    const { code, out } = await run(['--count', '1'], { input: '\ny\n', questions: misconceptionBank });
+    expect(code).toBe(0);
+    const block = [
+      'Common misconceptions:',
+      '  - Wrong: Softmax is elementwise: s(1-s).',
+      '    Right: Its Jacobian is diag(s)-ssᵀ.',
+      `    Seed erratum 7: ${url}`,
+      '  - Wrong: Pooling has weights.',
+      '    Right: It has none.',
+      '',
+      'Did you get it right?',
+    ].join('\n');
+    expect(out).toContain(block);
+    expect(out.indexOf('Common misconceptions:')).toBeGreaterThan(out.indexOf('References:'));
+    expect(out.match(/Seed erratum/gu)).toHaveLength(1);
+  });
+
+  it('in Chinese', async () => {
+    const { out } = await run(['--count', '1', '--lang', 'zh'], { input: '\ny\n', questions: misconceptionBank });
+    expect(out).toContain(['常见误区：', '  - 错误说法：softmax 是逐元素的：s(1-s)。', '    更正：雅可比是 diag(s)-ssᵀ。', `    种子文档勘误 7：${url}`, '  - 错误说法：池化有权重。', '    更正：它没有权重。'].join('\n'));
+  });
+
+  it('prints no misconception heading for a question without them', async () => {
+    const { out } = await run(['--count', '1'], { input: '\ny\n', questions: [makeQuestion()] });
+    expect(out).not.toContain('misconceptions');
   });
 });
 

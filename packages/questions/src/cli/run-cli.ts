@@ -7,9 +7,11 @@ import { topics, type Lang, type Question, type Topic } from '../schema.js';
 import { DEFAULT_SEARCH_LIMIT, searchQuestions, type SearchResult } from '../search/search-questions.js';
 import { version } from '../version.js';
 import { parseCliArgs, type CliOptions } from './args.js';
-import { formatReference, oneLine, table, toJson } from './format.js';
+import { formatMisconception, formatReference, oneLine, table, toJson } from './format.js';
 import { createLineReader, type LineReader } from './line-reader.js';
 import { askLang, messagesFor, type Messages } from './messages.js';
+import { markdownToLine, renderMarkdown } from './render-markdown.js';
+import { shouldUseColor, type ColorContext } from './terminal-style.js';
 
 /** Where the CLI reads and writes; the bin passes the process streams, tests pass PassThrough streams. */
 export interface CliIo {
@@ -20,6 +22,11 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** The questions to use; the whole bank by default. */
   readonly questions?: readonly Question[];
+  /**
+   * Whether to style text with ANSI colours. Default: when `stdout` is a terminal and
+   * `NO_COLOR` is not set (see {@link shouldUseColor}).
+   */
+  readonly color?: boolean;
 }
 
 /** Exit codes: 0 done, 1 nothing to quiz on, 2 bad command line. */
@@ -35,6 +42,8 @@ const writer = (stream: Writable) => (text = ''): void => {
 interface Session {
   readonly io: CliIo;
   readonly m: Messages;
+  /** Markdown and LaTeX of the bank as terminal text. */
+  readonly render: (markdown: string) => string;
   readonly out: (text?: string) => void;
   readonly reader: LineReader;
 }
@@ -74,26 +83,32 @@ function parseTopicAnswer(answer: string): readonly Topic[] | 'all' | undefined 
 
 /** The quiz loop: question, Enter, answer, self-grade. Returns when done, on `q`, or at end of input. */
 async function runQuiz(session: Session, quiz: Quiz): Promise<void> {
-  const { m, out } = session;
+  const { m, out, render } = session;
   const lang = quiz.lang;
   const isQuit = (answer: string): boolean => m.quit.includes(answer.toLowerCase());
   for (const [i, question] of quiz.questions.entries()) {
     out();
     out(m.questionHeader(i + 1, quiz.questions.length, question));
     out();
-    out(question.prompt[lang]);
+    out(render(question.prompt[lang]));
     out();
     const reveal = await ask(session, m.pressEnter);
     if (reveal === null) return out(`\n${m.inputEnded}`);
     if (isQuit(reveal)) return out(m.stopped);
     out();
-    out(`${m.answer}${question.answer.short[lang]}`);
+    out(`${m.answer}${render(question.answer.short[lang])}`);
     out();
-    out(question.answer.full[lang]);
+    out(render(question.answer.full[lang]));
     if (question.references.length > 0) {
       out();
       out(m.references);
       for (const reference of question.references) out(`  - ${formatReference(reference)}`);
+    }
+    const misconceptions = question.misconceptions ?? [];
+    if (misconceptions.length > 0) {
+      out();
+      out(m.misconceptions);
+      for (const misconception of misconceptions) out(formatMisconception(misconception, m, lang, render));
     }
     out();
     const allowed = `${m.yes[0]}/${m.no[0]}`;
@@ -147,7 +162,7 @@ function quizOptions(options: CliOptions, { lang, topic, difficulty }: Setup): Q
 }
 
 function printList(out: (text?: string) => void, m: Messages, list: readonly Question[], lang: Lang): void {
-  const rows = list.map((q) => [q.id, q.topic, String(q.difficulty), oneLine(q.prompt[lang], PROMPT_COLUMNS)]);
+  const rows = list.map((q) => [q.id, q.topic, String(q.difficulty), oneLine(markdownToLine(q.prompt[lang]), PROMPT_COLUMNS)]);
   out(table([m.listHeader, ...rows]));
   out();
   out(m.count(list.length));
@@ -155,7 +170,7 @@ function printList(out: (text?: string) => void, m: Messages, list: readonly Que
 
 function printSearch(out: (text?: string) => void, m: Messages, query: string, results: readonly SearchResult[], lang: Lang): void {
   if (results.length === 0) return out(m.noResults(query));
-  const rows = results.map(({ question, score }) => [score.toFixed(2), question.id, question.topic, oneLine(question.prompt[lang], PROMPT_COLUMNS)]);
+  const rows = results.map(({ question, score }) => [score.toFixed(2), question.id, question.topic, oneLine(markdownToLine(question.prompt[lang]), PROMPT_COLUMNS)]);
   out(table([m.searchHeader, ...rows]));
 }
 
@@ -164,7 +179,9 @@ function printSearch(out: (text?: string) => void, m: Messages, query: string, r
  * It never calls `process.exit`, so it can be driven in-process by tests or embedded.
  *
  * @param argv - arguments without `node` and the script, e.g. `['--topic', 'rnn']`.
- * @param io - streams, whether stdin is a terminal, and optionally the questions to use.
+ * @param io - streams, whether stdin is a terminal, and optionally the questions to use and
+ *   whether to use colour. Questions and answers are rendered from Markdown and LaTeX to
+ *   terminal text ({@link renderMarkdown}); `--json` output keeps them as written.
  * @returns 0 on success, 1 when no question matches a quiz, 2 for a bad command line.
  * @example
  * ```ts
@@ -226,11 +243,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return 0;
   }
 
+  const color = io.color ?? shouldUseColor(io.stdout as ColorContext, process.env);
+  const render = (markdown: string): string => renderMarkdown(markdown, { color });
   const reader = createLineReader(io.stdin);
   try {
-    const setup = io.isTTY ? await askMissing({ io, m, out, reader }, options) : given;
+    const setup = io.isTTY ? await askMissing({ io, m, render, out, reader }, options) : given;
     if (setup === null) return 0;
-    const session: Session = { io, m: messagesFor(setup.lang), out, reader };
+    const session: Session = { io, m: messagesFor(setup.lang), render, out, reader };
     const quiz = createQuiz(quizOptions(options, setup), from);
     if (quiz.questions.length === 0) {
       err(session.m.noMatches);

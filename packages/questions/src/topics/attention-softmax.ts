@@ -1273,7 +1273,7 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'TokenAndPositionEmbedding', test: 'packages/softmax-attention/src/layers/token-and-position-embedding.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
@@ -1326,7 +1326,7 @@ independent of $p$, symmetric in $k$ (cosine is even), and maximal at $k=0$ wher
       },
     },
     verification: [
-      { package: '@dl/softmax-attention', export: 'PositionalEmbedding', test: 'packages/softmax-attention/src/layers/positional-embedding.test.ts', status: 'verified' },
+      { package: '@dl/softmax-attention', export: 'sinusoidalPositionEncoding', test: 'packages/softmax-attention/src/layers/token-and-position-embedding.test.ts', status: 'verified' },
     ],
     references: [
       { title: 'Attention Is All You Need', authors: 'Vaswani et al.', year: 2017, arxiv: '1706.03762' },
