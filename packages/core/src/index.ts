@@ -48,5 +48,13 @@ export {
   type TrainStepContext,
 } from './training/train-loop.js';
 export { layerArgsEntries } from './validation/layer-args.js';
+export {
+  layerSchemas,
+  layerValidation,
+  serializeInitializer,
+  type InitializerLike,
+  type LayerValidation,
+  type UnknownKeysContext,
+} from './validation/layer-validation.js';
 export { parseOptions, type ParseOptionsContext } from './validation/parse-options.js';
 export { suggestName } from './validation/suggest-name.js';

@@ -1,25 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, layerArgsEntries, parseOptions, ShapeError, suggestName } from '@dl/core';
+import { ConfigError, layerSchemas, layerValidation, ShapeError } from '@dl/core';
 import * as v from 'valibot';
 
+/** Option checks bound to this package's name (see `layerValidation` in @dl/core). */
+export const { parseLayerArgs, rejectUnknownKeys, checkCallArgs, resolveInitializer } = layerValidation('softmax-attention');
+
 /** An integer >= `min` (valibot), for layer and factory schemas. */
-export const integerAtLeast = (min = 1) => v.pipe(v.number(), v.integer(), v.minValue(min));
+export const integerAtLeast = layerSchemas.integerAtLeast;
 
 /** A dropout rate in [0, 1) (valibot). */
-export const rateSchema = v.pipe(v.number(), v.minValue(0), v.ltValue(1, 'a number in [0, 1)'));
+export const rateSchema = layerSchemas.rate;
 
 /** An initializer, its name or its serialized form; `resolveInitializer` checks it. */
-export const initializerSchema = v.unknown();
-
-/**
- * Validates a layer's constructor arguments against a strict schema of its own options
- * plus tfjs's base layer arguments (`name`, `trainable`, `inputShape`, ...): an unknown or
- * misspelled key, a wrong type or an out-of-range value is a ConfigError naming the field
- * (with the closest allowed name), before the layer exists.
- */
-export function parseLayerArgs<const TEntries extends v.ObjectEntries>(entries: TEntries, args: unknown): v.InferOutput<v.StrictObjectSchema<TEntries & typeof layerArgsEntries, undefined>> {
-  return parseOptions(v.strictObject({ ...layerArgsEntries, ...entries }), args, { package: 'softmax-attention' });
-}
+export const initializerSchema = layerSchemas.initializer;
 
 /** Normalises a possibly negative axis for a tensor of `rank`, or throws a ConfigError naming `field`. */
 export function resolveAxis(axis: number, rank: number, field = 'axis'): number {
@@ -75,40 +68,13 @@ export function requireRank(shape: readonly (number | null)[], rank: number, arg
 }
 
 /**
- * Throws a ConfigError for a key of `object` that is not in `allowed` (keys set to
- * `undefined` are ignored): JavaScript callers get no compile-time check, and a misspelled
- * option (`softmax(x, { temprature: 2 })`) would otherwise be ignored. The message names
- * the closest allowed key, or uses `hints[key]` when given.
+ * Returns `shape`, or throws a ShapeError (naming `argument`, saying `expected`) unless it has
+ * `rank` axes and its time axis (axis 1), where known, is at most `maxTime`.
  */
-export function rejectUnknownKeys(
-  object: object,
-  allowed: readonly string[],
-  context: { readonly kind: 'option' | 'call argument'; readonly where: string; readonly hints?: Readonly<Record<string, string>> },
-): void {
-  if (typeof object !== 'object' || object === null) {
-    throw new ConfigError({ package: 'softmax-attention', path: '', value: object, expected: `an object of ${context.kind}s for ${context.where}` });
+export function requireSequenceShape(shape: tf.Shape, rank: number, maxTime: number, argument: string, expected: string): tf.Shape {
+  const time = shape[1];
+  if (shape.length !== rank || (time !== null && time !== undefined && time > maxTime)) {
+    throw new ShapeError({ package: 'softmax-attention', argument, expected, actual: shape });
   }
-  for (const [key, value] of Object.entries(object)) {
-    if (allowed.includes(key) || value === undefined) continue;
-    const suggestion = suggestName(key, allowed);
-    const hint = context.hints?.[key] ?? (suggestion === undefined ? '' : `did you mean '${suggestion}'? `);
-    throw new ConfigError({
-      package: 'softmax-attention',
-      path: key,
-      value,
-      expected: `no ${context.kind} named '${key}' in ${context.where} (${hint}${context.kind}s: ${allowed.join(', ')})`,
-    });
-  }
-}
-
-/** Call arguments tfjs itself passes to every layer's `call`. */
-const tfjsCallArgs = ['mask', 'training'];
-
-/**
- * Throws a ConfigError for a call argument the layer does not take: tfjs would ignore it
- * silently (a Keras user's `mha.apply(query, { value })` computed self-attention on `query`).
- * `hints` maps names users try to what they should write instead.
- */
-export function checkCallArgs(kwargs: object, allowed: readonly string[], layer: string, hints: Readonly<Record<string, string>> = {}): void {
-  rejectUnknownKeys(kwargs, [...tfjsCallArgs, ...allowed], { kind: 'call argument', where: layer, hints });
+  return shape;
 }

@@ -6,7 +6,10 @@ import { requireBroadcastable } from '../internal/validate.js';
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 type AddWeight = (name: string, shape: number[], dtype: 'float32', initializer: Initializer) => tf.LayerVariable;
 
-/** The trainable tensors of {@link MultiHeadAttention}, in Keras's layout and order. */
+/**
+ * The trainable tensors of one multi-head attention block in Keras's layout and order: those
+ * of {@link MultiHeadAttention}, and the self-attention of {@link TransformerEncoder}.
+ */
 export interface MultiHeadAttentionWeights {
   /** `[queryDim, heads, keyDim]`, bias `[heads, keyDim]`. */
   readonly queryKernel: tf.LayerVariable;
@@ -34,10 +37,14 @@ export interface MultiHeadAttentionSizes {
   readonly useBias: boolean;
 }
 
-/** Adds the eight (or four without biases) weights, named as Keras names them (`query/kernel`, ...). */
-export function addMultiHeadAttentionWeights(addWeight: AddWeight, sizes: MultiHeadAttentionSizes, kernel: Initializer, bias: Initializer): MultiHeadAttentionWeights {
+/**
+ * Adds the eight (or four without biases) weights, named as Keras names them (`query/kernel`,
+ * ...) after `prefix`, so that a block nested in a larger layer (`self_attention_layer/`) keeps
+ * its names unique and loads by name.
+ */
+export function addMultiHeadAttentionWeights(addWeight: AddWeight, sizes: MultiHeadAttentionSizes, kernel: Initializer, bias: Initializer, prefix = ''): MultiHeadAttentionWeights {
   const { heads, keyDim, valueDim } = sizes;
-  const add = (name: string, shape: number[], init: Initializer) => addWeight(name, shape, 'float32', init);
+  const add = (name: string, shape: number[], init: Initializer) => addWeight(`${prefix}${name}`, shape, 'float32', init);
   const maybeBias = (name: string, shape: number[]) => (sizes.useBias ? add(name, shape, bias) : undefined);
   return {
     queryKernel: add('query/kernel', [sizes.queryInputDim, heads, keyDim], kernel),
@@ -66,6 +73,8 @@ export interface AttendArgs {
   readonly keyMask?: tf.Tensor | undefined;
   readonly causal: boolean;
   readonly dropout: number;
+  /** The layer that errors name. Default `'MultiHeadAttention'`. */
+  readonly layer?: string;
 }
 
 const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
@@ -138,7 +147,7 @@ function attentionMaskFor(args: AttendArgs, layout: MaskLayout): tf.Tensor | und
     if (mask === undefined) return undefined;
     const expected = input.shape.slice(0, -1);
     if (mask.rank !== expected.length || mask.shape.some((size, i) => size !== expected[i])) {
-      throw new ShapeError({ package: 'softmax-attention', argument: `MultiHeadAttention ${name} mask`, expected: `[${expected.join(',')}], the ${name}'s shape without its feature axis`, actual: mask.shape });
+      throw new ShapeError({ package: 'softmax-attention', argument: `${args.layer ?? 'MultiHeadAttention'} ${name} mask`, expected: `[${expected.join(',')}], the ${name}'s shape without its feature axis`, actual: mask.shape });
     }
     return tf.reshape(tf.transpose(keep(mask), positions), shape);
   };

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
 import * as v from 'valibot';
-import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs } from '../internal/validate.js';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs, requireSequenceShape } from '../internal/validate.js';
 import {
   registrationPackage,
   resolveInitializer,
@@ -114,17 +114,8 @@ export class PositionEmbedding extends tf.layers.Layer {
   }
 
   private checkShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = shapeList(inputShape)[0]!;
-    const time = shape[1];
-    if (shape.length !== 3 || (time !== null && time !== undefined && time > this.sequenceLength ** 2)) {
-      throw new ShapeError({
-        package: 'softmax-attention',
-        argument: 'PositionEmbedding input',
-        expected: `[batch, time, features] with time <= ${this.sequenceLength ** 2} (sequenceLength², the hierarchical limit)`,
-        actual: shape,
-      });
-    }
-    return shape;
+    const limit = this.sequenceLength ** 2;
+    return requireSequenceShape(shapeList(inputShape)[0]!, 3, limit, 'PositionEmbedding input', `[batch, time, features] with time <= ${limit} (sequenceLength², the hierarchical limit)`);
   }
 }
 tf.serialization.registerClass(PositionEmbedding, registrationPackage);

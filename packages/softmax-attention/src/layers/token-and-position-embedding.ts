@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ConfigError } from '@dl/core';
 import * as v from 'valibot';
-import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs } from '../internal/validate.js';
+import { checkCallArgs, initializerSchema, integerAtLeast, parseLayerArgs, requireSequenceShape } from '../internal/validate.js';
 import {
   registrationPackage,
   resolveInitializer,
@@ -194,17 +194,8 @@ export class TokenAndPositionEmbedding extends tf.layers.Layer {
   }
 
   private checkShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = shapeList(inputShape)[0]!;
-    const time = shape[1];
-    if (shape.length !== 2 || (time !== null && time !== undefined && time > this.sequenceLength)) {
-      throw new ShapeError({
-        package: 'softmax-attention',
-        argument: `${this.getClassName()} input`,
-        expected: `[batch, time] token ids with time <= ${this.sequenceLength} (for features [batch, time, dim], use PositionEmbedding)`,
-        actual: shape,
-      });
-    }
-    return shape;
+    const expected = `[batch, time] token ids with time <= ${this.sequenceLength} (for features [batch, time, dim], use PositionEmbedding)`;
+    return requireSequenceShape(shapeList(inputShape)[0]!, 2, this.sequenceLength, `${this.getClassName()} input`, expected);
   }
 }
 tf.serialization.registerClass(TokenAndPositionEmbedding, registrationPackage);

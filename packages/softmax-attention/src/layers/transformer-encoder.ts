@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
-import { addAttentionWeights, maskFromPadding, multiHeadAttend, type AttentionWeights } from './internal/attention-weights.js';
+import { addMultiHeadAttentionWeights, attendOverAxes, type MultiHeadAttentionWeights } from './multi-head-attention-compute.js';
 import {
   registrationPackage,
   resolveInitializer,
@@ -106,7 +106,7 @@ export class TransformerEncoder extends tf.layers.Layer {
   readonly layerNormEpsilon: number;
   readonly normFirst: boolean;
   private readonly kernelInitializer: ReturnType<typeof resolveInitializer>;
-  private attention: AttentionWeights | undefined;
+  private attention: MultiHeadAttentionWeights | undefined;
   private attentionNorm: NormWeights | undefined;
   private feedForwardNorm: NormWeights | undefined;
   private dense1: { kernel: tf.LayerVariable; bias: tf.LayerVariable } | undefined;
@@ -141,9 +141,9 @@ export class TransformerEncoder extends tf.layers.Layer {
     const zeros = tf.initializers.zeros();
     const add = (name: string, shape: number[], initializer: ReturnType<typeof resolveInitializer>) => this.addWeight(name, shape, 'float32', initializer);
     // keras_hub's order: attention, its LayerNorm, the feed-forward LayerNorm, then the two dense layers.
-    this.attention = addAttentionWeights(
+    this.attention = addMultiHeadAttentionWeights(
       (name, shape, dtype, initializer) => this.addWeight(name, shape, dtype, initializer),
-      { heads: this.numHeads, keyDim: dim / this.numHeads, valueDim: dim / this.numHeads, queryInputDim: dim, keyInputDim: dim, valueInputDim: dim, outputDim: dim, useBias: true },
+      { heads: this.numHeads, keyDim: dim / this.numHeads, valueDim: dim / this.numHeads, queryInputDim: dim, keyInputDim: dim, valueInputDim: dim, outputShape: [dim], useBias: true },
       this.kernelInitializer,
       zeros,
       'self_attention_layer/',
@@ -171,9 +171,19 @@ export class TransformerEncoder extends tf.layers.Layer {
       const padding = ((Array.isArray(kwargs.mask) ? kwargs.mask[0] : kwargs.mask) ?? undefined) as tf.Tensor | undefined;
       const training = kwargs.training === true;
       const drop = (t: tf.Tensor) => (training && this.dropout > 0 ? tf.dropout(t, this.dropout) : t);
-      const mask = maskFromPadding(padding, padding, undefined);
+      // Self-attention over the time axis; the padding mask masks queries and keys (Keras's implicit mask).
       const attend = (t: tf.Tensor) =>
-        multiHeadAttend(this.attention as AttentionWeights, t, t, t, { ...(mask === undefined ? {} : { mask }), dropout: training ? this.dropout : 0 }).output;
+        attendOverAxes(this.attention as MultiHeadAttentionWeights, {
+          query: t,
+          value: t,
+          key: t,
+          axes: [1],
+          queryMask: padding,
+          valueMask: padding,
+          causal: false,
+          dropout: training ? this.dropout : 0,
+          layer: 'TransformerEncoder',
+        }).output;
       const norm1 = (t: tf.Tensor) => this.layerNorm(t, this.attentionNorm as NormWeights);
       const norm2 = (t: tf.Tensor) => this.layerNorm(t, this.feedForwardNorm as NormWeights);
       if (this.normFirst) {

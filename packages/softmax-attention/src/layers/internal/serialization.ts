@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError } from '@dl/core';
 
 /** The base arguments of every tfjs layer (name, inputShape, trainable, ...). */
 export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 
-/** A tfjs initializer, or its name (`'glorotUniform'`), or its serialized form. */
-export type InitializerLike = ReturnType<typeof tf.initializers.glorotUniform> | string | { className: string; config: tf.serialization.ConfigDict };
+export type { InitializerLike } from '@dl/core';
 
 /**
  * The `pkg` argument every layer of this package passes to `tf.serialization.registerClass`.
@@ -26,31 +24,8 @@ export type InitializerLike = ReturnType<typeof tf.initializers.glorotUniform> |
  */
 export const registrationPackage = '@dl/softmax-attention';
 
-/** Turns an {@link InitializerLike} into an initializer (string names are tfjs's lowerCamel ones). */
-export function resolveInitializer(value: InitializerLike | undefined, fallback: string, field: string): ReturnType<typeof tf.initializers.glorotUniform> {
-  const identifier = value ?? fallback;
-  if (typeof identifier === 'string') {
-    const factory = (tf.initializers as unknown as Record<string, ((config?: object) => ReturnType<typeof tf.initializers.glorotUniform>) | undefined>)[identifier];
-    if (typeof factory !== 'function') {
-      throw new ConfigError({ package: 'softmax-attention', path: field, value: identifier, expected: "a tfjs initializer name such as 'glorotUniform' or 'zeros', or an initializer" });
-    }
-    return factory({});
-  }
-  if ('apply' in identifier && typeof identifier.apply === 'function') return identifier as ReturnType<typeof tf.initializers.glorotUniform>;
-  const entry = tf.serialization.SerializationMap.getMap().classNameMap[(identifier as { className: string }).className];
-  if (entry === undefined) {
-    throw new ConfigError({ package: 'softmax-attention', path: field, value: identifier, expected: 'a registered initializer class' });
-  }
-  const [cls, fromConfig] = entry;
-  return fromConfig(cls, (identifier as { config: tf.serialization.ConfigDict }).config) as unknown as ReturnType<typeof tf.initializers.glorotUniform>;
-}
-
-/** The serialized form of an initializer, for `getConfig`. */
-export function serializeInitializer(initializer: ReturnType<typeof tf.initializers.glorotUniform>): tf.serialization.ConfigDict {
-  // undefined (e.g. no seed) becomes null, as it comes back from JSON.
-  const config = Object.fromEntries(Object.entries(initializer.getConfig()).map(([key, value]) => [key, value ?? null]));
-  return { className: initializer.getClassName(), config } as tf.serialization.ConfigDict;
-}
+export { resolveInitializer } from '../../internal/validate.js';
+export { serializeInitializer } from '@dl/core';
 
 /** Normalises a layer's input shape argument to a list of shapes. */
 export function shapeList(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
