@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '@dl/core';
 import { attentionDemo } from './sections/attention-demo.js';
 import { coreDemo } from './sections/core-demo.js';
+import { recurrentDemo } from './sections/recurrent-demo.js';
 
 async function main(): Promise<void> {
   console.log('== Backends ==');
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   console.log(`auto -> ${report.backend} (${report.reason})\n`);
   await coreDemo();
   await attentionDemo();
+  await recurrentDemo();
   console.log(`\nLive tensors at exit: ${tf.memory().numTensors}`);
 }
 

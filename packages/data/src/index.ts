@@ -24,6 +24,7 @@
  *
  * @packageDocumentation
  */
+export { addingProblem, type AddingProblemData, type AddingProblemOptions } from './synthetic/adding-problem.js';
 export { buildVocabulary, type BuildVocabularyOptions } from './text/build-vocabulary.js';
 export { padSequences, type PadSequencesOptions } from './text/pad-sequences.js';
 export { stratifiedSplit, type Label, type StratifiedSplitOptions, type StratifiedSplitResult } from './text/stratified-split.js';
