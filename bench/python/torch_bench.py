@@ -102,6 +102,10 @@ WORKLOADS = {
     "lstm": recurrent("lstm"),
     "gru": recurrent("gru"),
     "simpleRNN": recurrent("simpleRNN"),
+    # The same PyTorch model is the baseline of tfjs-layers' rows and of @dl/recurrent's.
+    "lstm-dl": recurrent("lstm"),
+    "gru-dl": recurrent("gru"),
+    "simpleRNN-dl": recurrent("simpleRNN"),
     "attention": attention,
 }
 

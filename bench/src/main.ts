@@ -137,11 +137,21 @@ const rows = shown.map((workload) => {
   const gflops = wasm !== undefined && wasm.flopsPerUnit > 0 ? ` (${(wasm.flopsPerUnit / wasm.median / 1e9).toFixed(1)} GFLOP/s)` : '';
   return `| ${workload} | ${unit} | ${format(w)}${gflops} | ${format(c)} | ${format(p)} | ${format(t)} | ${ratio(plainOrCpu, w)} | ${ratio(w, t)} |`;
 });
+// @dl/recurrent's fused layers against tfjs-layers' own, same model, same wasm backend.
+const fusedSpeedups = (['lstm', 'gru', 'simpleRNN'] as const)
+  .map((cell) => {
+    const find = (workload: WorkloadName) => results.find((r) => r.workload === workload && r.backend === 'wasm');
+    const [theirs, ours] = [find(cell), find(`${cell}-dl`)];
+    return theirs === undefined || ours === undefined ? undefined : `${cell} ${ratio(theirs.median, ours.median)}`;
+  })
+  .filter((line): line is string => line !== undefined);
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const notes = [
   `Machine: ${machine}. Medians of ${runs} run(s) after one warm-up; each backend in a fresh process.`,
   'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (CNN) or 32 (RNN) samples, scaled per sample to the wasm size.',
   'cpu + dl kernels on 128 samples (64 with --quick), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+  '`-dl` rows: @dl/recurrent\'s fused layers (sigmoid gates, GRU resetAfter as PyTorch) in the same model; the others are tfjs-layers\' own (hardSigmoid gates, GRU reset before).',
+  ...(fusedSpeedups.length === 0 ? [] : [`@dl/recurrent vs tfjs-layers on wasm (epoch time ratio): ${fusedSpeedups.join(', ')}.`]),
 ];
 const markdown = `${header}\n${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
 console.log(`\n${markdown}`);

@@ -5,7 +5,7 @@ import { recurrentWorkload } from './recurrent.js';
 import type { Workload, WorkloadSize } from './types.js';
 
 /** The workloads of the harness. */
-export const workloadNames = ['matmul', 'cnn', 'lstm', 'gru', 'simpleRNN', 'attention'] as const;
+export const workloadNames = ['matmul', 'cnn', 'lstm', 'lstm-dl', 'gru', 'gru-dl', 'simpleRNN', 'simpleRNN-dl', 'attention'] as const;
 export type WorkloadName = (typeof workloadNames)[number];
 
 /** Builds a workload by name. */

@@ -1,13 +1,33 @@
 import * as tf from '@tensorflow/tfjs';
-import { createSeededRandom, seededInitializers } from '@dl/core';
+import { createSeededRandom, seededInitializers, type Initializer } from '@dl/core';
+import { gru, lstm, simpleRnn } from '@dl/recurrent';
 import type { Workload, WorkloadSize } from './types.js';
 
-/** Which recurrent layer the classifier uses. */
-export type Cell = 'lstm' | 'gru' | 'simpleRNN';
+/** Which recurrent layer the classifier uses: tfjs-layers' own, or @dl/recurrent's (`-dl`). */
+export type Cell = 'lstm' | 'gru' | 'simpleRNN' | 'lstm-dl' | 'gru-dl' | 'simpleRNN-dl';
+
+/** The recurrent layer of `cell`: tfjs-layers' (hardSigmoid gates, GRU reset before) or ours (Keras 2 and PyTorch's). */
+function recurrentLayer(cell: Cell, args: { units: number; kernelInitializer: Initializer; recurrentInitializer: Initializer }): tf.layers.Layer {
+  switch (cell) {
+    case 'lstm':
+      return tf.layers.lstm(args);
+    case 'gru':
+      return tf.layers.gru(args);
+    case 'simpleRNN':
+      return tf.layers.simpleRNN(args);
+    case 'lstm-dl':
+      return lstm(args);
+    case 'gru-dl':
+      return gru(args);
+    case 'simpleRNN-dl':
+      return simpleRnn(args);
+  }
+}
 
 /**
  * Embedding(1000, 32) - <cell>(32) - Dense(1, sigmoid) on sequences of 100 tokens,
- * Adam, batch 64: tfjs-layers' own recurrent layers. One unit = one epoch.
+ * Adam, batch 64: tfjs-layers' own recurrent layers, or @dl/recurrent's fused ones (`-dl`).
+ * One unit = one epoch.
  */
 export function recurrentWorkload(cell: Cell, { samples }: WorkloadSize): Workload {
   const init = seededInitializers(1);
@@ -21,7 +41,7 @@ export function recurrentWorkload(cell: Cell, { samples }: WorkloadSize): Worklo
   const model = tf.sequential({
     layers: [
       tf.layers.embedding({ inputDim: vocabulary, outputDim: 32, inputLength: steps, embeddingsInitializer: init.next('randomUniform', { minval: -0.05, maxval: 0.05 }) }),
-      cell === 'lstm' ? tf.layers.lstm(recurrentArgs) : cell === 'gru' ? tf.layers.gru(recurrentArgs) : tf.layers.simpleRNN(recurrentArgs),
+      recurrentLayer(cell, recurrentArgs),
       tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init.next('glorotUniform') }),
     ],
   });

@@ -17,9 +17,9 @@ export { simpleRnnCell } from './ops/simple-rnn-cell.js';
 export { Bidirectional, bidirectional, type BidirectionalLayerArgs, type MergeMode } from './layers/bidirectional.js';
 export { GRU, gru, type GRULayerArgs } from './layers/gru.js';
 export { LSTM, lstm, type LSTMLayerArgs } from './layers/lstm.js';
-export { RecurrentLayer, type RecurrentCallArgs, type RecurrentLayerArgs } from './layers/recurrent-layer.js';
+export { RecurrentLayer, type RecurrentCallArgs, type RecurrentLayerArgs, type RecurrentOptions } from './layers/recurrent-layer.js';
 export { SimpleRNN, simpleRnn, type SimpleRNNLayerArgs } from './layers/simple-rnn.js';
-export type { InitializerLike, LayerArgs } from './internal/layer-args.js';
+export type { Initializer, InitializerLike, LayerArgs } from './internal/layer-args.js';
 export { CharVocabulary, type CharVocabularyJSON } from './models/char-vocabulary.js';
 export {
   charLanguageModelData,

@@ -79,7 +79,7 @@ export function stackOptionEntries(defaults: { cell: CellKind; units: number; le
   };
 }
 
-/** The documented form of {@link stackOptionEntries}, shared by the factories' option types. */
+/** Options every factory of this package takes (their recurrent stack, optimizer and seed). */
 export interface StackOptions {
   /** `'simple'` (Elman), `'lstm'` or `'gru'` (resetAfter, Keras's default). */
   readonly cell?: CellKind;

@@ -21,7 +21,8 @@ export function gateCount(cell: CellKind): number {
 /**
  * The recurrent products, supplied by the caller (tfjs matmuls on the active backend):
  * `forward(a, part)` is `a · U_part` for `a` of shape `[batch, units]`, and
- * `backward(d, part)` is `d · U_partᵀ`. `part` is `'all'` (the whole recurrent kernel),
+ * `backward(d, part)` is `d · U_partᵀ`. The returned array may be modified by the caller and
+ * is reused by the next call with the same part and direction. `part` is `'all'` (the whole recurrent kernel),
  * `'gates'` (its first 2·units columns) or `'candidate'` (its last units columns); the
  * last two are used by the GRU without `resetAfter` only.
  */
@@ -253,6 +254,8 @@ export function runBackward(
   const carried = new Float32Array(rowSize);
   const derivative = new Float32Array(Math.max(stepSize, rowSize));
   const cellDerivative = new Float32Array(rowSize);
+  const candidateBlock = new Float32Array(rowSize);
+  const gatesBlock = new Float32Array(2 * rowSize);
 
   for (let t = time - 1; t >= 0; t -= 1) {
     const previous = t * rowSize;
@@ -328,7 +331,7 @@ export function runBackward(
     let throughProducts: Float32Array;
     if (spec.cell === 'gru' && !spec.resetAfter) {
       // n = act(x̂_h + (r ⊙ hm)·U_h): d(r ⊙ hm) = dn·U_hᵀ reaches r and hm.
-      const dn = new Float32Array(rowSize);
+      const dn = candidateBlock;
       for (let b = 0; b < batch; b += 1) for (let j = 0; j < u; j += 1) dn[b * u + j] = dStep[b * width + 2 * u + j]!;
       const dReset = products.backward(dn, 'candidate');
       for (let b = 0; b < batch; b += 1) {
@@ -341,7 +344,8 @@ export function runBackward(
           dReset[k] = dReset[k]! * g![row + u + j]!;
         }
       }
-      const fromGates = products.backward(gateBlock(dStep, batch, u), 'gates');
+      for (let b = 0; b < batch; b += 1) gatesBlock.set(dStep.subarray(b * width, b * width + 2 * u), b * 2 * u);
+      const fromGates = products.backward(gatesBlock, 'gates');
       for (let k = 0; k < rowSize; k += 1) fromGates[k] = fromGates[k]! + dReset[k]!;
       throughProducts = fromGates;
     } else {
@@ -350,11 +354,4 @@ export function runBackward(
     for (let k = 0; k < rowSize; k += 1) dh[k] = carried[k]! + (recurrentMask === undefined ? throughProducts[k]! : throughProducts[k]! * recurrentMask[k]!);
   }
   return { inputProjection: dInput, recurrent: dRecurrent, initialState: dh, initialCarry: dc };
-}
-
-/** The z and r columns `[batch, 2·units]` of a GRU step's `[batch, 3·units]` gradient. */
-function gateBlock(step: Float32Array, batch: number, units: number): Float32Array {
-  const out = new Float32Array(batch * 2 * units);
-  for (let b = 0; b < batch; b += 1) out.set(step.subarray(b * 3 * units, b * 3 * units + 2 * units), b * 2 * units);
-  return out;
 }

@@ -53,9 +53,25 @@ export function createRecurrentProducts(recurrentKernel: tf.Tensor, batch: numbe
   };
   const backend = tf.backend() as unknown as Partial<WasmBackendLike>;
   const multiply = tf.getBackend() === 'wasm' && isWasmBackend(backend) ? wasmMultiply(backend, batch) : tensorMultiply(batch);
+  // One result array per part and direction, reused by every step (no garbage per step).
+  const results = new Map<string, Float32Array>();
+  const into = (key: string, columns: number): Float32Array => {
+    let out = results.get(key);
+    if (out === undefined) {
+      out = new Float32Array(batch * columns);
+      results.set(key, out);
+    }
+    return out;
+  };
   return {
-    forward: (a, name) => multiply.run(a, forwardPart(name)),
-    backward: (d, name) => multiply.run(d, backwardPart(name)),
+    forward: (a, name) => {
+      const b = forwardPart(name);
+      return multiply.run(a, b, into(`forward ${name}`, b.shape[1] as number));
+    },
+    backward: (d, name) => {
+      const b = backwardPart(name);
+      return multiply.run(d, b, into(`backward ${name}`, b.shape[1] as number));
+    },
     dispose: () => {
       multiply.dispose();
       tf.dispose(owned);
@@ -68,20 +84,19 @@ function isWasmBackend(backend: Partial<WasmBackendLike>): backend is WasmBacken
 }
 
 interface Multiply {
-  /** `a [batch, k] · b [k, n]`, as a new array the caller may modify. */
-  run(a: Float32Array, b: tf.Tensor): Float32Array;
+  /** `a [batch, k] · b [k, n]` into `out` (returned). */
+  run(a: Float32Array, b: tf.Tensor, out: Float32Array): Float32Array;
   dispose(): void;
 }
 
 function tensorMultiply(batch: number): Multiply {
   return {
-    run: (a, b) => {
+    run: (a, b, out) => {
       const input = tf.tensor2d(a, [batch, b.shape[0] as number]);
       const product = tf.matMul(input, b);
-      // On cpu this is the product's own array; nothing else holds it once it is disposed.
-      const values = product.dataSync() as Float32Array;
+      out.set(product.dataSync() as Float32Array);
       tf.dispose([input, product]);
-      return values;
+      return out;
     },
     dispose: () => {},
   };
@@ -106,14 +121,15 @@ function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
   const idOf = (dataId: tf.DataId): number => backend.dataIdMap.get(dataId)!.id;
   const shapeBytes = (shape: number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
   return {
-    run: (a, b) => {
+    run: (a, b, out) => {
       const [inner, columns] = b.shape as [number, number];
       const input = buffer(batch, inner);
       const output = buffer(batch, columns);
       // Views are taken after every allocation: growing the wasm heap detaches older ones.
       backend.typedArrayFromHeap(input).set(a);
       batchMatMul!(idOf(input.dataId), shapeBytes([1, batch, inner]), 3, idOf(b.dataId), shapeBytes([1, inner, columns]), 3, 0, 0, idOf(output.dataId));
-      return backend.typedArrayFromHeap(output).slice();
+      out.set(backend.typedArrayFromHeap(output));
+      return out;
     },
     dispose: () => {
       for (const info of buffers.values()) backend.disposeData(info.dataId, true);
