@@ -107,6 +107,30 @@ describe.each(['cpu', 'wasm'] as const)('recurrence on %s', (backend) => {
     });
   });
 
+  it.each(specs.map((spec) => [specName(spec), spec] as const))('fused equals unrolled at larger sizes, values and gradients (%s, batch 37, 40 units)', async (_name, small) => {
+    await useBackend(backend);
+    // Sizes where products are real matmuls (tiles, several rows), and units equal to the
+    // input size (a SimpleRNN's products are square both ways).
+    const spec = { ...small, units: 40 };
+    const shape = [37, 4, 40];
+    const x = tf.tensor3d(randomArray(shape, 11) as unknown as number[][][]);
+    const weights = randomWeights(spec, 40, 12, 0.3).tensors;
+    const h0 = tf.tensor2d(randomArray([37, 40], 13, 0.5) as unknown as number[][]);
+    const outputWeights = tf.tensor3d(randomArray([37, 4, 40], 14) as unknown as number[][][]);
+    const run = (implementation: RecurrenceImplementation) =>
+      tf.grads((xs: tf.Tensor, kernel: tf.Tensor, recurrentKernel: tf.Tensor) =>
+        tf.sum(tf.mul(recurrence(spec, xs, { kernel, recurrentKernel, bias: weights.bias }, { initialState: h0, implementation }).sequence, outputWeights)),
+      )([x, weights.kernel, weights.recurrentKernel]);
+    const fused = run('fused');
+    const unrolled = run('unrolled');
+    fused.forEach((g, i) => expectTensorsClose(g, unrolled[i]!, { atol: 1e-4, rtol: 1e-4 }));
+    expectTensorsClose(
+      recurrence(spec, x, weights, { initialState: h0, implementation: 'fused' }).sequence,
+      recurrence(spec, x, weights, { initialState: h0, implementation: 'unrolled' }).sequence,
+      { atol: 1e-5, rtol: 1e-5 },
+    );
+  });
+
   it('leaks no tensors forward and backward', async () => {
     await useBackend(backend);
     for (const spec of specs) {

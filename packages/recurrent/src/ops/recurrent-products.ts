@@ -109,8 +109,10 @@ function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
     wrapped.set(backend.wasm, batchMatMul);
   }
   const buffers = new Map<string, tf.TensorInfo>();
-  const buffer = (rows: number, columns: number): tf.TensorInfo => {
-    const key = `${rows}x${columns}`;
+  // Inputs and outputs never share a buffer, even of the same shape: XNNPACK must not read
+  // what it is writing (a SimpleRNN's products are [batch, units] both ways).
+  const buffer = (role: 'input' | 'output', rows: number, columns: number): tf.TensorInfo => {
+    const key = `${role} ${rows}x${columns}`;
     let info = buffers.get(key);
     if (info === undefined) {
       info = backend.makeOutput([1, rows, columns], 'float32');
@@ -123,8 +125,8 @@ function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
   return {
     run: (a, b, out) => {
       const [inner, columns] = b.shape as [number, number];
-      const input = buffer(batch, inner);
-      const output = buffer(batch, columns);
+      const input = buffer('input', batch, inner);
+      const output = buffer('output', batch, columns);
       // Views are taken after every allocation: growing the wasm heap detaches older ones.
       backend.typedArrayFromHeap(input).set(a);
       batchMatMul!(idOf(input.dataId), shapeBytes([1, batch, inner]), 3, idOf(b.dataId), shapeBytes([1, inner, columns]), 3, 0, 0, idOf(output.dataId));
