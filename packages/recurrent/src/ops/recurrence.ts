@@ -245,8 +245,10 @@ function fusedSequence(
         }
         const grads_: tf.Tensor[] = [dX, dKernel, dRecurrentKernel, tf.tensor2d(grads.initialState, [batch, u])];
         if (weights.bias !== undefined) {
-          const dInputBias = tf.sum(dProjection, 0);
-          grads_.push(splitBias ? tf.stack([dInputBias, tf.sum(dRecurrent, 0)]) : dInputBias);
+          // Column sums in JavaScript: the arrays are here already, and tfjs-wasm's Sum over
+          // axis 0 of [time·batch, G·units] costs as much as a matmul of the same size.
+          const dInputBias = tf.tensor1d(columnSums(grads.inputProjection, width));
+          grads_.push(splitBias ? tf.stack([dInputBias, tf.tensor1d(columnSums(grads.recurrent, width))]) : dInputBias);
         }
         if (c0 !== undefined) grads_.push(tf.tensor2d(grads.initialCarry!, [batch, u]));
         return grads_;
@@ -255,6 +257,15 @@ function fusedSequence(
     return { value, gradFunc };
   });
   return run(...differentiable);
+}
+
+/** Sums of the columns of a row-major matrix with `width` columns, in float64. */
+function columnSums(values: Float32Array, width: number): Float32Array {
+  const sums = new Float64Array(width);
+  for (let offset = 0; offset < values.length; offset += width) {
+    for (let j = 0; j < width; j += 1) sums[j] = sums[j]! + values[offset + j]!;
+  }
+  return Float32Array.from(sums);
 }
 
 /** `[batch, time]` mask values (anything non-zero is a real step) as `[time, batch]` bytes. */
