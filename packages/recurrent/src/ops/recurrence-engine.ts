@@ -29,6 +29,31 @@ export function gateCount(cell: CellKind): number {
 export interface RecurrentProducts {
   forward(a: Float32Array, part: ProductPart): Float32Array;
   backward(d: Float32Array, part: ProductPart): Float32Array;
+  /**
+   * Optional: the logistic function applied in place to `values[start, end)` by a vectorized
+   * kernel (tfjs-wasm's XNNPACK sigmoid). Without it, activations run in JavaScript.
+   */
+  sigmoid?(values: Float32Array, start: number, end: number): void;
+}
+
+/**
+ * Applies `name` in place to `values[start, end)`, through the products' vectorized sigmoid
+ * when there is one: `sigmoid` directly, `tanh` as `2·σ(2x) − 1` (absolute error within a few
+ * float32 ulps of 1); every other activation, and every activation without it, in JavaScript.
+ */
+function activateRange(name: RecurrentActivation, values: Float32Array, start: number, end: number, products: RecurrentProducts): void {
+  const bulk = products.sigmoid;
+  if (bulk === undefined || (name !== 'sigmoid' && name !== 'tanh')) {
+    activateInPlace(name, values, start, end);
+    return;
+  }
+  if (name === 'sigmoid') {
+    bulk(values, start, end);
+    return;
+  }
+  for (let k = start; k < end; k += 1) values[k] = 2 * values[k]!;
+  bulk(values, start, end);
+  for (let k = start; k < end; k += 1) values[k] = 2 * values[k]! - 1;
 }
 
 /** A column block of the recurrent kernel. */
@@ -115,33 +140,10 @@ export function runForward(spec: RecurrenceSpec, input: ForwardInputs, products:
     if (spec.cell === 'simple') {
       const pre = products.forward(hm, 'all');
       for (let k = 0; k < rowSize; k += 1) pre[k] = pre[k]! + xp[k]!;
-      activateInPlace(spec.activation, pre, 0, rowSize);
+      activateRange(spec.activation, pre, 0, rowSize, products);
       states.set(pre, next);
     } else if (lstm) {
-      const pre = products.forward(hm, 'all');
-      for (let k = 0; k < stepSize; k += 1) pre[k] = pre[k]! + xp[k]!;
-      for (let b = 0; b < batch; b += 1) {
-        const row = b * width;
-        activateInPlace(spec.recurrentActivation, pre, row, row + 2 * u);
-        activateInPlace(spec.activation, pre, row + 2 * u, row + 3 * u);
-        activateInPlace(spec.recurrentActivation, pre, row + 3 * u, row + 4 * u);
-      }
-      gates!.set(pre, t * stepSize);
-      const c = carries!;
-      const cellOut = cellOutputs!.subarray(previous, next);
-      for (let b = 0; b < batch; b += 1) {
-        const row = b * width;
-        for (let j = 0; j < u; j += 1) {
-          const k = b * u + j;
-          c[next + k] = pre[row + u + j]! * c[previous + k]! + pre[row + j]! * pre[row + 2 * u + j]!;
-          cellOut[k] = c[next + k]!;
-        }
-      }
-      activateInPlace(spec.activation, cellOut, 0, rowSize);
-      for (let b = 0; b < batch; b += 1) {
-        const row = b * width;
-        for (let j = 0; j < u; j += 1) states[next + b * u + j] = pre[row + 3 * u + j]! * cellOut[b * u + j]!;
-      }
+      forwardLstmStep(spec, batch, products, hm, input.inputProjection, t * stepSize, gates!, states, carries!, cellOutputs!, previous);
     } else {
       forwardGruStep(spec, input, products, t, hm, xp, states, gates!, candidateInputs!);
     }
@@ -154,6 +156,62 @@ export function runForward(spec: RecurrenceSpec, input: ForwardInputs, products:
     }
   }
   return { states, carries, gates, cellOutputs, candidateInputs };
+}
+
+/**
+ * One LSTM step: the recurrent product `[batch, 4u]` becomes the gates (i, f, g, o), stored at
+ * `gateOffset` of `gates`; the cell state and output go to step `previous + 1`.
+ * A small function of its own, so that the engine compiles its loops on their own.
+ */
+function forwardLstmStep(
+  spec: RecurrenceSpec,
+  batch: number,
+  products: RecurrentProducts,
+  hm: Float32Array,
+  inputProjection: Float32Array,
+  gateOffset: number,
+  gates: Float32Array,
+  states: Float32Array,
+  carries: Float32Array,
+  cellOutputs: Float32Array,
+  previous: number,
+): void {
+  const u = spec.units;
+  const width = 4 * u;
+  const stepSize = batch * width;
+  const rowSize = batch * u;
+  const next = previous + rowSize;
+  const pre = products.forward(hm, 'all');
+  for (let k = 0; k < stepSize; k += 1) pre[k] = pre[k]! + inputProjection[gateOffset + k]!;
+  if (products.sigmoid !== undefined && spec.recurrentActivation === 'sigmoid' && spec.activation === 'tanh') {
+    // Keras's default pair in one vectorized call: tanh(x) = 2·σ(2x) − 1 on the candidate block.
+    for (let b = 0; b < batch; b += 1) for (let j = b * width + 2 * u; j < b * width + 3 * u; j += 1) pre[j] = 2 * pre[j]!;
+    products.sigmoid(pre, 0, stepSize);
+    for (let b = 0; b < batch; b += 1) for (let j = b * width + 2 * u; j < b * width + 3 * u; j += 1) pre[j] = 2 * pre[j]! - 1;
+  } else {
+    for (let b = 0; b < batch; b += 1) {
+      const row = b * width;
+      activateInPlace(spec.recurrentActivation, pre, row, row + 2 * u);
+      activateInPlace(spec.activation, pre, row + 2 * u, row + 3 * u);
+      activateInPlace(spec.recurrentActivation, pre, row + 3 * u, row + 4 * u);
+    }
+  }
+  gates.set(pre, gateOffset);
+  for (let b = 0; b < batch; b += 1) {
+    const row = b * width;
+    const base = b * u;
+    for (let j = 0; j < u; j += 1) {
+      const value = pre[row + u + j]! * carries[previous + base + j]! + pre[row + j]! * pre[row + 2 * u + j]!;
+      carries[next + base + j] = value;
+      cellOutputs[previous + base + j] = value;
+    }
+  }
+  activateRange(spec.activation, cellOutputs, previous, next, products);
+  for (let b = 0; b < batch; b += 1) {
+    const row = b * width;
+    const base = b * u;
+    for (let j = 0; j < u; j += 1) states[next + base + j] = pre[row + 3 * u + j]! * cellOutputs[previous + base + j]!;
+  }
 }
 
 /** One GRU step: gates z, r and candidate n into `gates`, the new state into `states`. */
@@ -176,35 +234,38 @@ function forwardGruStep(
   const next = previous + rowSize;
   const g = gates.subarray(t * batch * width, (t + 1) * batch * width);
   const candidates = candidateInputs.subarray(previous, next);
+  // z and r for every row first (the candidate block of `g` is written after, so a bulk
+  // activation over the whole step may run over it), then the candidates, contiguous in `n`.
+  const n = candidateScratch(rowSize);
   if (spec.resetAfter) {
     const rec = products.forward(hm, 'all');
     const bias = input.recurrentBias;
     for (let b = 0; b < batch; b += 1) {
       const row = b * width;
       for (let j = 0; j < 2 * u; j += 1) g[row + j] = xp[row + j]! + rec[row + j]! + (bias === undefined ? 0 : bias[j]!);
-      activateInPlace(spec.recurrentActivation, g, row, row + 2 * u);
+    }
+    activateGateBlocks(spec, g, batch, products);
+    for (let b = 0; b < batch; b += 1) {
+      const row = b * width;
       for (let j = 0; j < u; j += 1) {
         const recH = rec[row + 2 * u + j]! + (bias === undefined ? 0 : bias[2 * u + j]!);
         candidates[b * u + j] = recH;
-        g[row + 2 * u + j] = xp[row + 2 * u + j]! + g[row + u + j]! * recH;
+        n[b * u + j] = xp[row + 2 * u + j]! + g[row + u + j]! * recH;
       }
-      activateInPlace(spec.activation, g, row + 2 * u, row + 3 * u);
     }
   } else {
     const rec = products.forward(hm, 'gates');
     for (let b = 0; b < batch; b += 1) {
       const row = b * width;
       for (let j = 0; j < 2 * u; j += 1) g[row + j] = xp[row + j]! + rec[b * 2 * u + j]!;
-      activateInPlace(spec.recurrentActivation, g, row, row + 2 * u);
-      for (let j = 0; j < u; j += 1) candidates[b * u + j] = g[row + u + j]! * hm[b * u + j]!;
     }
+    activateGateBlocks(spec, g, batch, products);
+    for (let b = 0; b < batch; b += 1) for (let j = 0; j < u; j += 1) candidates[b * u + j] = g[b * width + u + j]! * hm[b * u + j]!;
     const recH = products.forward(candidates, 'candidate');
-    for (let b = 0; b < batch; b += 1) {
-      const row = b * width;
-      for (let j = 0; j < u; j += 1) g[row + 2 * u + j] = xp[row + 2 * u + j]! + recH[b * u + j]!;
-      activateInPlace(spec.activation, g, row + 2 * u, row + 3 * u);
-    }
+    for (let b = 0; b < batch; b += 1) for (let j = 0; j < u; j += 1) n[b * u + j] = xp[b * width + 2 * u + j]! + recH[b * u + j]!;
   }
+  activateRange(spec.activation, n, 0, rowSize, products);
+  for (let b = 0; b < batch; b += 1) g.set(n.subarray(b * u, (b + 1) * u), b * width + 2 * u);
   for (let b = 0; b < batch; b += 1) {
     const row = b * width;
     for (let j = 0; j < u; j += 1) {
@@ -213,6 +274,24 @@ function forwardGruStep(
       states[next + k] = z * states[previous + k]! + (1 - z) * g[row + 2 * u + j]!;
     }
   }
+}
+
+/** The z and r blocks of a GRU step `[batch, 3u]`: one bulk call over the step when possible. */
+function activateGateBlocks(spec: RecurrenceSpec, g: Float32Array, batch: number, products: RecurrentProducts): void {
+  const u = spec.units;
+  const width = 3 * u;
+  if (products.sigmoid !== undefined && spec.recurrentActivation === 'sigmoid') {
+    products.sigmoid(g, 0, batch * width);
+    return;
+  }
+  for (let b = 0; b < batch; b += 1) activateInPlace(spec.recurrentActivation, g, b * width, b * width + 2 * u);
+}
+
+let scratch = new Float32Array(0);
+/** A reusable `[batch, units]` buffer for GRU candidates (overwritten every step). */
+function candidateScratch(size: number): Float32Array {
+  if (scratch.length !== size) scratch = new Float32Array(size);
+  return scratch;
 }
 
 /** `h ⊙ mask` into `out`, or `h` itself when there is no mask. */

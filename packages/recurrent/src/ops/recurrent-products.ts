@@ -11,8 +11,9 @@ interface WasmBackendLike {
 }
 
 type WasmBatchMatMul = (aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number, transposeA: number, transposeB: number, outId: number) => void;
+type WasmSigmoid = (xId: number, outId: number) => void;
 
-const wrapped = new WeakMap<object, WasmBatchMatMul>();
+const wrapped = new WeakMap<object, { batchMatMul: WasmBatchMatMul; sigmoid: WasmSigmoid }>();
 
 /** Recurrent products that own their tensors: call `dispose` when the pass is done. */
 export type DisposableProducts = RecurrentProducts & { dispose(): void };
@@ -64,6 +65,7 @@ export function createRecurrentProducts(recurrentKernel: tf.Tensor, batch: numbe
     return out;
   };
   return {
+    ...(multiply.sigmoid === undefined ? {} : { sigmoid: multiply.sigmoid }),
     forward: (a, name) => {
       const b = forwardPart(name);
       return multiply.run(a, b, into(`forward ${name}`, b.shape[1] as number));
@@ -86,6 +88,8 @@ function isWasmBackend(backend: Partial<WasmBackendLike>): backend is WasmBacken
 interface Multiply {
   /** `a [batch, k] · b [k, n]` into `out` (returned). */
   run(a: Float32Array, b: tf.Tensor, out: Float32Array): Float32Array;
+  /** Where the backend has a vectorized kernel: the logistic function in place on `values[start, end)`. */
+  sigmoid?: (values: Float32Array, start: number, end: number) => void;
   dispose(): void;
 }
 
@@ -103,11 +107,15 @@ function tensorMultiply(batch: number): Multiply {
 }
 
 function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
-  let batchMatMul = wrapped.get(backend.wasm);
-  if (batchMatMul === undefined) {
-    batchMatMul = backend.wasm.cwrap('BatchMatMul', null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']) as unknown as WasmBatchMatMul;
-    wrapped.set(backend.wasm, batchMatMul);
+  let kernels = wrapped.get(backend.wasm);
+  if (kernels === undefined) {
+    kernels = {
+      batchMatMul: backend.wasm.cwrap('BatchMatMul', null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']) as unknown as WasmBatchMatMul,
+      sigmoid: backend.wasm.cwrap('Sigmoid', null, ['number', 'number']) as unknown as WasmSigmoid,
+    };
+    wrapped.set(backend.wasm, kernels);
   }
+  const { batchMatMul, sigmoid } = kernels;
   const buffers = new Map<string, tf.TensorInfo>();
   // Inputs and outputs never share a buffer, even of the same shape: XNNPACK must not read
   // what it is writing (a SimpleRNN's products are [batch, units] both ways).
@@ -132,6 +140,14 @@ function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
       batchMatMul!(idOf(input.dataId), shapeBytes([1, batch, inner]), 3, idOf(b.dataId), shapeBytes([1, inner, columns]), 3, 0, 0, idOf(output.dataId));
       out.set(backend.typedArrayFromHeap(output));
       return out;
+    },
+    sigmoid: (values, start, end) => {
+      const input = buffer('input', 1, end - start);
+      const output = buffer('output', 1, end - start);
+      backend.typedArrayFromHeap(input).set(values.subarray(start, end));
+      // XNNPACK's vectorized sigmoid (what tfjs-wasm's Sigmoid kernel runs), without tfjs's dispatch.
+      sigmoid(idOf(input.dataId), idOf(output.dataId));
+      values.set(backend.typedArrayFromHeap(output), start);
     },
     dispose: () => {
       for (const info of buffers.values()) backend.disposeData(info.dataId, true);
