@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@dl/core';
-import { expectTensorsClose } from '@dl/core/testing';
+import { expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import golden from './fixtures/recurrent-golden.json' with { type: 'json' };
 import { LSTM, lstm } from './lstm.js';
@@ -40,6 +40,17 @@ describe.each(['cpu', 'wasm'] as const)('LSTM on %s', (backend) => {
     const theirs = layer.apply(x, { initialState: [tf.tensor2d(golden.h0), tf.tensor2d(golden.c0)] }) as tf.Tensor;
     const gap = tf.max(tf.abs(tf.sub(theirs, tf.tensor3d(golden.lstm.sequence)))).dataSync()[0]!;
     expect(gap).toBeGreaterThan(1e-3);
+  });
+
+  it('builds and disposes without leaving tensors behind (the forget-bias initialisation included)', async () => {
+    await useBackend(backend);
+    await expectNoTensorLeaks(() => {
+      const layer = lstm({ units: 3 });
+      const x = tf.zeros([1, 2, 4]);
+      (layer.apply(x) as tf.Tensor).dispose();
+      x.dispose();
+      layer.dispose();
+    });
   });
 
   it('starts the forget gate bias at 1 (unitForgetBias) and the other biases at 0', async () => {

@@ -57,10 +57,13 @@ export class LSTM extends RecurrentLayer {
   protected override initializeBias(bias: tf.LayerVariable): void {
     if (!this.unitForgetBias) return;
     const u = this.units;
-    bias.write(tf.tidy(() => {
+    const initial = tf.tidy(() => {
       const value = bias.read();
       return tf.concat([tf.slice(value, [0], [u]), tf.ones([u]), tf.slice(value, [2 * u], [2 * u])]);
-    }));
+    });
+    // The variable takes its own reference to the values; this tensor is ours to dispose.
+    bias.write(initial);
+    initial.dispose();
   }
 
   override getConfig(): tf.serialization.ConfigDict {

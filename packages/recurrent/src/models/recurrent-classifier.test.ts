@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createSeededRandom, useBackend } from '@dl/core';
-import { catchConfigError, expectTensorsClose } from '@dl/core/testing';
+import { catchConfigError, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recurrentParameterCount } from '../ops/parameter-count.js';
 import { createRecurrentClassifier } from './recurrent-classifier.js';
@@ -59,6 +59,17 @@ describe('createRecurrentClassifier', () => {
     const features = createRecurrentClassifier({ inputDim: 3, units: 4, cell: 'simple' });
     expect((features.predict(tf.zeros([2, 7, 3])) as tf.Tensor).shape).toEqual([2, 1]);
     expect(createRecurrentClassifier({ vocabularySize: 10, clipNorm: 1 }).optimizer.getConfig()).toMatchObject({ clipNorm: 1 });
+  });
+
+  it('leaves no tensors behind once the model and its optimizer are disposed', async () => {
+    await useBackend('cpu');
+    await expectNoTensorLeaks(() => {
+      for (const cell of ['lstm', 'gru', 'simple'] as const) {
+        const model = createRecurrentClassifier({ cell, vocabularySize: 10, units: 3, layers: 2, bidirectional: true, clipNorm: 1, seed: 1 });
+        model.optimizer.dispose();
+        model.dispose();
+      }
+    });
   });
 
   it('rejects bad options with a ConfigError naming the field', () => {
