@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { withSeededRandom } from '@dl/core';
-import { addingProblem } from '@dl/data';
 import { createSequenceRegressor } from '@dl/recurrent';
+import { addingSplit } from './adding-split.js';
 
 /** The recurrent cells compared: Elman's simple RNN, LSTM and GRU. */
 export type CellName = 'simple' | 'lstm' | 'gru';
@@ -54,14 +54,8 @@ export interface AddingExperimentResult {
  */
 export async function runAddingExperiment(options: AddingExperimentOptions): Promise<AddingExperimentResult> {
   const { length, trainCount, testCount, seed } = options;
-  const data = addingProblem({ length, count: trainCount + testCount, seed });
-  let baseline = 0;
-  for (let i = trainCount; i < trainCount + testCount; i++) baseline += ((data.targets[i] as number) - 1) ** 2;
-  const [xTrain, xTest, yTrain, yTest] = tf.tidy(() => {
-    const x = tf.tensor3d(data.inputs, [...data.shape]);
-    const y = tf.tensor2d(data.targets, [data.shape[0], 1]);
-    return [...tf.split(x, [trainCount, testCount]), ...tf.split(y, [trainCount, testCount])] as tf.Tensor[];
-  }) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+  const split = addingSplit(length, trainCount, testCount, seed);
+  const { xTrain, xTest, yTrain, yTest } = split;
 
   const cells: CellResult[] = [];
   try {
@@ -103,7 +97,7 @@ export async function runAddingExperiment(options: AddingExperimentOptions): Pro
       model.dispose();
     }
   } finally {
-    tf.dispose([xTrain, xTest, yTrain, yTest]);
+    split.dispose();
   }
-  return { baselineMse: baseline / testCount, cells };
+  return { baselineMse: split.baselineMse, cells };
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { seededInitializers, withGradientClipping, withSeededRandom } from '@dl/core';
-import { addingProblem } from '@dl/data';
 import { lstm } from '@dl/recurrent';
+import { addingSplit } from './adding-split.js';
 
 /** The exploding-gradient setting, run once without clipping and once with it. */
 export interface ClippingExperimentOptions {
@@ -52,14 +52,8 @@ export interface ClippingExperimentResult {
  */
 export async function runClippingExperiment(options: ClippingExperimentOptions): Promise<ClippingExperimentResult> {
   const { length, trainCount, testCount, seed } = options;
-  const data = addingProblem({ length, count: trainCount + testCount, seed });
-  let baseline = 0;
-  for (let i = trainCount; i < trainCount + testCount; i++) baseline += ((data.targets[i] as number) - 1) ** 2;
-  const [xTrain, xTest, yTrain, yTest] = tf.tidy(() => {
-    const x = tf.tensor3d(data.inputs, [...data.shape]);
-    const y = tf.tensor2d(data.targets, [data.shape[0], 1]);
-    return [...tf.split(x, [trainCount, testCount]), ...tf.split(y, [trainCount, testCount])] as tf.Tensor[];
-  }) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+  const split = addingSplit(length, trainCount, testCount, seed);
+  const { xTrain, xTest, yTrain, yTest } = split;
 
   const runs: ClippingRun[] = [];
   try {
@@ -105,7 +99,7 @@ export async function runClippingExperiment(options: ClippingExperimentOptions):
       model.dispose();
     }
   } finally {
-    tf.dispose([xTrain, xTest, yTrain, yTest]);
+    split.dispose();
   }
-  return { baselineMse: baseline / testCount, runs };
+  return { baselineMse: split.baselineMse, runs };
 }
