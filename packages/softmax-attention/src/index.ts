@@ -22,6 +22,7 @@ export { PositionalEmbedding, positionalEmbedding, type PositionalEmbeddingLayer
 export {
   TokenAndPositionEmbedding,
   tokenAndPositionEmbedding,
+  type EmbeddingWeightRole,
   sinusoidalPositionEncoding,
   type TokenAndPositionEmbeddingLayerArgs,
 } from './layers/token-and-position-embedding.js';

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import { ConfigError } from '../errors/config-error.js';
+import type { Initializer } from '../random/seeded-initializers.js';
 import { layerArgsEntries } from './layer-args.js';
 import { parseOptions } from './parse-options.js';
 import { suggestName } from './suggest-name.js';
 
-/** A tfjs initializer. */
-type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
 /** A tfjs initializer, or its name (`'glorotUniform'`), or its serialized form. */
 export type InitializerLike = Initializer | string | { className: string; config: tf.serialization.ConfigDict };
