@@ -12,3 +12,4 @@ export { convOutputShape, type ConvOutputShapeArgs } from './arithmetic/conv-out
 export { convParameterCount, type LayerSpec } from './arithmetic/parameter-count.js';
 export { receptiveField, type ReceptiveField, type ReceptiveFieldLayer } from './arithmetic/receptive-field.js';
 export { createConvClassifier, type ConvBlock, type ConvClassifierOptions } from './models/conv-classifier.js';
+export { iou, iouLoss } from './detection/iou.js';
