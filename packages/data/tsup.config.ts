@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    // Node-only: file loaders (node:fs). load-fashion-mnist.ts is used by this entry alone, so
+    // it stays in dist/node/index.js, two levels below the package root as src/node/ is, and
+    // finds ../../fixtures/ from either (src/node/dist-entry.test.ts checks the build).
+    'node/index': 'src/node/index.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -4,8 +4,21 @@ import * as data from './index.js';
 import { buildVocabulary, padSequences, stratifiedSplit, tokenize, Vocabulary } from './index.js';
 
 describe('@dl/data public API', () => {
-  it('exports the text and synthetic-data functions and nothing internal', () => {
-    expect(Object.keys(data).sort()).toEqual(['Vocabulary', 'addingProblem', 'buildVocabulary', 'defaultFilters', 'padSequences', 'stratifiedSplit', 'tokenize']);
+  it('exports the text, image and synthetic-data functions and nothing internal', () => {
+    expect(Object.keys(data).sort()).toEqual([
+      'Vocabulary',
+      'addingProblem',
+      'buildVocabulary',
+      'defaultFilters',
+      'fashionMnistClassNames',
+      'imageGrid',
+      'padSequences',
+      'readIdx',
+      'shapeClassNames',
+      'shapesDataset',
+      'stratifiedSplit',
+      'tokenize',
+    ]);
   });
 
   it('does what the TSDoc examples say', () => {

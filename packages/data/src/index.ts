@@ -25,7 +25,24 @@
  * @packageDocumentation
  */
 export { addingProblem, type AddingProblemData, type AddingProblemOptions } from './synthetic/adding-problem.js';
+export { fashionMnistClassNames } from './images/fashion-mnist-class-names.js';
+export { readIdx, type IdxArrays, type IdxData, type IdxType, type ReadIdxOptions } from './images/read-idx.js';
 export { buildVocabulary, type BuildVocabularyOptions } from './text/build-vocabulary.js';
+export {
+  imageGrid,
+  type GridBox,
+  type GridColor,
+  type ImageBatch,
+  type ImageGridOptions,
+  type RasterImage,
+} from './images/image-grid.js';
+export {
+  shapeClassNames,
+  shapesDataset,
+  type ShapeClassName,
+  type ShapesDataset,
+  type ShapesDatasetOptions,
+} from './images/shapes-dataset.js';
 export { padSequences, type PadSequencesOptions } from './text/pad-sequences.js';
 export { stratifiedSplit, type Label, type StratifiedSplitOptions, type StratifiedSplitResult } from './text/stratified-split.js';
 export { defaultFilters, tokenize, type TokenizeOptions, type TokenizerSettings } from './text/tokenize.js';
