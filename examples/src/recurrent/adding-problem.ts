@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@dl/core';
 import { runAddingExperiment, type AddingExperimentOptions, type CellName } from './adding-experiment.js';
 import { runClippingExperiment, type ClippingExperimentOptions } from './clipping-experiment.js';
-import { renderLinePlot, svgToPng } from './line-plot.js';
+import { renderLinePlot, svgToPng } from '../shared/line-plot.js';
 
 const cellLabels: Record<CellName, string> = { simple: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
 const cellColors: Record<CellName, string> = { simple: '#d62728', lstm: '#1f77b4', gru: '#2ca02c' };
