@@ -198,8 +198,13 @@ function fusedSequence(
     };
     tf.dispose([timeMajor, projection]);
     const products = createRecurrentProducts(recurrentKernel!, batch, spec);
-    const trace = runForward(spec, input, products);
-    products.dispose();
+    let trace: ReturnType<typeof runForward>;
+    try {
+      trace = runForward(spec, input, products);
+    } finally {
+      // The products own wasm buffers outside tfjs's bookkeeping: free them whatever happens.
+      products.dispose();
+    }
     const outputSteps = time + (initialCarry === undefined ? 0 : 1);
     const packed = new Float32Array(outputSteps * batch * u);
     packed.set(trace.states.subarray(batch * u));
@@ -214,15 +219,19 @@ function fusedSequence(
       const dyTimeMajor = dyTransposed.dataSync() as Float32Array;
       dyTransposed.dispose();
       const backwardProducts = createRecurrentProducts(savedRecurrentKernel, batch, spec);
-      const grads = runBackward(
-        spec,
-        input,
-        trace,
-        dyTimeMajor.subarray(0, time * batch * u),
-        trace.carries === undefined ? undefined : dyTimeMajor.subarray(time * batch * u),
-        backwardProducts,
-      );
-      backwardProducts.dispose();
+      let grads: ReturnType<typeof runBackward>;
+      try {
+        grads = runBackward(
+          spec,
+          input,
+          trace,
+          dyTimeMajor.subarray(0, time * batch * u),
+          trace.carries === undefined ? undefined : dyTimeMajor.subarray(time * batch * u),
+          backwardProducts,
+        );
+      } finally {
+        backwardProducts.dispose();
+      }
       return tf.tidy(() => {
         const dProjection = tf.tensor2d(grads.inputProjection, [time * batch, width]);
         const xFlat = tf.reshape(tf.transpose(savedX, [1, 0, 2]), [time * batch, inputDim]);
