@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, parseOptions, seededInitializers } from '@dl/core';
+import { classificationModel, ConfigError, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { spatialPairSchema, type SpatialPair } from '../arithmetic/conv-geometry.js';
 
@@ -113,13 +113,12 @@ export function createConvClassifier(options: ConvClassifierOptions): tf.LayersM
     x = tf.layers.dense({ units: o.dense, activation: 'relu', kernelInitializer: init.next('heNormal'), name: 'dense' }).apply(x) as tf.SymbolicTensor;
   }
   if (o.dropout > 0) x = tf.layers.dropout({ rate: o.dropout, seed: init.nextSeed(), name: 'dropout' }).apply(x) as tf.SymbolicTensor;
-  const binary = o.numClasses === 2;
-  const output = tf.layers
-    .dense({ units: binary ? 1 : o.numClasses, activation: binary ? 'sigmoid' : 'softmax', kernelInitializer: init.next('glorotUniform'), name: 'classifier' })
-    .apply(x) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: input, outputs: output, name: 'conv_classifier' });
-  if (o.compile) {
-    model.compile({ optimizer: tf.train.adam(o.learningRate), loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-  }
-  return model;
+  return classificationModel({
+    inputs: input,
+    features: x,
+    numClasses: o.numClasses,
+    kernelInitializer: init.next('glorotUniform'),
+    name: 'conv_classifier',
+    ...(o.compile ? { optimizer: tf.train.adam(o.learningRate) } : {}),
+  });
 }

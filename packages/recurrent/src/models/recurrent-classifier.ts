@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { parseOptions, seededInitializers } from '@dl/core';
+import { classificationModel, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { applyRecurrentStack, clippedAdam, stackOptionEntries, type StackOptions } from './recurrent-stack.js';
 
@@ -72,17 +72,12 @@ export function createRecurrentClassifier(options: RecurrentClassifierOptions): 
     x = input;
   }
   const encoded = applyRecurrentStack(x, { ...o, returnSequences: false }, init);
-  const binary = o.numClasses === 2;
-  const output = tf.layers
-    .dense({ units: binary ? 1 : o.numClasses, activation: binary ? 'sigmoid' : 'softmax', kernelInitializer: init.next('glorotUniform'), name: 'classifier' })
-    .apply(encoded) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: input, outputs: output, name: 'recurrent_classifier' });
-  if (o.compile) {
-    model.compile({
-      optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue),
-      loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy',
-      metrics: ['accuracy'],
-    });
-  }
-  return model;
+  return classificationModel({
+    inputs: input,
+    features: encoded,
+    numClasses: o.numClasses,
+    kernelInitializer: init.next('glorotUniform'),
+    name: 'recurrent_classifier',
+    ...(o.compile ? { optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue) } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { parseOptions, seededInitializers } from '@dl/core';
+import { classificationModel, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { attentionPooling } from '../layers/attention-pooling.js';
 import { tokenAndPositionEmbedding } from '../layers/token-and-position-embedding.js';
@@ -150,17 +150,12 @@ export function createAttentionTextClassifier(options: AttentionTextClassifierOp
   if (o.hiddenUnits > 0) {
     pooled = tf.layers.dense({ units: o.hiddenUnits, activation: 'relu', kernelInitializer: init.next('heNormal'), name: 'hidden' }).apply(pooled) as tf.SymbolicTensor;
   }
-  const binary = o.numClasses === 2;
-  const output = tf.layers
-    .dense({ units: binary ? 1 : o.numClasses, activation: binary ? 'sigmoid' : 'softmax', kernelInitializer: init.next('glorotUniform'), name: 'classifier' })
-    .apply(pooled) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: tokens, outputs: output, name: 'attention_text_classifier' });
-  if (o.compile) {
-    model.compile({
-      optimizer: tf.train.adam(o.learningRate),
-      loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy',
-      metrics: ['accuracy'],
-    });
-  }
-  return model;
+  return classificationModel({
+    inputs: tokens,
+    features: pooled,
+    numClasses: o.numClasses,
+    kernelInitializer: init.next('glorotUniform'),
+    name: 'attention_text_classifier',
+    ...(o.compile ? { optimizer: tf.train.adam(o.learningRate) } : {}),
+  });
 }
