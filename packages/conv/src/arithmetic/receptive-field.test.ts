@@ -62,7 +62,8 @@ describe('receptiveField', () => {
     [[{ kernelSize: 3, dilation: 2 }, { kernelSize: 3, dilation: 4 }, { kernelSize: 3 }]],
     [[{ kernelSize: 3 }, { kernelSize: 2, strides: 2, pool: true }, { kernelSize: 3 }, { kernelSize: 2, strides: 2, pool: true }, { kernelSize: 3 }]],
   ] as const)('equals the extent of the non-zero input gradient of one output unit (%o)', (stack) => {
-    const expected = receptiveField(stack as unknown as ProbeLayer[]).size;
+    // `pool` tells the probe which layers are poolings; receptiveField takes the geometry only.
+    const expected = receptiveField((stack as unknown as ProbeLayer[]).map(({ pool: _pool, ...layer }) => layer)).size;
     expect(probe(stack as unknown as ProbeLayer[])).toEqual(expected);
   });
 
@@ -73,5 +74,6 @@ describe('receptiveField', () => {
   it('rejects bad layers with a ConfigError naming the field', () => {
     expect(catchConfigError(() => receptiveField([{ kernelSize: 3 }, { kernelSize: 0 }])).path).toBe('stack[1].kernelSize');
     expect(catchConfigError(() => receptiveField('3x3' as never)).path).toBe('stack');
+    expect(catchConfigError(() => receptiveField([{ kernelSize: 3, stride: 2 } as never])).message).toContain("did you mean 'strides'");
   });
 });

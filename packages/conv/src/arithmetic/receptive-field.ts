@@ -1,5 +1,7 @@
-import { ConfigError } from '@dl/core';
+import { ConfigError, layerValidation } from '@dl/core';
 import { pair, type SpatialPair } from './conv-geometry.js';
+
+const { rejectUnknownKeys } = layerValidation('conv');
 
 /** One layer of a stack, as far as its receptive field goes (pooling: kernel = pool size, stride = pool size). */
 export interface ReceptiveFieldLayer {
@@ -40,6 +42,7 @@ export function receptiveField(stack: readonly ReceptiveFieldLayer[]): Receptive
   const size: [number, number] = [1, 1];
   const jump: [number, number] = [1, 1];
   stack.forEach((layer, i) => {
+    rejectUnknownKeys(layer, ['kernelSize', 'strides', 'dilation'], { kind: 'option', where: `receptiveField stack[${i}]` });
     const values = { kernelSize: pair(layer.kernelSize), strides: pair(layer.strides ?? 1), dilation: pair(layer.dilation ?? 1) };
     for (const [field, [a, b]] of Object.entries(values)) {
       if (![a, b].every((x) => Number.isInteger(x) && x >= 1)) {

@@ -10,7 +10,7 @@ export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer
 export type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
 /** Option checks bound to this package's name (see `layerValidation` in @dl/core). */
-export const { parseLayerArgs, checkCallArgs, resolveInitializer } = layerValidation('recurrent');
+export const { parseLayerArgs, checkCallArgs, resolveInitializer, rejectUnknownKeys } = layerValidation('recurrent');
 
 /** A dropout rate in [0, 1) (valibot). */
 export const rateSchema = layerSchemas.rate;

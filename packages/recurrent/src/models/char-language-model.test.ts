@@ -19,6 +19,7 @@ describe('charLanguageModelData', () => {
     expect((inputs.arraySync() as number[][]).map((ids) => vocabulary.decode(ids))).toEqual(['abc', 'cde']);
     expect((targets.arraySync() as number[][][]).map((ids) => vocabulary.decode(ids.flat()))).toEqual(['bcd', 'def']);
     expect(catchConfigError(() => charLanguageModelData('ab', vocabulary, { sequenceLength: 2 })).path).toBe('text');
+    expect(catchConfigError(() => charLanguageModelData('abcdefg', vocabulary, { sequenceLength: 2, strides: 1 } as never)).message).toContain("did you mean 'stride'");
   });
 });
 

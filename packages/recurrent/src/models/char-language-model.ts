@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, createSeededRandom, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
+import { rejectUnknownKeys } from '../internal/layer-args.js';
 import type { CharVocabulary } from './char-vocabulary.js';
 import { applyRecurrentStack, clippedAdam, stackOptionEntries, type StackOptions } from './recurrent-stack.js';
 
@@ -81,6 +82,7 @@ export function createCharLanguageModel(options: CharLanguageModelOptions): tf.L
  * ```
  */
 export function charLanguageModelData(text: string, vocabulary: CharVocabulary, options: { readonly sequenceLength: number; readonly stride?: number }): { inputs: tf.Tensor2D; targets: tf.Tensor3D } {
+  rejectUnknownKeys(options, ['sequenceLength', 'stride'], { kind: 'option', where: 'charLanguageModelData' });
   const { sequenceLength, stride = sequenceLength } = options;
   for (const [field, value] of [['sequenceLength', sequenceLength], ['stride', stride]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ package: 'recurrent', path: field, value, expected: 'an integer >= 1' });

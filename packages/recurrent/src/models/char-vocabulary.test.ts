@@ -21,6 +21,7 @@ describe('CharVocabulary', () => {
   it('rejects bad input with a ConfigError naming the field', () => {
     expect(catchConfigError(() => CharVocabulary.fromText('')).path).toBe('text');
     expect(catchConfigError(() => CharVocabulary.fromText('ab', { maxSize: 1 })).path).toBe('maxSize');
+    expect(catchConfigError(() => CharVocabulary.fromText('ab', { max_size: 3 } as never)).message).toContain('maxSize');
     expect(catchConfigError(() => CharVocabulary.fromJSON({})).path).toBe('format');
     expect(catchConfigError(() => CharVocabulary.fromJSON({ format: 'dl-char-vocabulary', characters: ['a', 'a'] })).path).toBe('characters');
     expect(catchConfigError(() => CharVocabulary.fromText('ab').decode([3])).path).toBe('ids[0]');

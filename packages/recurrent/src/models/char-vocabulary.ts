@@ -1,4 +1,5 @@
 import { ConfigError } from '@dl/core';
+import { rejectUnknownKeys } from '../internal/layer-args.js';
 
 /** The serialized form of a {@link CharVocabulary}. */
 export interface CharVocabularyJSON {
@@ -41,6 +42,7 @@ export class CharVocabulary {
    */
   static fromText(text: string, options: { readonly maxSize?: number } = {}): CharVocabulary {
     if (typeof text !== 'string' || text.length === 0) throw new ConfigError({ package: 'recurrent', path: 'text', value: text, expected: 'a non-empty string' });
+    rejectUnknownKeys(options, ['maxSize'], { kind: 'option', where: 'CharVocabulary.fromText' });
     const { maxSize } = options;
     if (maxSize !== undefined && (!Number.isInteger(maxSize) || maxSize < 2)) throw new ConfigError({ package: 'recurrent', path: 'maxSize', value: maxSize, expected: 'an integer >= 2' });
     const counts = new Map<string, number>();

@@ -4,6 +4,12 @@ import * as tf from '@tensorflow/tfjs';
  * The activations a recurrent cell can use, by their tfjs names. `hardSigmoid` is the
  * Keras 1/2 and tfjs definition, `clip(0.2·x + 0.5, 0, 1)` (Keras 3 changed it to
  * `relu6(x + 3) / 6`; models saved by Keras 1 or 2 and by tfjs mean the 0.2 form).
+ *
+ * @example
+ * ```ts
+ * import { recurrentActivationNames } from '@dl/recurrent';
+ * recurrentActivationNames.includes('hardSigmoid'); // true
+ * ```
  */
 export const recurrentActivationNames = ['tanh', 'sigmoid', 'hardSigmoid', 'relu', 'linear'] as const;
 

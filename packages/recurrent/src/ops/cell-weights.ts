@@ -1,5 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { RecurrentActivation } from './activations.js';
+import { ConfigError } from '@dl/core';
+import { rejectUnknownKeys } from '../internal/layer-args.js';
+import { recurrentActivationNames, type RecurrentActivation } from './activations.js';
 
 /**
  * The weights of one recurrent cell in the Keras layout. With `G` gates (1 for SimpleRNN,
@@ -26,4 +28,19 @@ export interface CellActivations {
    * products (recurrent dropout, the same mask at every step); the state itself is unmasked.
    */
   readonly recurrentMask?: tf.Tensor | undefined;
+}
+
+/**
+ * Checks the options of a cell op strictly: no unknown key (a misspelled `recurentActivation`
+ * would otherwise be ignored) and activations by their names in {@link recurrentActivationNames}.
+ * A ConfigError names the field.
+ */
+export function checkCellOptions(options: object, where: string, extraKeys: readonly string[] = []): void {
+  rejectUnknownKeys(options, ['activation', 'recurrentActivation', 'recurrentMask', ...extraKeys], { kind: 'option', where });
+  for (const field of ['activation', 'recurrentActivation'] as const) {
+    const value = (options as Record<string, unknown>)[field];
+    if (value !== undefined && !(recurrentActivationNames as readonly unknown[]).includes(value)) {
+      throw new ConfigError({ package: 'recurrent', path: field, value, expected: `one of ${recurrentActivationNames.map((n) => `"${n}"`).join(', ')}` });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { applyActivation } from './activations.js';
-import type { CellActivations, CellWeights } from './cell-weights.js';
+import { checkCellOptions, type CellActivations, type CellWeights } from './cell-weights.js';
 
 /** Options of {@link gruCell}. */
 export interface GruCellOptions extends CellActivations {
@@ -38,6 +38,7 @@ export interface GruCellOptions extends CellActivations {
  * ```
  */
 export function gruCell(x: tf.Tensor, h: tf.Tensor, weights: CellWeights, options: GruCellOptions = {}): tf.Tensor {
+  checkCellOptions(options, 'gruCell', ['resetAfter']);
   return tf.tidy(() => {
     const resetAfter = options.resetAfter ?? true;
     const gate = options.recurrentActivation ?? 'sigmoid';

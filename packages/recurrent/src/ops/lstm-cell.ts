@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { applyActivation } from './activations.js';
-import type { CellActivations, CellWeights } from './cell-weights.js';
+import { checkCellOptions, type CellActivations, type CellWeights } from './cell-weights.js';
 
 /**
  * One step of an LSTM cell in the Keras layout (gates i, f, c, o along the last axis):
@@ -26,6 +26,7 @@ import type { CellActivations, CellWeights } from './cell-weights.js';
  * ```
  */
 export function lstmCell(x: tf.Tensor, state: readonly [tf.Tensor, tf.Tensor], weights: CellWeights, options: CellActivations = {}): [tf.Tensor, tf.Tensor] {
+  checkCellOptions(options, 'lstmCell');
   return tf.tidy(() => {
     const [h, c] = state;
     const recurrentInput = options.recurrentMask === undefined ? h : tf.mul(h, options.recurrentMask);

@@ -145,6 +145,21 @@ describe.each(['cpu', 'wasm'] as const)('recurrence on %s', (backend) => {
   });
 });
 
+describe('recurrence option checks', () => {
+  it('rejects misspelled options and bad spec fields with a ConfigError naming them', async () => {
+    const { catchConfigError } = await import('@dl/core/testing');
+    const spec = specs[2]!;
+    const weights = randomWeights(spec, inputDim, 1).tensors;
+    const x = tf.zeros([2, 3, inputDim]);
+    expect(catchConfigError(() => recurrence(spec, x, weights, { gobackwards: true } as never)).message).toContain("did you mean 'goBackwards'");
+    expect(catchConfigError(() => recurrence(spec, x, weights, { implementation: 'fast' as never })).path).toBe('implementation');
+    expect(catchConfigError(() => recurrence({ ...spec, cell: 'rnn' as never }, x, weights)).path).toBe('cell');
+    expect(catchConfigError(() => recurrence({ ...spec, units: 0 }, x, weights)).path).toBe('units');
+    expect(catchConfigError(() => recurrence({ ...spec, activation: 'softsign' as never }, x, weights)).path).toBe('activation');
+    expect(catchConfigError(() => recurrence({ ...spec, recurentActivation: 'sigmoid' } as never, x, weights)).message).toContain("did you mean 'recurrentActivation'");
+  });
+});
+
 describe('recurrence input checks', () => {
   const spec = specs[2]!;
   const weights = () => randomWeights(spec, inputDim, 1).tensors;

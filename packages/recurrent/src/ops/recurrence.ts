@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeError } from '@dl/core';
-import type { CellWeights } from './cell-weights.js';
+import { ConfigError, ShapeError } from '@dl/core';
+import { rejectUnknownKeys } from '../internal/layer-args.js';
+import { checkCellOptions, type CellWeights } from './cell-weights.js';
 import { gruCell } from './gru-cell.js';
 import { lstmCell } from './lstm-cell.js';
 import { gateCount, runBackward, runForward, type ForwardInputs, type RecurrenceSpec } from './recurrence-engine.js';
@@ -74,6 +75,7 @@ const fusedBackends = new Set(['cpu', 'wasm']);
  * ```
  */
 export function recurrence(spec: RecurrenceSpec, x: tf.Tensor, weights: CellWeights, options: RecurrenceOptions = {}): RecurrenceResult {
+  checkSpecAndOptions(spec, options);
   checkShapes(spec, x, weights, options);
   const implementation = options.implementation ?? 'auto';
   const fused = implementation === 'fused' || (implementation === 'auto' && fusedBackends.has(tf.getBackend()));
@@ -95,6 +97,20 @@ export function recurrence(spec: RecurrenceSpec, x: tf.Tensor, weights: CellWeig
     const finalCarry = c0 === undefined ? undefined : (tf.reshape(tf.slice(packed, [0, time, 0], [batch, 1, spec.units]), [batch, spec.units]) as tf.Tensor2D);
     return { sequence, finalState, finalCarry };
   });
+}
+
+/** A misspelled option or a bad spec field is a ConfigError naming it (JavaScript callers get no type check). */
+function checkSpecAndOptions(spec: RecurrenceSpec, options: RecurrenceOptions): void {
+  rejectUnknownKeys(options, ['initialState', 'initialCarry', 'mask', 'recurrentMask', 'goBackwards', 'implementation'], { kind: 'option', where: 'recurrence' });
+  rejectUnknownKeys(spec, ['cell', 'units', 'activation', 'recurrentActivation', 'resetAfter'], { kind: 'option', where: 'recurrence spec' });
+  const fail = (path: string, value: unknown, expected: string): never => {
+    throw new ConfigError({ package: 'recurrent', path, value, expected });
+  };
+  if (!['simple', 'lstm', 'gru'].includes(spec.cell)) fail('cell', spec.cell, '"simple", "lstm" or "gru"');
+  if (!Number.isInteger(spec.units) || spec.units < 1) fail('units', spec.units, 'an integer >= 1');
+  if (typeof spec.resetAfter !== 'boolean') fail('resetAfter', spec.resetAfter, 'a boolean');
+  if (options.implementation !== undefined && !['auto', 'fused', 'unrolled'].includes(options.implementation)) fail('implementation', options.implementation, '"auto", "fused" or "unrolled"');
+  checkCellOptions({ activation: spec.activation, recurrentActivation: spec.recurrentActivation }, 'recurrence spec');
 }
 
 function checkShapes(spec: RecurrenceSpec, x: tf.Tensor, weights: CellWeights, options: RecurrenceOptions): void {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { applyActivation } from './activations.js';
-import type { CellActivations, CellWeights } from './cell-weights.js';
+import { checkCellOptions, type CellActivations, type CellWeights } from './cell-weights.js';
 
 /**
  * One step of a SimpleRNN (Elman) cell: `h' = activation(x·W + (h⊙m)·U + b)`, with tfjs ops
@@ -22,6 +22,7 @@ import type { CellActivations, CellWeights } from './cell-weights.js';
  * ```
  */
 export function simpleRnnCell(x: tf.Tensor, h: tf.Tensor, weights: CellWeights, options: CellActivations = {}): tf.Tensor {
+  checkCellOptions(options, 'simpleRnnCell');
   return tf.tidy(() => {
     const recurrentInput = options.recurrentMask === undefined ? h : tf.mul(h, options.recurrentMask);
     let z = tf.add(tf.matMul(x, weights.kernel), tf.matMul(recurrentInput, weights.recurrentKernel));
