@@ -2,7 +2,16 @@ import { createSeededRandom } from '@dl/core/random';
 import { parseOptions } from '@dl/errors';
 import * as v from 'valibot';
 
-/** Names of the classes of {@link shapesDataset}, indexed by class id: 0 circle, 1 square, 2 triangle. */
+/**
+ * Names of the classes of {@link shapesDataset}, indexed by class id: 0 circle, 1 square, 2 triangle.
+ *
+ * @example
+ * ```ts
+ * import { shapeClassNames, shapesDataset } from '@dl/data';
+ * const { labels } = shapesDataset({ count: 4, seed: 1 });
+ * Array.from(labels, (id) => shapeClassNames[id]); // e.g. ['square', 'circle', ...]
+ * ```
+ */
 export const shapeClassNames = ['circle', 'square', 'triangle'] as const;
 
 /** A class name of {@link shapesDataset}. */

@@ -7,13 +7,27 @@ import * as v from 'valibot';
 import { fashionMnistClassNames } from '../images/fashion-mnist-class-names.js';
 import { readIdx, type IdxData } from '../images/read-idx.js';
 
-/** Where Debian's `dataset-fashion-mnist` package installs the four gzipped IDX files. */
+/**
+ * Where Debian's `dataset-fashion-mnist` package installs the four gzipped IDX files.
+ *
+ * @example
+ * ```ts
+ * import { debianFashionMnistDir, loadFashionMnist } from '@dl/data/node';
+ * const train = await loadFashionMnist({ dir: debianFashionMnistDir, split: 'train' }); // 60,000 images
+ * ```
+ */
 export const debianFashionMnistDir = '/usr/share/datasets/fashion-mnist/';
 
 /**
  * The committed stratified subset (2,000 train + 500 test images, 200 and 50 per class) in this
  * package's source tree. It is not published to npm (fixtures stay out of the package), so it
  * exists only in a checkout of the repository.
+ *
+ * @example
+ * ```ts
+ * import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
+ * const test = await loadFashionMnist({ dir: fashionMnistFixtureDir, split: 'test' }); // 500 images, 50 per class
+ * ```
  */
 export const fashionMnistFixtureDir: string = fileURLToPath(new URL('../../fixtures/fashion-mnist/', import.meta.url));
 
