@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulGradient } from '../kernels/batch-mat-mul-gradient.js';
+import { fusedBatchNormGradient } from '../kernels/fused-batch-norm-gradient.js';
 import { providedKernels } from '../kernels/index.js';
 import { rememberOriginalKernel } from '../kernels/original-kernels.js';
 
@@ -7,7 +8,8 @@ import { rememberOriginalKernel } from '../kernels/original-kernels.js';
  * Registers dl's training kernels on `backend`: the ones it lacks, and faster
  * replacements for the few of its own that are slow or wrong (tfjs 4.22's `BatchMatMul`
  * does not broadcast batches correctly on wasm or cpu). It also registers a `BatchMatMul`
- * gradient that sums over broadcast batch axes (tfjs's own fails on any broadcast).
+ * gradient that sums over broadcast batch axes (tfjs's own fails on any broadcast) and a
+ * `FusedBatchNorm` gradient that broadcasts where tfjs's tiles (see {@link fusedBatchNormGradient}).
  * Returns the kernel names registered now; calling it again registers nothing new.
  *
  * `useBackend` calls it for you; call it yourself when you pick a backend with
@@ -25,7 +27,9 @@ import { rememberOriginalKernel } from '../kernels/original-kernels.js';
  * ```
  */
 export function installTrainingKernels(backend: string): string[] {
-  if (tf.getGradient('BatchMatMul') !== batchMatMulGradient) tf.registerGradient(batchMatMulGradient);
+  for (const gradient of [batchMatMulGradient, fusedBatchNormGradient]) {
+    if (tf.getGradient(gradient.kernelName) !== gradient) tf.registerGradient(gradient);
+  }
   const installed: string[] = [];
   for (const { config, replace } of providedKernels[backend] ?? []) {
     const existing = tf.getKernel(config.kernelName, backend);

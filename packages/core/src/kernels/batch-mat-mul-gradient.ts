@@ -1,19 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-/**
- * Sums `gradient` down to `shape`, the shape of an operand that was broadcast: over the
- * leading axes the operand lacked, and over the axes where it had size 1.
- */
-function reduceToShape(gradient: tf.Tensor, shape: readonly number[]): tf.Tensor {
-  const extra = gradient.rank - shape.length;
-  const axes: number[] = [];
-  for (let axis = 0; axis < gradient.rank; axis++) {
-    if (axis < extra || (shape[axis - extra] === 1 && gradient.shape[axis] !== 1)) axes.push(axis);
-  }
-  // Not broadcast (the common case): the product already has the operand's shape, as in tfjs's own gradient.
-  if (axes.length === 0 && extra === 0) return gradient;
-  return tf.sum(gradient, axes, true).reshape(shape as number[]);
-}
+import { reduceToShape } from './reduce-to-shape.js';
 
 /**
  * The gradient of `BatchMatMul` with broadcast batches. tfjs 4.22's own gradient returns

@@ -33,6 +33,7 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
     assertGradientShapes('Conv2DBackpropFilter', g, dy, filterShape);
+    if (preferForwardConvolution(g)) return viaForwardConvolution(access, g, x, dy);
     const blockRows = rowsPerBlock(g);
     if (blockRows === g.rows) {
       const patches = allocateOutput(access, [1, g.patchSize, g.rows]);
@@ -91,4 +92,38 @@ function fillTransposedPatches(out: Float32Array, g: ConvGeometry, x: Float32Arr
     }
   }
   return out;
+}
+
+/**
+ * Whether the forward-convolution form is the faster one: stride 1 and enough input channels
+ * and output positions. Measured on wasm (batch 64, 3×3, 'same'; ms, im2col vs conv form):
+ * 28×28×32→32 124 vs 64, 14×14×64→64 67 vs 49, 14×14×32→64 28 vs 28, 7×7×64→128 21 vs 23,
+ * 28×28×1→32 3 vs 16 (one input channel is a one-channel "batch" for XNNPACK).
+ */
+function preferForwardConvolution(g: ConvGeometry): boolean {
+  return g.strideHeight === 1 && g.strideWidth === 1 && g.inChannels >= 16 && g.outHeight * g.outWidth >= 144;
+}
+
+/**
+ * Stride 1: dW[kh, kw, ci, co] = Σ over b, oh, ow of x[b, oh + kh − padTop, ow + kw − padLeft, ci] · dy[b, oh, ow, co]
+ * is itself a forward convolution (the backend's fast one) with the roles swapped: input
+ * `xᵀ` = [inC, H, W, batch] (batch as channels), filter `dy` viewed as [outH, outW, batch, outC]
+ * (after moving the batch axis), the same padding, output [inC, kH, kW, outC], transposed to
+ * [kH, kW, inC, outC]. No im2col matrix is built.
+ */
+function viaForwardConvolution(access: KernelBackendLike, g: ConvGeometry, x: tf.TensorInfo, dy: tf.TensorInfo): tf.TensorInfo {
+  const xT = runBackendKernel('Transpose', access, { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runBackendKernel('Transpose', access, { x: dy }, { perm: [1, 2, 0, 3] });
+  const pad = [
+    [0, 0],
+    [g.padTop, g.padBottom],
+    [g.padLeft, g.padRight],
+    [0, 0],
+  ];
+  const product = runBackendKernel('Conv2D', access, { x: xT, filter: dyT }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] });
+  access.disposeData(xT.dataId);
+  access.disposeData(dyT.dataId);
+  const dW = runBackendKernel('Transpose', access, { x: product }, { perm: [1, 2, 0, 3] });
+  access.disposeData(product.dataId);
+  return dW;
 }
