@@ -25,6 +25,22 @@ function tokenTask(count: number, seed: number): { ids: tf.Tensor2D; labels: tf.
 }
 
 describe.each(['cpu', 'wasm'] as const)('createRecurrentClassifier on %s', (backend) => {
+  it.each(['lstm', 'gru', 'simple'] as const)('goBackwards reads last to first: equal to the forward model on reversed ids (%s)', async (cell) => {
+    await useBackend(backend);
+    const { ids } = tokenTask(16, 5);
+    const options = { cell, vocabularySize: 20, sequenceLength: 12, embeddingDim: 4, units: 5, numClasses: 3, seed: 4 };
+    const backward = createRecurrentClassifier({ ...options, goBackwards: true });
+    const forward = createRecurrentClassifier(options);
+    // Left-padded ids read backwards = the reversed (right-padded) ids read forwards; masked steps are skipped either way.
+    const reversed = tf.reverse(ids, 1);
+    const [a, b, c] = [backward.predict(ids) as tf.Tensor, forward.predict(reversed) as tf.Tensor, forward.predict(ids) as tf.Tensor];
+    expectTensorsClose(a, b, { atol: 1e-5, rtol: 1e-4 });
+    expect(tf.sub(a, c).abs().max().dataSync()[0]).toBeGreaterThan(1e-3);
+    tf.dispose([ids, reversed, a, b, c]);
+    backward.dispose();
+    forward.dispose();
+  });
+
   it.each(['lstm', 'gru', 'simple'] as const)('learns a token task with padding (%s)', async (cell) => {
     await useBackend(backend);
     const train = tokenTask(256, 1);
@@ -76,6 +92,8 @@ describe('createRecurrentClassifier', () => {
   it('rejects bad options with a ConfigError naming the field', () => {
     expect(catchConfigError(() => createRecurrentClassifier({})).message).toContain('vocabularySize');
     expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, inputDim: 3 })).path).toBe('vocabularySize');
+    expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, goBackwards: true, layers: 2 })).path).toBe('goBackwards');
+    expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, goBackwards: true, bidirectional: true })).message).toContain('bidirectional already reads both ways');
     expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, cel: 'gru' } as never)).message).toContain("'cell'");
     expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, cell: 'rnn' as never })).path).toBe('cell');
     expect(catchConfigError(() => createRecurrentClassifier({ vocabularySize: 10, clipNorm: 0 })).path).toBe('clipNorm');

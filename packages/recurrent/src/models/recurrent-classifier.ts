@@ -13,7 +13,15 @@ const OptionsSchema = v.pipe(
     sequenceLength: v.optional(integer(1)),
     embeddingDim: v.optional(integer(1), 64),
     numClasses: v.optional(integer(2), 2),
+    goBackwards: v.optional(v.boolean(), false),
   }),
+  v.forward(
+    v.check(
+      (o) => !o.goBackwards || (o.layers === 1 && !o.bidirectional),
+      'false with more than one layer or with bidirectional (a backward layer returns its steps reversed while the padding mask is not, so a layer stacked on it would skip the wrong steps; bidirectional already reads both ways)',
+    ),
+    ['goBackwards'],
+  ),
   v.forward(
     v.check((o) => (o.vocabularySize === undefined) !== (o.inputDim === undefined), 'exactly one of vocabularySize (token ids) and inputDim (feature sequences)'),
     ['vocabularySize'],
@@ -32,6 +40,13 @@ export interface RecurrentClassifierOptions extends StackOptions {
   readonly embeddingDim?: number;
   /** Default 2: one sigmoid output, labels `[batch, 1]` of 0/1; more: softmax, labels `[batch]` or `[batch, 1]` class ids. */
   readonly numClasses?: number;
+  /**
+   * Read the sequence last to first (Keras's `go_backwards`), so that the final state is
+   * closest to the first tokens: useful when the beginning matters most (an email's subject
+   * and first lines) and long inputs are cut at the end. One layer, not bidirectional.
+   * Default false.
+   */
+  readonly goBackwards?: boolean;
 }
 
 // The interface and the schema must describe the same options.

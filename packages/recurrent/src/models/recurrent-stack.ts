@@ -18,10 +18,12 @@ export interface RecurrentStackOptions {
   readonly recurrentDropout: number;
   /** Whether the last layer returns every step. */
   readonly returnSequences: boolean;
+  /** The (single) recurrent layer reads the steps last to first. Default false. */
+  readonly goBackwards?: boolean;
 }
 
 /** Creates one recurrent layer of `cell` with seeded initializers. */
-export function recurrentLayer(cell: CellKind, init: SeededInitializers, args: { units: number; returnSequences: boolean; dropout: number; recurrentDropout: number; name: string }): RecurrentLayer {
+export function recurrentLayer(cell: CellKind, init: SeededInitializers, args: { units: number; returnSequences: boolean; dropout: number; recurrentDropout: number; goBackwards?: boolean; name: string }): RecurrentLayer {
   const common = {
     ...args,
     kernelInitializer: init.next('glorotUniform'),
@@ -44,6 +46,7 @@ export function applyRecurrentStack(x: tf.SymbolicTensor, options: RecurrentStac
       returnSequences: last ? options.returnSequences : true,
       dropout: options.dropout,
       recurrentDropout: options.recurrentDropout,
+      ...(options.goBackwards === true ? { goBackwards: true } : {}),
       name: `${options.cell}_${i}`,
     });
     y = (options.bidirectional ? bidirectional({ layer, name: `bidirectional_${i}` }) : layer).apply(y) as tf.SymbolicTensor;
