@@ -100,6 +100,15 @@ describe.each(['cpu', 'wasm'] as const)('createAttentionTextClassifier on %s', (
 });
 
 describe('createAttentionTextClassifier options', () => {
+  it('draws a new dropout mask on every training call (a seeded tfjs dropout layer repeats its mask)', () => {
+    const model = createAttentionTextClassifier({ vocabularySize: 50, sequenceLength: 8, dropout: 0.5, seed: 7, compile: false });
+    const ids = tf.tensor2d([[3, 4, 5, 6, 7, 8, 9, 10], [11, 12, 13, 14, 15, 16, 17, 18]], undefined, 'int32');
+    const [a, b] = [model.apply(ids, { training: true }) as tf.Tensor, model.apply(ids, { training: true }) as tf.Tensor];
+    expect(tf.sub(a, b).abs().max().dataSync()[0]).toBeGreaterThan(1e-5);
+    tf.dispose([ids, a, b]);
+    model.dispose();
+  });
+
   it('gives identical initial weights for the same seed', () => {
     const a = createAttentionTextClassifier({ vocabularySize: 50, sequenceLength: 8, seed: 7, compile: false });
     const b = createAttentionTextClassifier({ vocabularySize: 50, sequenceLength: 8, seed: 7, compile: false });

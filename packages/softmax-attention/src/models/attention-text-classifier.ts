@@ -146,7 +146,7 @@ export function createAttentionTextClassifier(options: AttentionTextClassifierOp
     kernelInitializer: init.next('glorotUniform'),
     name: 'attention_pooling',
   }).apply(x) as tf.SymbolicTensor;
-  if (o.dropout > 0) pooled = tf.layers.dropout({ rate: o.dropout, seed: init.nextSeed(), name: 'dropout' }).apply(pooled) as tf.SymbolicTensor;
+  if (o.dropout > 0) pooled = tf.layers.dropout({ rate: o.dropout, name: 'dropout' }).apply(pooled) as tf.SymbolicTensor;
   if (o.hiddenUnits > 0) {
     pooled = tf.layers.dense({ units: o.hiddenUnits, activation: 'relu', kernelInitializer: init.next('heNormal'), name: 'hidden' }).apply(pooled) as tf.SymbolicTensor;
   }
