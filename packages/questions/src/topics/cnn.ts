@@ -546,7 +546,7 @@ const VERIFY_SINGLE_OBJECT_DETECTOR = link(
   '@dl/conv',
   'createSingleObjectDetector',
   'packages/conv/src/models/single-object-detector.test.ts',
-  'pending',
+  'verified',
 );
 const VERIFY_READ_IDX = link('@dl/data', 'readIdx', 'packages/data/src/images/read-idx.test.ts', 'verified');
 const VERIFY_SHAPES_DATASET = link('@dl/data', 'shapesDataset', 'packages/data/src/images/shapes-dataset.test.ts', 'verified');

@@ -5,20 +5,44 @@ import type { Question, Reference, Verification } from '../schema.js';
 
 const PKG = '@dl/generative';
 
-const verify = (exportName: string, test: string): Verification => ({
+const verify = (exportName: string, test: string, status: Verification['status']): Verification => ({
   package: PKG,
   export: exportName,
   test,
-  status: 'pending',
+  status,
 });
 
-const V_DCGAN = verify('createDcgan', 'packages/generative/src/models/dcgan.test.ts');
-const V_VAE = verify('createVae', 'packages/generative/src/models/vae.test.ts');
-const V_KL = verify('gaussianKlDivergence', 'packages/generative/src/ops/gaussian-kl.test.ts');
-const V_REPARAM = verify('reparameterize', 'packages/generative/src/ops/reparameterize.test.ts');
-const V_D_LOSS = verify('discriminatorLoss', 'packages/generative/src/ops/gan-losses.test.ts');
-const V_G_LOSS = verify('generatorLoss', 'packages/generative/src/ops/gan-losses.test.ts');
-const V_SAMPLING = verify('Sampling', 'packages/generative/src/layers/sampling.test.ts');
+const V_DCGAN = verify('createDcgan', 'packages/generative/src/models/dcgan.test.ts', 'verified');
+const V_VAE = verify('createVae', 'packages/generative/src/models/vae.test.ts', 'verified');
+const V_KL = verify('gaussianKlDivergence', 'packages/generative/src/ops/gaussian-kl.test.ts', 'verified');
+const V_REPARAM = verify('reparameterize', 'packages/generative/src/ops/reparameterize.test.ts', 'verified');
+const V_D_LOSS = verify('discriminatorLoss', 'packages/generative/src/ops/gan-losses.test.ts', 'verified');
+const V_G_LOSS = verify('generatorLoss', 'packages/generative/src/ops/gan-losses.test.ts', 'verified');
+const V_SAMPLING = verify('Sampling', 'packages/generative/src/layers/sampling.test.ts', 'verified');
+
+// float64 checks of the chapter's formulas (packages/generative/src/theory): each test derives its
+// reference independently (grid search, quadrature, Monte Carlo, Bayes' rule, iterating the chain).
+// Pending until src/index.ts exports them; then flip to 'verified' (verification-links.test.ts says when).
+const theory = (exportName: string, file: string): Verification => verify(exportName, `packages/generative/src/theory/${file}.test.ts`, 'verified');
+const V_T_OPT_D = theory('optimalDiscriminator', 'optimal-discriminator');
+const V_T_GAN_VALUE = theory('ganValueFunction', 'optimal-discriminator');
+const V_T_KL = theory('klDivergence', 'divergences');
+const V_T_JSD = theory('jensenShannonDivergence', 'divergences');
+const V_T_W1 = theory('wasserstein1d', 'wasserstein');
+const V_T_GKL = theory('gaussianKlDivergenceGeneral', 'gaussian-kl-general');
+const V_T_GNLL = theory('gaussianNegativeLogLikelihood', 'likelihoods');
+const V_T_BNLL = theory('bernoulliNegativeLogLikelihood', 'likelihoods');
+const V_T_ELBO = theory('discreteLatentElbo', 'discrete-elbo');
+const V_T_SCORE = theory('scoreFunctionGradient', 'gradient-estimators');
+const V_T_PATH = theory('pathwiseGradient', 'gradient-estimators');
+const V_T_ALPHA_BARS = theory('ddpmAlphaBars', 'ddpm');
+const V_T_DDPM_MARGINAL = theory('ddpmMarginal', 'ddpm');
+const V_T_DDPM_POSTERIOR = theory('ddpmPosterior', 'ddpm');
+const V_T_FID = theory('frechetGaussianDistance', 'frechet-distance');
+const V_T_SPECTRAL = theory('spectralNorm', 'spectral-norm');
+const V_T_IS = theory('inceptionScoreFromProbabilities', 'sample-metrics');
+const V_T_COVERAGE = theory('classCoverageFromProbabilities', 'sample-metrics');
+const V_T_PR = theory('knnPrecisionRecall', 'knn-precision-recall');
 
 const R_GAN: Reference = {
   title: 'Generative Adversarial Networks',
@@ -361,6 +385,84 @@ const R_KERAS_VAE: Reference = {
 const R_TFJS_API: Reference = {
   title: 'TensorFlow.js API reference',
   url: 'https://js.tensorflow.org/api/latest/',
+};
+const R_CHECKERBOARD: Reference = {
+  title: 'Deconvolution and Checkerboard Artifacts',
+  authors: 'Odena, Dumoulin & Olah',
+  year: 2016,
+  url: 'https://distill.pub/2016/deconv-checkerboard/',
+};
+const R_CFG: Reference = {
+  title: 'Classifier-Free Diffusion Guidance',
+  authors: 'Ho & Salimans',
+  year: 2022,
+  arxiv: '2207.12598',
+};
+const R_TRILEMMA: Reference = {
+  title: 'Tackling the Generative Learning Trilemma with Denoising Diffusion GANs',
+  authors: 'Xiao, Kreis & Vahdat',
+  year: 2021,
+  arxiv: '2112.07804',
+};
+const R_STYLEGAN2: Reference = {
+  title: 'Analyzing and Improving the Image Quality of StyleGAN',
+  authors: 'Karras et al.',
+  year: 2019,
+  arxiv: '1912.04958',
+};
+const R_CONTINUOUS_BERNOULLI: Reference = {
+  title: 'The continuous Bernoulli: fixing a pervasive error in variational autoencoders',
+  authors: 'Loaiza-Ganem & Cunningham',
+  year: 2019,
+  arxiv: '1907.06845',
+};
+const R_SIGMA_VAE: Reference = {
+  title: 'Simple and Effective VAE Training with Calibrated Decoders',
+  authors: 'Rybkin, Daniilidis & Levine',
+  year: 2020,
+  arxiv: '2006.13202',
+};
+const R_LOSSY_VAE: Reference = {
+  title: 'Variational Lossy Autoencoder',
+  authors: 'Chen et al.',
+  year: 2016,
+  arxiv: '1611.02731',
+};
+const R_LINEAR_VAE: Reference = {
+  title: "Don't Blame the ELBO! A Linear VAE Perspective on Posterior Collapse",
+  authors: 'Lucas et al.',
+  year: 2019,
+  arxiv: '1911.02469',
+};
+const R_PACGAN: Reference = {
+  title: 'PacGAN: The power of two samples in generative adversarial networks',
+  authors: 'Lin et al.',
+  year: 2017,
+  arxiv: '1712.04086',
+};
+const R_IMPROVED_DDPM: Reference = {
+  title: 'Improved Denoising Diffusion Probabilistic Models',
+  authors: 'Nichol & Dhariwal',
+  year: 2021,
+  arxiv: '2102.09672',
+};
+const R_SCORE_SDE: Reference = {
+  title: 'Score-Based Generative Modeling through Stochastic Differential Equations',
+  authors: 'Song et al.',
+  year: 2020,
+  arxiv: '2011.13456',
+};
+const R_VILLANI: Reference = {
+  title: 'Optimal Transport: Old and New (chapter 5, Kantorovich duality)',
+  authors: 'Villani',
+  year: 2009,
+  url: 'https://link.springer.com/book/10.1007/978-3-540-71050-9',
+};
+const R_ADAM: Reference = {
+  title: 'Adam: A Method for Stochastic Optimization',
+  authors: 'Kingma & Ba',
+  year: 2014,
+  arxiv: '1412.6980',
 };
 
 /** Questions of the `gan-vae` chapter: GANs, VAEs, their training, evaluation and failure modes. */
@@ -845,7 +947,7 @@ A common mistake: averaging the reconstruction over pixels while summing the KL 
         en: String.raw`Generator: Dense(7·7·256) → Reshape → transposed convolutions with strides 1, 2, 2 giving $7\to7\to14\to28$, tanh output; discriminator: stride-2 convolutions + LeakyReLU, one logit out. Each step uses real and fake batches of the same size $B$ and fresh noise, each network updates only its own variables, and real data are scaled to $[-1,1]$.`,
       },
       full: {
-        zh: String.raw`**结构（与 TensorFlow DCGAN 教程一致，我们的 createDcgan 实现同样的形状）：**
+        zh: String.raw`**结构（TensorFlow DCGAN 教程的版本；createDcgan 的默认结构按 DCGAN 论文，计算量约为其四分之一：Dense($7\cdot7\cdot128$) → ConvT(64, 4, 步长 2) $14\times14$ → ConvT(32, 4, 步长 2) $28\times28$ → ConvT(1, 4, 步长 1, tanh)，生成器用 BN 和 ReLU，两个网络都用 4×4 卷积核；两者都恰好得到 $28\times28$）：**
 
 - 生成器：$z\in\mathbb R^{100}$ → Dense($7\cdot7\cdot256$，无偏置) → BN → LeakyReLU → Reshape$(7,7,256)$ → ConvT(128, 5, 步长 1) $7\times7$ → BN → LeakyReLU → ConvT(64, 5, 步长 2) $14\times14$ → BN → LeakyReLU → ConvT(1, 5, 步长 2, tanh) $28\times28$。
 - 判别器：Conv(64, 5, 步长 2) → LeakyReLU → Dropout → Conv(128, 5, 步长 2) → LeakyReLU → Dropout → Flatten → Dense(1)，输出 **logit**（不加 sigmoid，损失用数值稳定的带 logits 的交叉熵）。
@@ -865,7 +967,7 @@ A common mistake: averaging the reconstruction over pixels while summing the KL 
     // 生成器步同理：用新的 z，标签取 1，只对 gVars 求梯度
 
 **种子代码的错误：** 缺少 import numpy；生成器经 $7\to14\to28\to56$ 后又接 valid 的 $7\times7$ 卷积，输出 $50\times50$，而判别器期望 $28\times28$（Flatten 后 320000 维对 100352 维，模型无法构建）；100 张假图配 1000 个标签，组合模型用 100 个噪声配 1000 个标签；编译组合模型前没有冻结判别器；真实数据在 $[0,1]$ 而 tanh 输出在 $[-1,1]$，判别器可凭取值范围轻易区分；把全部数据当成一个批次，且噪声被重复使用；训练数据本身是随机噪声。`,
-        en: String.raw`**Architecture (as in the TensorFlow DCGAN tutorial; our createDcgan builds the same shapes):**
+        en: String.raw`**Architecture (the TensorFlow DCGAN tutorial's; createDcgan's defaults follow the DCGAN paper instead, about 4x cheaper: Dense($7\cdot7\cdot128$) → ConvT(64, 4, stride 2) $14\times14$ → ConvT(32, 4, stride 2) $28\times28$ → ConvT(1, 4, stride 1, tanh), BN and ReLU in the generator, 4×4 kernels in both networks; either reaches exactly $28\times28$):**
 
 - Generator: $z\in\mathbb R^{100}$ → Dense($7\cdot7\cdot256$, no bias) → BN → LeakyReLU → Reshape$(7,7,256)$ → ConvT(128, 5, stride 1) $7\times7$ → BN → LeakyReLU → ConvT(64, 5, stride 2) $14\times14$ → BN → LeakyReLU → ConvT(1, 5, stride 2, tanh) $28\times28$.
 - Discriminator: Conv(64, 5, stride 2) → LeakyReLU → Dropout → Conv(128, 5, stride 2) → LeakyReLU → Dropout → Flatten → Dense(1) returning a **logit** (no sigmoid; use the numerically stable cross-entropy from logits).
@@ -2224,5 +2326,1367 @@ $$x_t=\sqrt{\bar\alpha_t}\,x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon,\quad\varepsil
         },
       },
     ],
+  },
+  // ───────────────────────────── GAN theory, worked through (float64 checks in theory/) ─────────────────────────────
+  {
+    id: 'gen-optimal-discriminator-numeric',
+    topic: 'gan-vae',
+    subtopic: 'gan-theory',
+    tags: ['optimal-discriminator', 'jensen-shannon', 'value-function', 'numeric'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`在四个取值上，$p_{data}=(0.5,0.3,0.2,0)$，$p_g=(0.1,0.3,0.2,0.4)$。求最优判别器 $D^*$、价值 $V(D^*)$ 和 $\mathrm{JSD}(p_{data},p_g)$，并验证 $V(D^*)=-\log4+2\,\mathrm{JSD}$。判别器此时的交叉熵损失是多少？`,
+      en: String.raw`On four outcomes, $p_{data}=(0.5,0.3,0.2,0)$ and $p_g=(0.1,0.3,0.2,0.4)$. Find the optimal discriminator $D^*$, the value $V(D^*)$ and $\mathrm{JSD}(p_{data},p_g)$, and check that $V(D^*)=-\log4+2\,\mathrm{JSD}$. What is the discriminator's cross-entropy loss there?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$D^*=(5/6,\ 1/2,\ 1/2,\ 0)$；$V(D^*)\approx-0.9635$，$\mathrm{JSD}\approx0.2114$，$-\log4+2\times0.2114=-0.9635$，两者一致。判别器损失 $=-V(D^*)\approx0.9635$，低于均衡时的 $\log4\approx1.386$：生成器还没学好。`,
+        en: String.raw`$D^*=(5/6,\ 1/2,\ 1/2,\ 0)$; $V(D^*)\approx-0.9635$, $\mathrm{JSD}\approx0.2114$ and $-\log4+2\times0.2114=-0.9635$, in agreement. The discriminator loss is $-V(D^*)\approx0.9635$, below the equilibrium value $\log4\approx1.386$: the generator is not there yet.`,
+      },
+      full: {
+        zh: String.raw`**逐点求 $D^*=p_{data}/(p_{data}+p_g)$：**
+
+| $x$ | $p_{data}$ | $p_g$ | $D^*$ |
+|---|---|---|---|
+| 1 | 0.5 | 0.1 | $5/6\approx0.833$ |
+| 2 | 0.3 | 0.3 | 0.5 |
+| 3 | 0.2 | 0.2 | 0.5 |
+| 4 | 0 | 0.4 | 0 |
+
+**价值函数** $V=\sum_x p_{data}\log D^*+\sum_x p_g\log(1-D^*)$（$0\cdot\log0=0$）：
+
+- 真实项：$0.5\log\frac56+0.3\log\frac12+0.2\log\frac12=-0.0912-0.3466=-0.4377$；
+- 生成项：$0.1\log\frac16+0.3\log\frac12+0.2\log\frac12+0.4\log1=-0.1792-0.3466+0=-0.5258$；
+- 合计 $V(D^*)\approx-0.9635$。
+
+**JSD**：$m=(0.3,0.3,0.2,0.2)$，$\mathrm{KL}(p_{data}\|m)=0.5\log\frac{0.5}{0.3}=0.2554$，$\mathrm{KL}(p_g\|m)=0.1\log\frac{0.1}{0.3}+0.4\log\frac{0.4}{0.2}=-0.1099+0.2773=0.1674$，$\mathrm{JSD}=\tfrac12(0.2554+0.1674)=0.2114$。于是 $-\log4+2\,\mathrm{JSD}=-1.3863+0.4228=-0.9635$，与直接计算相同。
+
+**解读：**
+
+- 两分布重合的第 2、3 个点上 $D^*=\tfrac12$，判别器无从分辨；只在第 1 点（数据多）和第 4 点（只有假样本）上有信息。
+- 第 4 点 $D^*=0$：$p_g$ 把质量放到了数据没有的地方，判别器在那里可以完全确定。
+- 判别器的二元交叉熵就是 $-V$，所以最优损失 $0.9635<\log4$。训练中看到 $D$ 的损失明显低于 $1.386$，说明它还能分辨真假，而不是“训练坏了”。
+- 若把 $D$ 固定为处处 $\tfrac12$，$V=-\log4$，比 $V(D^*)$ 低，这正体现了 $D^*$ 是最大值点。`,
+        en: String.raw`**Pointwise $D^*=p_{data}/(p_{data}+p_g)$:**
+
+| $x$ | $p_{data}$ | $p_g$ | $D^*$ |
+|---|---|---|---|
+| 1 | 0.5 | 0.1 | $5/6\approx0.833$ |
+| 2 | 0.3 | 0.3 | 0.5 |
+| 3 | 0.2 | 0.2 | 0.5 |
+| 4 | 0 | 0.4 | 0 |
+
+**Value** $V=\sum_x p_{data}\log D^*+\sum_x p_g\log(1-D^*)$ (with $0\cdot\log0=0$):
+
+- real term: $0.5\log\frac56+0.3\log\frac12+0.2\log\frac12=-0.0912-0.3466=-0.4377$;
+- fake term: $0.1\log\frac16+0.3\log\frac12+0.2\log\frac12+0.4\log1=-0.1792-0.3466+0=-0.5258$;
+- total $V(D^*)\approx-0.9635$.
+
+**JSD:** $m=(0.3,0.3,0.2,0.2)$, $\mathrm{KL}(p_{data}\|m)=0.5\log\frac{0.5}{0.3}=0.2554$, $\mathrm{KL}(p_g\|m)=0.1\log\frac{0.1}{0.3}+0.4\log\frac{0.4}{0.2}=-0.1099+0.2773=0.1674$, so $\mathrm{JSD}=\tfrac12(0.2554+0.1674)=0.2114$ and $-\log4+2\,\mathrm{JSD}=-1.3863+0.4228=-0.9635$, the same as the direct computation.
+
+**Reading it:**
+
+- Where the distributions agree (outcomes 2 and 3) $D^*=\tfrac12$: nothing to tell apart. Only outcome 1 (more data) and outcome 4 (fakes only) carry information.
+- At outcome 4 $D^*=0$: $p_g$ puts mass where the data has none, and the discriminator is certain there.
+- The discriminator's binary cross-entropy is $-V$, so its best loss is $0.9635<\log4$. A $D$ loss well below 1.386 during training means $D$ can still tell real from fake, not that training is broken.
+- Fixing $D\equiv\tfrac12$ gives $V=-\log4$, lower than $V(D^*)$, as it must be at the maximizer.`,
+      },
+    },
+    references: [R_GAN, R_GAN_TUTORIAL],
+    verification: [V_T_OPT_D, V_T_GAN_VALUE, V_T_JSD],
+  },
+  {
+    id: 'gen-jsd-saturation',
+    topic: 'gan-vae',
+    subtopic: 'gan-theory',
+    tags: ['jensen-shannon', 'wasserstein', 'vanishing-gradient', 'disjoint-supports'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`真实分布为 $U[0,1]$，生成分布为 $U[\theta,\theta+1]$（$\theta\ge0$）。把 $\mathrm{JSD}$、最优判别器下的 GAN 价值 $C(\theta)$ 和 $W_1$ 写成 $\theta$ 的函数，分别在 $\theta=0.5$ 和 $\theta=2$ 处求值和梯度。这说明了什么？`,
+      en: String.raw`The data are $U[0,1]$ and the generator produces $U[\theta,\theta+1]$ ($\theta\ge0$). Write the JSD, the GAN value at the optimal discriminator $C(\theta)$ and $W_1$ as functions of $\theta$, and evaluate them and their gradients at $\theta=0.5$ and $\theta=2$. What does this show?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\mathrm{JSD}=\min(\theta,1)\log2$，$C=-\log4+2\,\mathrm{JSD}$，$W_1=\theta$。$\theta=0.5$：$\mathrm{JSD}=0.347$，$C=-0.693$，$dC/d\theta=2\log2\approx1.386$；$\theta=2$：$\mathrm{JSD}=\log2$，$C=0$，梯度为 0，而 $W_1=2$ 的梯度仍是 1。支撑集一旦不相交，JSD 就饱和在 $\log2$，生成器失去梯度。`,
+        en: String.raw`$\mathrm{JSD}=\min(\theta,1)\log2$, $C=-\log4+2\,\mathrm{JSD}$, $W_1=\theta$. At $\theta=0.5$: $\mathrm{JSD}=0.347$, $C=-0.693$, $dC/d\theta=2\log2\approx1.386$; at $\theta=2$: $\mathrm{JSD}=\log2$, $C=0$ with zero gradient, while $W_1=2$ still has gradient 1. Once the supports are disjoint the JSD saturates at $\log2$ and the generator loses its gradient.`,
+      },
+      full: {
+        zh: String.raw`**JSD。** 设 $0\le\theta\le1$。重叠区 $[\theta,1]$ 上两个密度都是 1，$m=1$，$\log(p/m)=0$，不贡献；只有真实分布的 $[0,\theta)$ 和生成分布的 $(1,1+\theta]$ 不重叠，那里 $p=1$、$m=\tfrac12$，每边贡献 $\theta\log2$。于是
+$$\mathrm{JSD}=\tfrac12(\theta\log2+\theta\log2)=\theta\log2\quad(0\le\theta\le1),$$
+$\theta\ge1$ 时支撑集不相交，$\mathrm{JSD}=\log2$ 恒定。
+
+**最优判别器下的价值。** $C(\theta)=-\log4+2\,\mathrm{JSD}=(2\min(\theta,1)-2)\log2$。
+
+- $\theta=0.5$：$\mathrm{JSD}=0.5\log2\approx0.347$，$C=-\log2\approx-0.693$，$dC/d\theta=2\log2\approx1.386$，生成器有明确的下降方向（减小 $\theta$）。
+- $\theta=2$：$\mathrm{JSD}=\log2\approx0.693$，$C=0$，$dC/d\theta=0$。判别器可以完美分开两者，生成器往哪边挪一点价值都不变。
+
+**Wasserstein-1。** 把每个点平移 $\theta$ 就是最优搬运，$W_1=\theta$，在 $\theta=0.5$ 和 $\theta=2$ 的梯度都是 1，永远指向数据。
+
+**结论。** 在一维、重叠较大时 JSD 仍有梯度，问题出在支撑集分离之后：高维图像分布集中在低维流形上，随机初始化的生成器与数据几乎必然不重叠（Arjovsky & Bottou，2017），JSD 处处饱和，“最优判别器”反而让 $G$ 学不到东西。对策：非饱和损失（至少梯度不为零）、实例噪声（让支撑集重叠）、或换成随距离连续变化的 $W_1$（WGAN）。`,
+        en: String.raw`**JSD.** Take $0\le\theta\le1$. On the overlap $[\theta,1]$ both densities are 1, so $m=1$ and $\log(p/m)=0$: no contribution. Only the data's $[0,\theta)$ and the generator's $(1,1+\theta]$ do not overlap; there $p=1$ and $m=\tfrac12$, so each side contributes $\theta\log2$:
+$$\mathrm{JSD}=\tfrac12(\theta\log2+\theta\log2)=\theta\log2\quad(0\le\theta\le1),$$
+and for $\theta\ge1$ the supports are disjoint and $\mathrm{JSD}=\log2$, constant.
+
+**Value at the optimal discriminator.** $C(\theta)=-\log4+2\,\mathrm{JSD}=(2\min(\theta,1)-2)\log2$.
+
+- $\theta=0.5$: $\mathrm{JSD}=0.5\log2\approx0.347$, $C=-\log2\approx-0.693$, $dC/d\theta=2\log2\approx1.386$: a clear descent direction (decrease $\theta$).
+- $\theta=2$: $\mathrm{JSD}=\log2\approx0.693$, $C=0$, $dC/d\theta=0$. The discriminator separates the two perfectly, and moving the generator a little changes nothing.
+
+**Wasserstein-1.** Shifting every point by $\theta$ is the optimal transport, so $W_1=\theta$, with gradient 1 at both $\theta=0.5$ and $\theta=2$, always pointing toward the data.
+
+**Conclusion.** In 1-D with a large overlap the JSD still has a gradient; the trouble starts once the supports separate. High-dimensional image distributions concentrate on low-dimensional manifolds, so a randomly initialized generator almost surely does not overlap the data (Arjovsky & Bottou, 2017): the JSD is saturated everywhere and an *optimal* discriminator teaches $G$ nothing. Remedies: the non-saturating loss (at least the gradient is not zero), instance noise (make the supports overlap), or $W_1$, which changes continuously with distance (WGAN).`,
+      },
+    },
+    references: [R_PRINCIPLED, R_WGAN, R_GAN],
+    verification: [V_T_JSD, V_T_W1],
+  },
+  {
+    id: 'gen-non-saturating-optimal-gradient',
+    topic: 'gan-vae',
+    subtopic: 'gan-theory',
+    tags: ['non-saturating', 'reverse-kl', 'mode-collapse', 'derivation'],
+    kind: 'derivation',
+    difficulty: 5,
+    prompt: {
+      zh: String.raw`固定最优判别器 $D_0^*=p_{data}/(p_{data}+p_{g_0})$，证明：在 $\theta=\theta_0$ 处，非饱和生成器损失 $\mathbb E_{x\sim p_{g_\theta}}[-\log D_0^*(x)]$ 的梯度等于 $\nabla_\theta\big[\mathrm{KL}(p_{g_\theta}\|p_{data})-2\,\mathrm{JSD}(p_{g_\theta},p_{data})\big]$，而极小极大损失 $\mathbb E[\log(1-D_0^*)]$ 的梯度等于 $\nabla_\theta\,2\,\mathrm{JSD}$。这两项各意味着什么？`,
+      en: String.raw`Hold the optimal discriminator $D_0^*=p_{data}/(p_{data}+p_{g_0})$ fixed. Show that at $\theta=\theta_0$ the gradient of the non-saturating generator loss $\mathbb E_{x\sim p_{g_\theta}}[-\log D_0^*(x)]$ equals $\nabla_\theta\big[\mathrm{KL}(p_{g_\theta}\|p_{data})-2\,\mathrm{JSD}(p_{g_\theta},p_{data})\big]$, while the minimax loss $\mathbb E[\log(1-D_0^*)]$ has gradient $\nabla_\theta\,2\,\mathrm{JSD}$. What do the two terms mean?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`记 $g=p_{g_\theta}$、$r=p_{data}$。$\nabla\mathrm{KL}(g\|r)=\int\nabla g\,\log\frac gr$，$\nabla\,2\mathrm{JSD}=\int\nabla g\,\log\frac{g}{g+r}$（$\int\nabla g=0$ 消去常数）；两者相减得 $\int\nabla g\,\log\frac{g+r}{r}=\int\nabla g\,(-\log D_0^*)$。反向 KL 项惩罚“在数据外放质量”，却几乎不惩罚漏掉模式；$-2\mathrm{JSD}$ 的符号是把分布推开。两者合起来解释了模式崩溃和不稳定。`,
+        en: String.raw`Write $g=p_{g_\theta}$, $r=p_{data}$. $\nabla\mathrm{KL}(g\|r)=\int\nabla g\,\log\frac gr$ and $\nabla\,2\mathrm{JSD}=\int\nabla g\,\log\frac{g}{g+r}$ (constants vanish because $\int\nabla g=0$); subtracting gives $\int\nabla g\,\log\frac{g+r}{r}=\int\nabla g\,(-\log D_0^*)$. The reverse-KL term punishes mass outside the data but barely punishes missing modes, and $-2\,\mathrm{JSD}$ has the sign that pushes the distributions apart; together they explain mode collapse and instability.`,
+      },
+      full: {
+        zh: String.raw`这是 Arjovsky & Bottou（2017）定理 2.5 的离散版。记 $g=p_{g_\theta}$、$g_0=p_{g_{\theta_0}}$、$r=p_{data}$，求和（或积分）对 $x$ 进行，并用到 $\sum_x\nabla_\theta g(x)=\nabla_\theta 1=0$。
+
+**非饱和损失。** $D_0^*$ 固定，只有 $g$ 依赖 $\theta$：
+$$\nabla_\theta\,\mathbb E_g[-\log D_0^*]=\sum_x\nabla g(x)\,\log\frac{g_0(x)+r(x)}{r(x)}.$$
+
+**反向 KL。** $\nabla\sum g\log\frac gr=\sum\nabla g\,\big(\log\frac gr+1\big)=\sum\nabla g\,\log\frac{g_0}{r}$（在 $\theta_0$ 处，常数 1 被 $\sum\nabla g=0$ 消去）。
+
+**JSD。** $2\,\mathrm{JSD}=\sum g\log\frac{2g}{g+r}+\sum r\log\frac{2r}{g+r}$。对 $g(x)$ 求偏导：$\log\frac{2g}{g+r}+1-\frac{g}{g+r}-\frac{r}{g+r}=\log\frac{2g}{g+r}$，所以 $\nabla\,2\mathrm{JSD}=\sum\nabla g\,\log\frac{g_0}{g_0+r}$（$\log2$ 同样被消去）。
+
+**相减：**
+$$\nabla\big[\mathrm{KL}(g\|r)-2\mathrm{JSD}\big]=\sum\nabla g\Big[\log\frac{g_0}{r}-\log\frac{g_0}{g_0+r}\Big]=\sum\nabla g\,\log\frac{g_0+r}{r},$$
+正是非饱和损失的梯度。同理，极小极大损失 $\mathbb E_g[\log(1-D_0^*)]=\sum g\log\frac{g_0}{g_0+r}$ 的梯度就是 $\nabla\,2\mathrm{JSD}$——与“最小化 JSD”的经典结论一致。
+
+**含义。**
+
+- **$\mathrm{KL}(p_g\|p_{data})$（反向 KL）**：在 $p_{data}\approx0$ 而 $p_g>0$ 处代价趋于无穷（生成假样本要重罚），但在 $p_{data}>0$ 而 $p_g\approx0$ 处代价趋于 0（漏掉一个模式几乎免费）。所以生成器倾向于把质量集中在少数几个“安全”的模式上：模式崩溃。
+- **$-2\,\mathrm{JSD}$**：生成器在**最大化** JSD，方向与目标相反；两项的相对大小随训练变化，梯度方向不稳定。
+- 这解释了为什么非饱和损失虽然解决了梯度消失，却带来了模式崩溃和不稳定；也是改用 Wasserstein 距离等其他度量的理论动机之一。
+
+本题的等式可以直接数值验证：把 $p_{g_\theta}=\mathrm{softmax}(\theta)$，冻结 $D_0^*$，用有限差分比较两边。`,
+        en: String.raw`This is the discrete form of Theorem 2.5 of Arjovsky & Bottou (2017). Write $g=p_{g_\theta}$, $g_0=p_{g_{\theta_0}}$, $r=p_{data}$; sums (or integrals) run over $x$, and $\sum_x\nabla_\theta g(x)=\nabla_\theta 1=0$.
+
+**Non-saturating loss.** $D_0^*$ is fixed, so only $g$ depends on $\theta$:
+$$\nabla_\theta\,\mathbb E_g[-\log D_0^*]=\sum_x\nabla g(x)\,\log\frac{g_0(x)+r(x)}{r(x)}.$$
+
+**Reverse KL.** $\nabla\sum g\log\frac gr=\sum\nabla g\,\big(\log\frac gr+1\big)=\sum\nabla g\,\log\frac{g_0}{r}$ at $\theta_0$ (the constant 1 drops out because $\sum\nabla g=0$).
+
+**JSD.** $2\,\mathrm{JSD}=\sum g\log\frac{2g}{g+r}+\sum r\log\frac{2r}{g+r}$. The partial derivative with respect to $g(x)$ is $\log\frac{2g}{g+r}+1-\frac{g}{g+r}-\frac{r}{g+r}=\log\frac{2g}{g+r}$, so $\nabla\,2\mathrm{JSD}=\sum\nabla g\,\log\frac{g_0}{g_0+r}$ (the $\log2$ drops out as well).
+
+**Subtract:**
+$$\nabla\big[\mathrm{KL}(g\|r)-2\mathrm{JSD}\big]=\sum\nabla g\Big[\log\frac{g_0}{r}-\log\frac{g_0}{g_0+r}\Big]=\sum\nabla g\,\log\frac{g_0+r}{r},$$
+which is the non-saturating gradient. Likewise the minimax loss $\mathbb E_g[\log(1-D_0^*)]=\sum g\log\frac{g_0}{g_0+r}$ has gradient $\nabla\,2\mathrm{JSD}$, the classic "minimize the JSD" result.
+
+**Meaning.**
+
+- **$\mathrm{KL}(p_g\|p_{data})$ (reverse KL)**: the cost blows up where $p_{data}\approx0$ but $p_g>0$ (fake-looking samples are heavily punished) and vanishes where $p_{data}>0$ but $p_g\approx0$ (dropping a mode is almost free). The generator therefore concentrates on a few "safe" modes: mode collapse.
+- **$-2\,\mathrm{JSD}$**: the generator is *maximizing* the JSD, the wrong direction; the balance of the two terms shifts during training and the gradient direction is unstable.
+- So the non-saturating loss cures vanishing gradients at the price of mode collapse and instability, one theoretical motivation for other distances such as Wasserstein.
+
+The identity can be checked numerically: take $p_{g_\theta}=\mathrm{softmax}(\theta)$, freeze $D_0^*$, and compare both sides with finite differences.`,
+      },
+    },
+    references: [R_PRINCIPLED, R_GAN_TUTORIAL],
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`非饱和损失只是改善了梯度大小，优化的仍然是同一个 JS 散度。`,
+          en: String.raw`The non-saturating loss only fixes the gradient magnitude; it still minimizes the same JS divergence.`,
+        },
+        correction: {
+          zh: String.raw`在最优判别器下，它的梯度是 $\mathrm{KL}(p_g\|p_{data})-2\,\mathrm{JSD}$ 的梯度，与 JSD 不同：反向 KL 偏好丢弃模式，$-2\,\mathrm{JSD}$ 的符号甚至相反。`,
+          en: String.raw`Under the optimal discriminator its gradient is that of $\mathrm{KL}(p_g\|p_{data})-2\,\mathrm{JSD}$, not of the JSD: the reverse KL favours dropping modes and the $-2\,\mathrm{JSD}$ term even has the opposite sign.`,
+        },
+      },
+    ],
+    verification: [V_T_KL, V_T_JSD, V_T_OPT_D],
+  },
+  {
+    id: 'gen-forward-reverse-kl',
+    topic: 'gan-vae',
+    subtopic: 'model-comparison',
+    tags: ['kl-divergence', 'mode-seeking', 'mode-covering', 'mixture'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`用单个高斯 $q=\mathcal N(m,s^2)$ 拟合双峰混合 $p=\tfrac12\mathcal N(-3,1)+\tfrac12\mathcal N(3,1)$。分别最小化前向 $\mathrm{KL}(p\|q)$ 和反向 $\mathrm{KL}(q\|p)$，结果是什么？这和 VAE 的模糊、GAN 的模式崩溃有什么关系？`,
+      en: String.raw`Fit a single Gaussian $q=\mathcal N(m,s^2)$ to the two-mode mixture $p=\tfrac12\mathcal N(-3,1)+\tfrac12\mathcal N(3,1)$, once minimizing the forward $\mathrm{KL}(p\|q)$ and once the reverse $\mathrm{KL}(q\|p)$. What do you get, and how does it relate to blurry VAEs and mode-collapsing GANs?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`前向 KL 的最优解是矩匹配 $\mathcal N(0,10)$（$s\approx3.16$），$\mathrm{KL}(p\|q)\approx0.462$，把质量铺在两个峰之间；反向 KL 的最优解贴住一个峰 $\approx\mathcal N(2.98,1.02^2)$，$\mathrm{KL}(q\|p)\approx0.689\approx\log2$，而矩匹配解的反向 KL 是 0.938。前向 KL（最大似然、VAE）覆盖模式、偏模糊；反向 KL 寻找模式，和 GAN 丢模式同源。`,
+        en: String.raw`The forward-KL optimum is moment matching, $\mathcal N(0,10)$ ($s\approx3.16$) with $\mathrm{KL}(p\|q)\approx0.462$, spreading mass between the peaks; the reverse-KL optimum locks onto one peak, $\approx\mathcal N(2.98,1.02^2)$ with $\mathrm{KL}(q\|p)\approx0.689\approx\log2$, while the moment-matched fit scores 0.938 there. The forward KL (maximum likelihood, VAEs) covers modes and blurs; the reverse KL seeks modes, like a GAN dropping them.`,
+      },
+      full: {
+        zh: String.raw`**前向 KL：$\min_q\mathrm{KL}(p\|q)=\min_q\,-\mathbb E_p[\log q]+\text{常数}$。** 对高斯 $q$，这就是对 $p$ 的最大似然，解为矩匹配：$m=\mathbb E_p[x]=0$，$s^2=\mathrm{Var}_p(x)=1+3^2=10$。$\mathrm{KL}(p\|q)\approx0.462$。$q$ 的峰值正好落在 $p$ 几乎没有质量的 $x=0$ 处——“覆盖所有模式，代价是在模式之间放质量”。
+
+**反向 KL：$\min_q\mathrm{KL}(q\|p)=\min_q\,\mathbb E_q[\log q-\log p]$。** 只要 $q$ 在 $p\approx0$ 的地方有质量，$-\log p$ 就很大，所以 $q$ 躲进一个峰里：数值优化得到 $m\approx2.98$，$s\approx1.02$，$\mathrm{KL}(q\|p)\approx0.689$。它接近 $\log2\approx0.693$：因为 $p\ge\tfrac12\mathcal N(3,1)$，完美贴住一个峰时反向 KL 正好是 $\log2$（丢掉一半质量的代价只有 $\log2$）。相比之下，矩匹配解的反向 KL 是 0.938；而贴峰解的前向 KL 高达约 7.86，因为另一个峰完全没被覆盖。
+
+**注意。** 模式寻找依赖于模式分得够开：若两个峰只相距 $4\sigma$（$\pm2$），反向 KL 的最优解同样是居中的宽高斯（$s\approx2.05$）。
+
+**联系：**
+
+- VAE、流模型、自回归模型做最大似然，等价于最小化 $\mathrm{KL}(p_{data}\|p_\theta)$，模型容量不足时倾向“铺开”，图像表现为模糊、在模式间插值。
+- 非饱和 GAN 在最优判别器下含有 $\mathrm{KL}(p_g\|p_{data})$ 项，偏向反向 KL 的行为：样本锐利，但会丢模式。
+- 变分推断里 ELBO 对 $q$ 最小化的是 $\mathrm{KL}(q(z\mid x)\|p(z\mid x))$，同样是反向 KL，所以近似后验往往低估方差、只抓住一个后验模式。`,
+        en: String.raw`**Forward KL: $\min_q\mathrm{KL}(p\|q)=\min_q\,-\mathbb E_p[\log q]+\text{const}$.** For a Gaussian $q$ this is maximum likelihood on $p$, solved by moment matching: $m=\mathbb E_p[x]=0$, $s^2=\mathrm{Var}_p(x)=1+3^2=10$, with $\mathrm{KL}(p\|q)\approx0.462$. The peak of $q$ sits at $x=0$, where $p$ has almost no mass: "cover every mode, at the price of mass between them".
+
+**Reverse KL: $\min_q\mathrm{KL}(q\|p)=\min_q\,\mathbb E_q[\log q-\log p]$.** Any mass of $q$ where $p\approx0$ makes $-\log p$ large, so $q$ hides inside one peak: numerical optimization gives $m\approx2.98$, $s\approx1.02$, $\mathrm{KL}(q\|p)\approx0.689$. That is close to $\log2\approx0.693$: since $p\ge\tfrac12\mathcal N(3,1)$, fitting one peak exactly costs exactly $\log2$ (losing half the mass costs only $\log2$). The moment-matched fit scores 0.938 on the reverse KL, and the one-peak fit scores about 7.86 on the forward KL, because the other peak is not covered at all.
+
+**Caveat.** Mode seeking needs well-separated modes: with peaks only $4\sigma$ apart ($\pm2$), the reverse-KL optimum is also a centred wide Gaussian ($s\approx2.05$).
+
+**Connections:**
+
+- VAEs, flows and autoregressive models maximize likelihood, i.e. minimize $\mathrm{KL}(p_{data}\|p_\theta)$; with too little capacity they spread out, which in images looks like blur and interpolation between modes.
+- The non-saturating GAN contains a $\mathrm{KL}(p_g\|p_{data})$ term under the optimal discriminator, so it behaves like the reverse KL: sharp samples, dropped modes.
+- In variational inference the ELBO minimizes $\mathrm{KL}(q(z\mid x)\|p(z\mid x))$ over $q$, again a reverse KL, so approximate posteriors tend to underestimate variance and capture a single posterior mode.`,
+      },
+    },
+    references: [R_DL_BOOK, R_GAN_TUTORIAL, R_EVAL_NOTE],
+    verification: [V_T_KL],
+  },
+  // ───────────────────────────── Mode collapse and evaluation, with numbers ─────────────────────────────
+  {
+    id: 'gen-mode-collapse-diagnostics',
+    topic: 'gan-vae',
+    subtopic: 'evaluation',
+    tags: ['mode-collapse', 'inception-score', 'class-coverage', 'fashion-mnist'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`用一个 Fashion-MNIST 分类器（10 类）给 1000 张生成图打分，每张图被判给某一类的概率为 0.91、其余 9 类各 0.01。情形 A：10 个类别均匀出现；情形 B：只出现 3 个类别（模式崩溃）。分别计算 Inception Score 的类比 $\exp(\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y)))$ 和“置信度 $>0.9$ 的类别覆盖数”。`,
+      en: String.raw`A Fashion-MNIST classifier (10 classes) scores 1000 generated images; each image gets probability 0.91 for one class and 0.01 for each of the other nine. Case A: all 10 classes appear equally often; case B: only 3 classes appear (mode collapse). Compute the Inception-Score analogue $\exp(\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y)))$ and the class coverage at confidence $>0.9$ for both.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`IS $=\exp(H(p(y))-\mathbb E_xH(p(y\mid x)))$，每张图的熵 $H=0.5003$。A：$H(p(y))=\log10$，IS $=10e^{-0.5003}\approx6.06$，覆盖 10 类；B：$p(y)=(0.31,0.31,0.31,0.01,\dots)$，$H=1.4117$，IS $\approx2.49$，覆盖 3 类。真实测试图在同一分类器上的得分是判断的基准。`,
+        en: String.raw`IS $=\exp(H(p(y))-\mathbb E_xH(p(y\mid x)))$ with a per-image entropy $H=0.5003$. A: $H(p(y))=\log10$, IS $=10e^{-0.5003}\approx6.06$, coverage 10; B: $p(y)=(0.31,0.31,0.31,0.01,\dots)$, $H=1.4117$, IS $\approx2.49$, coverage 3. The same scores on real test images are the yardstick.`,
+      },
+      full: {
+        zh: String.raw`**把 IS 写成互信息。** $\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))=H(p(y))-\mathbb E_xH(p(y\mid x))=I(x;y)$，所以 $\mathrm{IS}=e^{I(x;y)}\in[1,K]$：每张图越确定（条件熵小）、整体类别越均衡（边缘熵大），分数越高。
+
+**每张图的熵：** $H=-(0.91\log0.91+9\times0.01\log0.01)=0.0858+0.4145=0.5003$。
+
+**情形 A（均衡）：** $p(y)$ 均匀，$H(p(y))=\log10=2.3026$，$\mathrm{IS}=e^{2.3026-0.5003}=10\,e^{-0.5003}\approx6.06$。即使类别完全均衡，分类器不够自信也会拉低分数：上限 10 只在 one-hot 预测时达到。覆盖数：每张图的最大概率 0.91 > 0.9，10 类都出现，覆盖 10。
+
+**情形 B（崩溃到 3 类，各 333 张）：** 前三类的边缘概率 $(0.91+2\times0.01)/3=0.31$，其余 7 类各 0.01。$H(p(y))=-(3\times0.31\log0.31+7\times0.01\log0.01)=1.0893+0.3224=1.4117$，$\mathrm{IS}=e^{1.4117-0.5003}\approx2.49$。覆盖 3。
+
+**怎样用这两个数：**
+
+- 同一个分类器对**真实测试图**也算一遍，作为上限参照；生成模型的 IS 接近真实数据、覆盖 10 类才算好。
+- IS 看不到**类内**崩溃（每类只生成同一件衬衫，IS 不变），也不和真实数据比较，所以还要配合 FID 或精度/召回，以及直接看样本网格。
+- 覆盖数对阈值敏感：阈值太高会把“不够自信但正确”的样本排除；样本太少时稀有类别可能偶然缺失。`,
+        en: String.raw`**IS as mutual information.** $\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))=H(p(y))-\mathbb E_xH(p(y\mid x))=I(x;y)$, so $\mathrm{IS}=e^{I(x;y)}\in[1,K]$: the more certain each image (low conditional entropy) and the more balanced the classes (high marginal entropy), the higher the score.
+
+**Per-image entropy:** $H=-(0.91\log0.91+9\times0.01\log0.01)=0.0858+0.4145=0.5003$.
+
+**Case A (balanced):** $p(y)$ is uniform, $H(p(y))=\log10=2.3026$, $\mathrm{IS}=e^{2.3026-0.5003}=10\,e^{-0.5003}\approx6.06$. Even with perfectly balanced classes, a classifier that is not fully confident lowers the score: the maximum of 10 needs one-hot predictions. Coverage: each image's top probability 0.91 exceeds 0.9 and all 10 classes appear, so 10.
+
+**Case B (collapsed to 3 classes, 333 images each):** the three classes get marginal $(0.91+2\times0.01)/3=0.31$ and the other seven 0.01 each. $H(p(y))=-(3\times0.31\log0.31+7\times0.01\log0.01)=1.0893+0.3224=1.4117$, $\mathrm{IS}=e^{1.4117-0.5003}\approx2.49$. Coverage 3.
+
+**How to use the two numbers:**
+
+- Compute both with the same classifier on **real test images** as the reference; a generator is good when its IS approaches the real one and it covers all 10 classes.
+- IS cannot see **intra-class** collapse (the same shirt for every "shirt" sample leaves IS unchanged) and never compares with real data, so pair it with FID or precision/recall, and look at sample grids.
+- Coverage depends on the threshold: too high excludes correct but less confident samples; with few samples a rare class may be missing by chance.`,
+      },
+    },
+    references: [R_IMPROVED, R_IS_NOTE],
+    verification: [V_T_IS, V_T_COVERAGE],
+  },
+  {
+    id: 'gen-mode-collapse-remedies',
+    topic: 'gan-vae',
+    subtopic: 'gan-training',
+    tags: ['minibatch-discrimination', 'unrolled-gan', 'pacgan', 'mode-collapse'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`小批量判别（minibatch discrimination）和展开式 GAN（unrolled GAN）分别怎样对抗模式崩溃？具体说明它们改了判别器的输入还是生成器的目标，代价是什么。`,
+      en: String.raw`How do minibatch discrimination and unrolled GANs each fight mode collapse? Say precisely whether they change the discriminator's input or the generator's objective, and what they cost.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`小批量判别改的是判别器的输入：让它看到一个样本和同批其他样本的相似度，整批塌缩成一样的图就会被识破（ProGAN 的 minibatch std 层、PacGAN 是简化版）。展开式 GAN 改的是生成器的目标：用判别器再更新 $k$ 步后的参数计算 $G$ 的损失，并对这 $k$ 步求导，让 $G$ 预见 $D$ 的反应；代价约为 $k$ 倍的判别器计算和显存。`,
+        en: String.raw`Minibatch discrimination changes the discriminator's input: it sees how similar a sample is to the rest of its batch, so a batch collapsed onto one image is easy to reject (ProGAN's minibatch-std layer and PacGAN are simpler variants). Unrolled GANs change the generator's objective: $G$'s loss is computed with the discriminator after $k$ more updates and differentiated through them, so $G$ anticipates $D$'s response; this costs about $k$ times the discriminator compute and memory.`,
+      },
+      full: {
+        zh: String.raw`**为什么普通 GAN 会崩溃。** 判别器对每个样本**独立**打分，生成器的损失是逐样本的平均，它的最优应对是把所有 $z$ 都送到当前 $D$ 最喜欢的那个点；$D$ 学会拒绝那个点后，$G$ 再整体跳到下一个点——在模式之间来回跳，始终覆盖不全。
+
+**小批量判别（Salimans 等，2016）。** 在判别器的中间特征 $f(x_i)\in\mathbb R^A$ 上乘一个可学习张量得到矩阵 $M_i\in\mathbb R^{B\times C}$，对同批每一对样本计算 $c_b(x_i,x_j)=\exp(-\|M_{i,b}-M_{j,b}\|_{L_1})$，把 $o(x_i)_b=\sum_jc_b(x_i,x_j)$ 拼接到特征上再送入后面的层。真实批次内部多样，生成批次若崩溃，彼此相似度就异常高，判别器一眼识破；生成器为了骗过它必须产生多样的批次。简化版本：ProGAN 的 minibatch standard deviation 层（把批内标准差的均值作为一个额外通道）；PacGAN 把 $m$ 个样本拼在一起让判别器一次判断。代价小，但判别器输出依赖于整个批次，推断时要注意批的构成。
+
+**展开式 GAN（Metz 等，2016）。** 定义 $\phi^0=\phi$，$\phi^{k+1}=\phi^k+\eta\,\nabla_\phi V(\theta,\phi^k)$，生成器最小化 $f_K(\theta,\phi)=V(\theta,\phi^K(\theta,\phi))$，其梯度
+$$\frac{df_K}{d\theta}=\frac{\partial V}{\partial\theta}+\frac{\partial V}{\partial\phi^K}\,\frac{d\phi^K}{d\theta}.$$
+第二项就是“预见 $D$ 会怎样反击”：如果 $G$ 把所有质量挪到一个点，展开后的 $D$ 会立刻压低那里，$f_K$ 变差，于是这种移动不再划算。$K=0$ 退化为普通 GAN；$K\to\infty$ 趋近真正的 $\min_G\max_D$。判别器自己的更新仍用原来的 $\phi$ 梯度。代价：每个生成器步要做 $K$ 次判别器前后向并保留计算图（二阶导），计算和显存约为 $K$ 倍；论文常用 $K=5\sim10$。
+
+**其他办法**：WGAN/WGAN-GP、谱归一化让判别器提供更平滑的梯度；条件标签、特征匹配；以及先排除“噪声没接上”之类的代码错误。`,
+        en: String.raw`**Why plain GANs collapse.** The discriminator scores each sample **independently** and the generator's loss is a per-sample average, so its best response is to send every $z$ to the point the current $D$ likes most; when $D$ learns to reject that point, $G$ jumps wholesale to the next one, hopping between modes without ever covering them all.
+
+**Minibatch discrimination (Salimans et al., 2016).** Multiply an intermediate discriminator feature $f(x_i)\in\mathbb R^A$ by a learned tensor to get $M_i\in\mathbb R^{B\times C}$; for every pair in the batch compute $c_b(x_i,x_j)=\exp(-\|M_{i,b}-M_{j,b}\|_{L_1})$ and append $o(x_i)_b=\sum_jc_b(x_i,x_j)$ to the features fed to later layers. Real batches are diverse; a collapsed fake batch has abnormally high mutual similarity and is easy to reject, so the generator must produce diverse batches to fool $D$. Simpler variants: ProGAN's minibatch standard-deviation layer (the mean within-batch standard deviation as an extra channel) and PacGAN (the discriminator judges $m$ samples packed together). Cheap, but $D$'s output depends on the whole batch, so batch composition matters.
+
+**Unrolled GAN (Metz et al., 2016).** Let $\phi^0=\phi$ and $\phi^{k+1}=\phi^k+\eta\,\nabla_\phi V(\theta,\phi^k)$; the generator minimizes $f_K(\theta,\phi)=V(\theta,\phi^K(\theta,\phi))$, whose gradient is
+$$\frac{df_K}{d\theta}=\frac{\partial V}{\partial\theta}+\frac{\partial V}{\partial\phi^K}\,\frac{d\phi^K}{d\theta}.$$
+The second term is "anticipate how $D$ will strike back": if $G$ moves all its mass to one point, the unrolled $D$ immediately pushes that point down, $f_K$ gets worse, and the move no longer pays. $K=0$ is the plain GAN; $K\to\infty$ approaches the true $\min_G\max_D$. The discriminator itself still updates with the ordinary gradient. Cost: each generator step runs $K$ discriminator forward/backward passes and keeps their graph (second derivatives), roughly $K$ times the compute and memory; the paper uses $K=5$ to 10.
+
+**Other remedies**: WGAN/WGAN-GP and spectral normalization give smoother discriminator gradients; conditioning on labels, feature matching; and first rule out code bugs such as unconnected noise.`,
+      },
+    },
+    references: [R_IMPROVED, R_UNROLLED, R_PACGAN, R_PROGAN],
+  },
+  {
+    id: 'gen-fid-gaussians',
+    topic: 'gan-vae',
+    subtopic: 'evaluation',
+    tags: ['fid', 'frechet-distance', 'mode-collapse', 'numeric'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`FID 的核心是两个高斯之间的 Fréchet 距离 $\|\mu_1-\mu_2\|^2+\operatorname{tr}(\Sigma_1+\Sigma_2-2(\Sigma_1\Sigma_2)^{1/2})$。在一维特征上，真实特征 $\sim\mathcal N(0,1)$。比较两个生成器：A 的特征 $\sim\mathcal N(0.5,1)$（整体偏移），B 的特征 $\sim\mathcal N(0,0.1^2)$（均值对但塌缩）。哪个 FID 更差？为什么 IS 看不出 B 的问题而 FID 能？`,
+      en: String.raw`FID is the Fréchet distance between two Gaussians, $\|\mu_1-\mu_2\|^2+\operatorname{tr}(\Sigma_1+\Sigma_2-2(\Sigma_1\Sigma_2)^{1/2})$. With one-dimensional features, real features are $\mathcal N(0,1)$. Compare generator A with features $\mathcal N(0.5,1)$ (shifted) and generator B with $\mathcal N(0,0.1^2)$ (right mean, collapsed). Which FID is worse? Why can FID see B's problem when IS cannot?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`一维时 FID $=(\mu_1-\mu_2)^2+(\sigma_1-\sigma_2)^2$。A：$0.25+0=0.25$；B：$0+(1-0.1)^2=0.81$，塌缩的 B 更差。FID 比较的是生成特征与**真实特征**的分布，方差塌缩直接体现在协方差项里；IS 只看生成样本的类别预测，不看真实数据，也看不到类内多样性。`,
+        en: String.raw`In 1-D, FID $=(\mu_1-\mu_2)^2+(\sigma_1-\sigma_2)^2$. A: $0.25+0=0.25$; B: $0+(1-0.1)^2=0.81$, so the collapsed B is worse. FID compares generated features with **real** features, so a collapsed variance shows up in the covariance term; IS only looks at the class predictions of generated samples, never at real data, and cannot see within-class diversity.`,
+      },
+      full: {
+        zh: String.raw`**一维化简。** $\Sigma=\sigma^2$ 时 $\operatorname{tr}(\Sigma_1+\Sigma_2-2(\Sigma_1\Sigma_2)^{1/2})=\sigma_1^2+\sigma_2^2-2\sigma_1\sigma_2=(\sigma_1-\sigma_2)^2$，所以
+$$\mathrm{FID}_{1D}=(\mu_1-\mu_2)^2+(\sigma_1-\sigma_2)^2 .$$
+（对角协方差时各维相加；一般情形下它是两个高斯之间的 2-Wasserstein 距离的平方。）
+
+- **A**：$(0-0.5)^2+(1-1)^2=0.25$。
+- **B**：$(0-0)^2+(1-0.1)^2=0.81$。
+
+均值完全正确但多样性只剩十分之一的 B，比整体偏移半个标准差的 A 差三倍多：FID 同时惩罚“不像”和“不够多样”。
+
+**为什么 IS 看不到。** IS 只用生成样本的 $p(y\mid x)$：如果 B 的样本恰好分布在各个类别、每张都很清晰，IS 可以很高，尽管每个类别内部都是同一张图。FID 拿生成特征的均值和协方差去和真实特征比，类内多样性不足会让 $\Sigma_g$ 变小，直接进入迹项。
+
+**实践注意：**
+
+- 真实的 FID 用 Inception-v3 的 2048 维池化特征，需要计算矩阵平方根（对称形式 $(\Sigma_1^{1/2}\Sigma_2\Sigma_1^{1/2})^{1/2}$ 数值上更稳）；
+- 样本少时协方差估计有偏，FID 偏高，报告时固定样本数（常用 50k）；
+- 一个数混合了质量与多样性，要区分两者请配合精度/召回；
+- 在 Fashion-MNIST 这类非 ImageNet 数据上，可以用领域内分类器的特征算“FID 类比”，但数值不能和文献中的 FID 直接比较。`,
+        en: String.raw`**1-D simplification.** With $\Sigma=\sigma^2$, $\operatorname{tr}(\Sigma_1+\Sigma_2-2(\Sigma_1\Sigma_2)^{1/2})=\sigma_1^2+\sigma_2^2-2\sigma_1\sigma_2=(\sigma_1-\sigma_2)^2$, so
+$$\mathrm{FID}_{1D}=(\mu_1-\mu_2)^2+(\sigma_1-\sigma_2)^2 .$$
+(Diagonal covariances add up per dimension; in general it is the squared 2-Wasserstein distance between the two Gaussians.)
+
+- **A**: $(0-0.5)^2+(1-1)^2=0.25$.
+- **B**: $(0-0)^2+(1-0.1)^2=0.81$.
+
+B, with a perfect mean but a tenth of the spread, scores more than three times worse than A, shifted by half a standard deviation: FID punishes both "unlike the data" and "not diverse enough".
+
+**Why IS misses it.** IS uses only $p(y\mid x)$ of generated samples: if B's samples happen to spread over the classes and each is crisp, IS can be high even though every class contains one repeated image. FID compares the mean and covariance of generated features with those of real features; missing within-class diversity shrinks $\Sigma_g$ and enters the trace term directly.
+
+**In practice:**
+
+- real FID uses 2048-d Inception-v3 pool features and needs a matrix square root (the symmetric form $(\Sigma_1^{1/2}\Sigma_2\Sigma_1^{1/2})^{1/2}$ is numerically safer);
+- with few samples the covariance estimate is biased and FID reads high, so report it at a fixed sample count (50k is usual);
+- one number mixes quality and diversity; use precision/recall to separate them;
+- on non-ImageNet data such as Fashion-MNIST an "FID analogue" on an in-domain classifier's features is fine, but its values are not comparable with published FIDs.`,
+      },
+    },
+    references: [R_FID, R_IS_NOTE, R_PR],
+    verification: [V_T_FID],
+  },
+  {
+    id: 'gen-precision-recall-knn',
+    topic: 'gan-vae',
+    subtopic: 'evaluation',
+    tags: ['precision-recall', 'k-nearest-neighbours', 'fidelity', 'coverage'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`解释生成模型的精度/召回（Kynkäänniemi 等，2019，$k$ 近邻流形估计）。一维特征，真实样本 $\{0,1,2,10,11,12\}$，$k=1$。生成器 A 输出 $\{0,0.5,1,1.5\}$；生成器 B 输出 $\{0,1,2,10,11,12,5,6\}$。分别计算精度和召回。`,
+      en: String.raw`Explain precision and recall for generative models (Kynkäänniemi et al., 2019, with $k$-nearest-neighbour manifolds). With 1-D features, real samples $\{0,1,2,10,11,12\}$ and $k=1$: generator A outputs $\{0,0.5,1,1.5\}$, generator B outputs $\{0,1,2,10,11,12,5,6\}$. Compute the precision and recall of each.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`每个点的半径取它在本集合内第 $k$ 近邻的距离，流形是这些球的并集。精度 = 生成点落在真实流形内的比例，召回 = 真实点落在生成流形内的比例。A：精度 1、召回 0.5（只覆盖一个模式，典型的模式崩溃）；B：精度 $6/8=0.75$、召回 1（覆盖两个模式，但 5、6 两个点落在模式之间，像“模糊”样本）。`,
+        en: String.raw`Each point's radius is the distance to its $k$-th nearest neighbour within its own set, and a manifold is the union of those balls. Precision = share of generated points inside the real manifold; recall = share of real points inside the generated manifold. A: precision 1, recall 0.5 (one mode covered: classic mode collapse); B: precision $6/8=0.75$, recall 1 (both modes covered, but 5 and 6 sit between the modes, like blurry samples).`,
+      },
+      full: {
+        zh: String.raw`**定义。** 在特征空间（图像通常用 VGG-16 或 Inception 特征）里：
+
+- 真实流形 $\Phi_r=\bigcup_i B(r_i,\ \mathrm{NN}_k(r_i))$，$\mathrm{NN}_k$ 是 $r_i$ 到其他真实点中第 $k$ 近者的距离；生成流形同理。
+- $\text{precision}=\frac1{|G|}\sum_{g}\mathbb 1[g\in\Phi_r]$：生成样本有多少是“像真的”（保真度）；
+- $\text{recall}=\frac1{|R|}\sum_{r}\mathbb 1[r\in\Phi_g]$：真实数据有多少被生成分布覆盖（多样性/覆盖度）。
+
+**真实半径（$k=1$）。** 每个真实点到最近邻都是 1，所以 $\Phi_r=[-1,3]\cup[9,13]$。
+
+**生成器 A：$\{0,0.5,1,1.5\}$。** 全部落在 $[-1,3]$ 内，精度 $=1$。A 自己的半径都是 0.5（相邻点间距 0.5），$\Phi_g=[-0.5,2]$，覆盖真实点 0、1、2，不覆盖 10、11、12，召回 $=3/6=0.5$。
+
+**生成器 B：$\{0,1,2,10,11,12,5,6\}$。** 5、6 不在 $\Phi_r$ 内，精度 $=6/8=0.75$。B 的前六个点与真实点重合，召回 $=1$。
+
+**解读。** 高精度低召回 = 样本逼真但不全（模式崩溃，GAN 的典型问题）；高召回低精度 = 覆盖全但有落在数据之外的坏样本（模式间的“平均”，似然模型过度平滑时的典型问题）。一个 FID 把两者混在一起；精度/召回把它们拆开。注意：$k$ 越大球越大，两个指标都会上升（论文用 $k=3$）；离群点会把球撑得很大，使指标偏乐观。`,
+        en: String.raw`**Definition.** In a feature space (VGG-16 or Inception features for images):
+
+- the real manifold $\Phi_r=\bigcup_i B(r_i,\ \mathrm{NN}_k(r_i))$, with $\mathrm{NN}_k$ the distance from $r_i$ to its $k$-th nearest other real point; the generated manifold likewise;
+- $\text{precision}=\frac1{|G|}\sum_{g}\mathbb 1[g\in\Phi_r]$: how many generated samples look real (fidelity);
+- $\text{recall}=\frac1{|R|}\sum_{r}\mathbb 1[r\in\Phi_g]$: how much of the real data the generator covers (diversity/coverage).
+
+**Real radii ($k=1$).** Every real point is 1 from its nearest neighbour, so $\Phi_r=[-1,3]\cup[9,13]$.
+
+**Generator A: $\{0,0.5,1,1.5\}$.** All inside $[-1,3]$: precision $=1$. A's own radii are all 0.5 (neighbours 0.5 apart), so $\Phi_g=[-0.5,2]$ covers real points 0, 1, 2 but not 10, 11, 12: recall $=3/6=0.5$.
+
+**Generator B: $\{0,1,2,10,11,12,5,6\}$.** 5 and 6 are outside $\Phi_r$: precision $=6/8=0.75$. The first six points coincide with the real ones: recall $=1$.
+
+**Reading.** High precision, low recall = realistic but incomplete (mode collapse, the typical GAN failure); high recall, low precision = everything covered but with samples off the data (averages between modes, typical of over-smoothed likelihood models). A single FID mixes the two; precision/recall separates them. Note: a larger $k$ means larger balls and higher values for both (the paper uses $k=3$), and outliers inflate the balls and make the metrics optimistic.`,
+      },
+    },
+    references: [R_PR, R_FID],
+    verification: [V_T_PR],
+  },
+  // ───────────────────────────── WGAN and Lipschitz constraints ─────────────────────────────
+  {
+    id: 'gen-kantorovich-rubinstein',
+    topic: 'gan-vae',
+    subtopic: 'wgan',
+    tags: ['wasserstein', 'kantorovich-rubinstein', 'critic', 'duality'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`写出 Wasserstein-1 距离的原始形式和 Kantorovich-Rubinstein 对偶形式。在一维上，对 $x=(0,1,2,3)$ 上的 $p=(0.4,0.1,0.1,0.4)$、$q=(0.1,0.4,0.4,0.1)$ 计算 $W_1$，并构造达到上确界的 1-Lipschitz critic。这对 WGAN 的 critic 意味着什么？`,
+      en: String.raw`Write the primal form of the Wasserstein-1 distance and its Kantorovich-Rubinstein dual. In 1-D, compute $W_1$ for $p=(0.4,0.1,0.1,0.4)$ and $q=(0.1,0.4,0.4,0.1)$ on $x=(0,1,2,3)$, and build a 1-Lipschitz critic that attains the supremum. What does this mean for a WGAN critic?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`原始：$W_1=\inf_{\gamma\in\Pi(p,q)}\mathbb E_\gamma|x-y|$；对偶：$W_1=\sup_{\|f\|_L\le1}\mathbb E_pf-\mathbb E_qf$。一维时 $W_1=\int|F_p-F_q|\,dx$：CDF 差为 $0.3,0,-0.3$，$W_1=0.6$。最优 critic 的斜率为 $\operatorname{sign}(F_q-F_p)$，如 $f=(0,-1,-1,0)$，$\mathbb E_pf-\mathbb E_qf=-0.2+0.8=0.6$。WGAN 的 critic 就是在逼近这个 $f$，它的输出差估计 $W_1$，它的斜率给生成器指方向。`,
+        en: String.raw`Primal: $W_1=\inf_{\gamma\in\Pi(p,q)}\mathbb E_\gamma|x-y|$; dual: $W_1=\sup_{\|f\|_L\le1}\mathbb E_pf-\mathbb E_qf$. In 1-D, $W_1=\int|F_p-F_q|\,dx$: the CDF gaps are $0.3,0,-0.3$, so $W_1=0.6$. The optimal critic has slope $\operatorname{sign}(F_q-F_p)$, e.g. $f=(0,-1,-1,0)$ with $\mathbb E_pf-\mathbb E_qf=-0.2+0.8=0.6$. A WGAN critic approximates this $f$: its output gap estimates $W_1$ and its slope tells the generator where to move.`,
+      },
+      full: {
+        zh: String.raw`**原始形式（最优传输）。** $\Pi(p,q)$ 是边缘分别为 $p$、$q$ 的联合分布（搬运方案），
+$$W_1(p,q)=\inf_{\gamma\in\Pi(p,q)}\mathbb E_{(x,y)\sim\gamma}\|x-y\|,$$
+即把一堆土 $p$ 搬成 $q$ 的最小“质量×距离”。
+
+**对偶形式（Kantorovich-Rubinstein）。**
+$$W_1(p,q)=\sup_{\|f\|_L\le1}\ \mathbb E_{x\sim p}[f(x)]-\mathbb E_{x\sim q}[f(x)].$$
+“$\ge$”方向很直观：对任意搬运方案和任意 1-Lipschitz 的 $f$，$\mathbb E_pf-\mathbb E_qf=\mathbb E_\gamma[f(x)-f(y)]\le\mathbb E_\gamma|x-y|$；强对偶（等号）由线性规划对偶给出。
+
+**一维计算。** 一维时 $W_1=\int|F_p(x)-F_q(x)|\,dx$。$F_p=(0.4,0.5,0.6,1)$，$F_q=(0.1,0.5,0.9,1)$，三个区间长度都是 1：
+$$W_1=|0.3|\cdot1+|0|\cdot1+|-0.3|\cdot1=0.6 .$$
+搬运解释：把 $p$ 两端多出的 0.3 各搬 1 格到中间。
+
+**最优 critic。** 分部积分 $\mathbb E_pf-\mathbb E_qf=-\int f'(x)(F_p-F_q)\,dx$，在 $|f'|\le1$ 的约束下取 $f'=\operatorname{sign}(F_q-F_p)$：在 $[0,1]$ 上为 $-1$，$[1,2]$ 上任意（CDF 相等），$[2,3]$ 上为 $+1$。取 $f=(0,-1,-1,0)$：$\mathbb E_pf=-0.1-0.1=-0.2$，$\mathbb E_qf=-0.4-0.4=-0.8$，差为 $0.6=W_1$。任何其他 1-Lipschitz 函数给出的差都不超过 0.6。
+
+**对 WGAN 的意义。**
+
+- critic 不输出概率，输出的是这个 $f$ 的近似，$\mathbb E_{data}f-\mathbb E_{G}f$ 是 $W_1$ 的估计，因此可以作为有意义的训练曲线；
+- 生成器的梯度 $-\mathbb E_z[\nabla_\theta f(G_\theta(z))]$ 由 $f$ 的斜率给出；最优 $f$ 的斜率几乎处处为 $\pm1$，即使支撑集不相交也不会消失；
+- 约束必须是 1-Lipschitz（或某个固定的 $K$）：不加约束时上确界是 $+\infty$。这就是权重裁剪、梯度惩罚、谱归一化要做的事。`,
+        en: String.raw`**Primal (optimal transport).** With $\Pi(p,q)$ the joint distributions with marginals $p$ and $q$ (transport plans),
+$$W_1(p,q)=\inf_{\gamma\in\Pi(p,q)}\mathbb E_{(x,y)\sim\gamma}\|x-y\|,$$
+the least "mass × distance" needed to turn the pile $p$ into $q$.
+
+**Dual (Kantorovich-Rubinstein).**
+$$W_1(p,q)=\sup_{\|f\|_L\le1}\ \mathbb E_{x\sim p}[f(x)]-\mathbb E_{x\sim q}[f(x)].$$
+The "$\ge$" direction is easy: for any plan and any 1-Lipschitz $f$, $\mathbb E_pf-\mathbb E_qf=\mathbb E_\gamma[f(x)-f(y)]\le\mathbb E_\gamma|x-y|$; equality (strong duality) comes from linear-programming duality.
+
+**1-D computation.** In 1-D, $W_1=\int|F_p(x)-F_q(x)|\,dx$. $F_p=(0.4,0.5,0.6,1)$ and $F_q=(0.1,0.5,0.9,1)$, with three intervals of length 1:
+$$W_1=|0.3|\cdot1+|0|\cdot1+|-0.3|\cdot1=0.6 .$$
+As transport: move the extra 0.3 at each end of $p$ one step toward the middle.
+
+**Optimal critic.** Integration by parts gives $\mathbb E_pf-\mathbb E_qf=-\int f'(x)(F_p-F_q)\,dx$; under $|f'|\le1$ take $f'=\operatorname{sign}(F_q-F_p)$: $-1$ on $[0,1]$, anything on $[1,2]$ (equal CDFs), $+1$ on $[2,3]$. With $f=(0,-1,-1,0)$: $\mathbb E_pf=-0.1-0.1=-0.2$, $\mathbb E_qf=-0.4-0.4=-0.8$, a gap of $0.6=W_1$. No other 1-Lipschitz function does better.
+
+**What it means for WGAN.**
+
+- The critic outputs no probability but an approximation of this $f$; $\mathbb E_{data}f-\mathbb E_{G}f$ estimates $W_1$ and is a meaningful training curve.
+- The generator's gradient $-\mathbb E_z[\nabla_\theta f(G_\theta(z))]$ comes from the slope of $f$; the optimal $f$ has slope $\pm1$ almost everywhere, which does not vanish even for disjoint supports.
+- The constraint must be 1-Lipschitz (or some fixed $K$): without it the supremum is $+\infty$. Weight clipping, gradient penalties and spectral normalization exist to enforce it.`,
+      },
+    },
+    references: [R_WGAN, R_VILLANI, R_WGAN_GP],
+    verification: [V_T_W1],
+  },
+  {
+    id: 'gen-lipschitz-three-ways',
+    topic: 'gan-vae',
+    subtopic: 'wgan',
+    tags: ['lipschitz', 'weight-clipping', 'gradient-penalty', 'spectral-normalization'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`一个两层 critic $f(x)=W_2\,\mathrm{ReLU}(W_1x)$，$W_1=\begin{pmatrix}2&1\\1&2\end{pmatrix}$，$W_2=(1,\,-1)$。(1) 给出 $f$ 的 Lipschitz 常数上界，以及谱归一化后的上界；(2) 把所有权重裁剪到 $[-0.01,0.01]$，一个 $m\times n$ 层的谱范数最大是多少？(3) 对线性 critic $f(x)=w^\top x$，$w=(3,4)$，计算 $\lambda=10$ 的梯度惩罚。比较三种做法。`,
+      en: String.raw`A two-layer critic $f(x)=W_2\,\mathrm{ReLU}(W_1x)$ with $W_1=\begin{pmatrix}2&1\\1&2\end{pmatrix}$ and $W_2=(1,\,-1)$. (1) Bound the Lipschitz constant of $f$, before and after spectral normalization. (2) If every weight is clipped to $[-0.01,0.01]$, what is the largest spectral norm an $m\times n$ layer can have? (3) For a linear critic $f(x)=w^\top x$ with $w=(3,4)$, compute the gradient penalty with $\lambda=10$. Compare the three approaches.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`(1) $\sigma(W_1)=3$，$\sigma(W_2)=\sqrt2$，ReLU 是 1-Lipschitz，所以 $\mathrm{Lip}(f)\le3\sqrt2\approx4.243$；谱归一化后 $\le1$。(2) $\sigma\le\|W\|_F\le c\sqrt{mn}$，全为 $c$ 的矩阵取到等号（$2\times2$ 时 0.02）。(3) $\nabla f=w$，$\|w\|=5$，惩罚 $=10\,(5-1)^2=160$。裁剪是粗糙的硬约束，梯度惩罚是采样点上的软约束，谱归一化是逐层的全局上界。`,
+        en: String.raw`(1) $\sigma(W_1)=3$, $\sigma(W_2)=\sqrt2$ and ReLU is 1-Lipschitz, so $\mathrm{Lip}(f)\le3\sqrt2\approx4.243$; after spectral normalization $\le1$. (2) $\sigma\le\|W\|_F\le c\sqrt{mn}$, with equality for the all-$c$ matrix (0.02 for $2\times2$). (3) $\nabla f=w$, $\|w\|=5$, penalty $=10\,(5-1)^2=160$. Clipping is a crude hard constraint, the gradient penalty a soft one at sampled points, spectral normalization a per-layer global bound.`,
+      },
+      full: {
+        zh: String.raw`**(1) 谱范数与复合。** $W_1$ 对称，特征值 3 和 1，所以 $\sigma_{\max}(W_1)=3$；$W_2$ 是行向量，$\sigma=\|W_2\|_2=\sqrt2$。线性层的 Lipschitz 常数是谱范数，复合函数的常数不超过各层之积，ReLU 为 1-Lipschitz：
+$$\mathrm{Lip}(f)\le\sigma(W_2)\cdot1\cdot\sigma(W_1)=3\sqrt2\approx4.243 .$$
+这是上界，真实常数可能更小（ReLU 会截掉一部分方向）。谱归一化用 $W_1/3$、$W_2/\sqrt2$，上界变为 1。实践中 $\sigma$ 用每步一次的幂迭代估计（从 $u=(1,0)$ 出发：2.864、2.998、3.000）。
+
+**(2) 权重裁剪。** 每个元素 $|w_{ij}|\le c$ 时 $\sigma(W)\le\|W\|_F\le c\sqrt{mn}$；全为 $c$ 的矩阵是秩 1 的 $c\,\mathbf 1\mathbf 1^\top$，谱范数正好 $c\sqrt{mn}$。$c=0.01$ 的 $2\times2$ 层最多 0.02，$4\times9$ 层最多 0.06。问题：真正的约束常数依赖于层的形状，不是 1；权重大量被推到 $\pm c$ 边界，critic 退化为很简单的函数；$c$ 稍大梯度爆炸，稍小梯度消失（WGAN 论文自己称之为“糟糕的做法”）。
+
+**(3) 梯度惩罚。** WGAN-GP 在真、假样本的随机插值点 $\hat x$ 上加 $\lambda(\|\nabla_{\hat x}f(\hat x)\|_2-1)^2$。线性 critic 的梯度处处为 $w$，$\|w\|=5$：惩罚 $=10\times(5-1)^2=160$，推动 $\|w\|$ 回到 1。它是软约束，只在采样到的点上成立，需要对梯度再求梯度（二次反向传播），且 critic 中不能用批归一化（逐样本梯度会依赖整批）。
+
+**比较：**
+
+| 方法 | 约束类型 | 代价 | 常见问题 |
+|---|---|---|---|
+| 权重裁剪 | 硬约束，常数未知 | 几乎为零 | 表达力差，梯度爆炸/消失 |
+| 梯度惩罚 | 软约束，只在插值点 | 二次反向传播 | 不能配 BN，只约束局部 |
+| 谱归一化 | 逐层上界，全局成立 | 每层两次矩阵-向量乘 | 上界可能过松（过度约束） |`,
+        en: String.raw`**(1) Spectral norms and composition.** $W_1$ is symmetric with eigenvalues 3 and 1, so $\sigma_{\max}(W_1)=3$; $W_2$ is a row vector with $\sigma=\|W_2\|_2=\sqrt2$. A linear layer's Lipschitz constant is its spectral norm, a composition's is at most the product, and ReLU is 1-Lipschitz:
+$$\mathrm{Lip}(f)\le\sigma(W_2)\cdot1\cdot\sigma(W_1)=3\sqrt2\approx4.243 .$$
+This is an upper bound; the true constant can be smaller (ReLU cuts off some directions). Spectral normalization uses $W_1/3$ and $W_2/\sqrt2$, bringing the bound to 1. In practice $\sigma$ comes from one power-iteration step per training step (from $u=(1,0)$: 2.864, 2.998, 3.000).
+
+**(2) Weight clipping.** With $|w_{ij}|\le c$, $\sigma(W)\le\|W\|_F\le c\sqrt{mn}$; the all-$c$ matrix is the rank-1 $c\,\mathbf 1\mathbf 1^\top$ with spectral norm exactly $c\sqrt{mn}$. A $2\times2$ layer with $c=0.01$ is at most 0.02, a $4\times9$ layer at most 0.06. Problems: the actual constant depends on layer shapes, not 1; many weights are pushed to the $\pm c$ boundary and the critic degenerates to very simple functions; a slightly larger $c$ explodes gradients, a slightly smaller one makes them vanish (the WGAN paper itself calls it "a clearly terrible way" to enforce the constraint).
+
+**(3) Gradient penalty.** WGAN-GP adds $\lambda(\|\nabla_{\hat x}f(\hat x)\|_2-1)^2$ at random interpolates $\hat x$ of real and fake samples. A linear critic's gradient is $w$ everywhere with $\|w\|=5$: penalty $=10\times(5-1)^2=160$, pulling $\|w\|$ back to 1. It is a soft constraint that holds only at sampled points, needs the gradient of a gradient (double backward), and rules out batch norm in the critic (per-sample gradients would depend on the whole batch).
+
+**Comparison:**
+
+| Method | Constraint | Cost | Typical problem |
+|---|---|---|---|
+| Weight clipping | hard, unknown constant | almost none | poor capacity, exploding/vanishing gradients |
+| Gradient penalty | soft, at interpolates only | double backward | no batch norm, only local |
+| Spectral normalization | per-layer bound, global | two matrix-vector products per layer | the bound can be loose (over-constrains) |`,
+      },
+    },
+    references: [R_WGAN, R_WGAN_GP, R_SNGAN],
+    verification: [V_T_SPECTRAL],
+  },
+  {
+    id: 'gen-debug-wgan-critic',
+    topic: 'gan-vae',
+    subtopic: 'gan-debugging',
+    tags: ['debugging', 'wgan', 'critic', 'lipschitz'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你把一个 DCGAN 改成 WGAN：去掉判别器的 sigmoid，损失换成 $\mathbb E f(G(z))-\mathbb E f(x)$。几百步后 critic 的输出达到 $10^5$ 量级，critic 损失一路下降到 $-10^6$，样本毫无改善。可能哪里错了？`,
+      en: String.raw`You turned a DCGAN into a WGAN: removed the discriminator's sigmoid and switched to the loss $\mathbb E f(G(z))-\mathbb E f(x)$. After a few hundred steps the critic outputs are around $10^5$, the critic loss keeps falling toward $-10^6$, and samples do not improve. What went wrong?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`最可能是没有约束 Lipschitz：对偶问题的上确界在无约束时是 $+\infty$，critic 只要把权重放大就能让损失无限下降。要加梯度惩罚（$\lambda=10$，critic 里去掉 BN）、谱归一化或权重裁剪。其次检查符号（critic 最大化 $\mathbb E f(x)-\mathbb E f(G(z))$，生成器最小化 $-\mathbb E f(G(z))$）、优化器设置和 critic/生成器步数比。`,
+        en: String.raw`Most likely there is no Lipschitz constraint: without one the dual's supremum is $+\infty$, and the critic lowers its loss forever by scaling up its weights. Add a gradient penalty ($\lambda=10$, no batch norm in the critic), spectral normalization or weight clipping. Then check the signs (the critic maximizes $\mathbb E f(x)-\mathbb E f(G(z))$, the generator minimizes $-\mathbb E f(G(z))$), the optimizer settings and the critic/generator step ratio.`,
+      },
+      full: {
+        zh: String.raw`**症状对应的原因：**
+
+1. **缺少 Lipschitz 约束（最常见）。** WGAN 的 critic 损失只有在 $f$ 是 1-Lipschitz 时才估计 $W_1$。没有约束时，若 $f$ 能区分真假，把 $f$ 乘以 10 损失就变成 10 倍，critic 会无限放大输出——正是“输出 $10^5$、损失 $-10^6$”。生成器拿到的梯度同样被放大到失控。修复：WGAN-GP（插值点上的梯度惩罚 $\lambda(\|\nabla f\|-1)^2$，$\lambda=10$）、谱归一化，或至少按原论文做权重裁剪（$c=0.01$）。
+2. **用了梯度惩罚但 critic 里还有批归一化。** BN 让每个样本的输出依赖整批，逐样本梯度惩罚失去意义，训练常常不稳定。用层归一化或不做归一化。
+3. **符号或标签错误。** 比如沿用了 GAN 的“真=1、假=0”交叉熵，或者生成器损失写成 $+\mathbb E f(G(z))$；这时两方朝同一方向推，数值发散。检查：critic 最大化 $\mathbb E f(x)-\mathbb E f(G(z))$（即最小化其相反数），生成器最小化 $-\mathbb E f(G(z))$。
+4. **优化器。** 权重裁剪配带动量的优化器容易不稳定（原论文用 RMSProp，学习率 $5\times10^{-5}$）；WGAN-GP 用 Adam（$10^{-4}$，$\beta_1=0$，$\beta_2=0.9$）。
+5. **步数比。** 每个生成器步配 5 个 critic 步；critic 训练不足时 $W_1$ 估计不准，生成器梯度方向也不对。
+
+**健康的样子。** critic 输出量级保持在个位数到几十；$\mathbb E f(x)-\mathbb E f(G(z))$（$W_1$ 估计）随训练总体下降并与样本质量相关；梯度惩罚项保持较小；critic 损失为负是正常的，不代表出错。`,
+        en: String.raw`**Causes that fit the symptoms:**
+
+1. **No Lipschitz constraint (the usual one).** The critic loss estimates $W_1$ only if $f$ is 1-Lipschitz. Without a constraint, once $f$ separates real from fake, multiplying $f$ by 10 makes the loss 10 times larger, so the critic scales its outputs without bound — exactly "outputs of $10^5$, loss of $-10^6$" — and the generator's gradients blow up with it. Fix: WGAN-GP (penalty $\lambda(\|\nabla f\|-1)^2$ at interpolates, $\lambda=10$), spectral normalization, or at least the paper's weight clipping ($c=0.01$).
+2. **A gradient penalty with batch norm still in the critic.** BN makes each sample's output depend on the batch, the per-sample penalty loses its meaning and training is often unstable. Use layer norm or no normalization.
+3. **Wrong signs or labels.** E.g. the GAN's "real = 1, fake = 0" cross-entropy kept around, or the generator loss written as $+\mathbb E f(G(z))$; both players then push the same way and the numbers diverge. Check: the critic maximizes $\mathbb E f(x)-\mathbb E f(G(z))$ (minimizes its negative), the generator minimizes $-\mathbb E f(G(z))$.
+4. **Optimizer.** Weight clipping with a momentum optimizer tends to be unstable (the paper uses RMSProp at $5\times10^{-5}$); WGAN-GP uses Adam ($10^{-4}$, $\beta_1=0$, $\beta_2=0.9$).
+5. **Step ratio.** 5 critic steps per generator step; an undertrained critic gives a poor $W_1$ estimate and misleading generator gradients.
+
+**What healthy looks like.** Critic outputs stay in the single digits to tens; $\mathbb E f(x)-\mathbb E f(G(z))$ (the $W_1$ estimate) decreases overall and tracks sample quality; the gradient-penalty term stays small; a negative critic loss is normal and not a bug.`,
+      },
+    },
+    references: [R_WGAN, R_WGAN_GP, R_SNGAN],
+  },
+  // ───────────────────────────── Architectures: DCGAN details, StyleGAN ─────────────────────────────
+  {
+    id: 'gen-dcgan-design-reasons',
+    topic: 'gan-vae',
+    subtopic: 'dcgan',
+    tags: ['dcgan', 'adam-beta1', 'batch-norm', 'tanh'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`DCGAN 的几条经验规则各有什么道理？为什么生成器输出用 tanh、判别器用 LeakyReLU、Adam 的 $\beta_1$ 取 0.5 而不是默认的 0.9、批归一化不放在生成器输出层和判别器输入层？`,
+      en: String.raw`What is the reasoning behind DCGAN's rules of thumb? Why a tanh generator output, LeakyReLU in the discriminator, Adam with $\beta_1=0.5$ instead of the default 0.9, and no batch norm on the generator's output or the discriminator's input?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`tanh 输出有界且以 0 为中心，对应缩放到 $[-1,1]$ 的数据；LeakyReLU 让判别器对负半轴也传回梯度，生成器的全部学习信号都来自它；GAN 是非平稳的博弈，动量大会“冲过头”并放大振荡，$\beta_1=0.5$ 缩短了动量的记忆；输出层的 BN 会强行固定输出的均值和方差，输入层的 BN 会抹掉真假批次的统计差异，两者都导致样本振荡和不稳定。`,
+        en: String.raw`tanh is bounded and zero-centred, matching data scaled to $[-1,1]$; LeakyReLU lets the discriminator pass gradient on the negative side too, and all of the generator's learning signal comes through it; a GAN is a non-stationary game in which heavy momentum overshoots and amplifies oscillation, so $\beta_1=0.5$ shortens its memory; BN on the output would pin the output's mean and variance, and on the input it would erase the statistical difference between real and fake batches, both causing oscillation and instability.`,
+      },
+      full: {
+        zh: String.raw`**tanh 输出。** 输出有界，饱和区让像素自然落在合法范围；以 0 为中心，与 $x/127.5-1$ 缩放后的数据一致。Radford 等观察到有界输出让模型更快覆盖训练分布的颜色空间。关键是**真实数据必须同样缩放**：若真实图在 $[0,1]$，判别器凭取值范围就能赢（种子代码的错误之一）。
+
+**LeakyReLU（斜率 0.2）在判别器中。** 生成器没有自己的损失信号，梯度全部经过 $\partial D/\partial x$ 回传。ReLU 在负半轴梯度为 0，会让部分输入方向“看不见”；LeakyReLU 保证每个单元都传回梯度，稀疏梯度更少。生成器内部仍用 ReLU（输出层除外）。
+
+**Adam 的 $\beta_1=0.5$。** 动量估计的有效记忆约为 $1/(1-\beta_1)$ 步：0.9 对应约 10 步，0.5 只有 2 步。GAN 的目标随对手不断变化，旧梯度很快过时；而且博弈动力学带有旋转分量（见 Dirac-GAN），大动量会沿旋转方向越冲越远。论文实验中 0.9 振荡、不稳定，0.5 稳定。学习率同理取得较小（0.0002）。WGAN-GP 更进一步用 $\beta_1=0$。
+
+**批归一化的例外。** BN 帮助深层生成器起步、减少塌缩到单点，但：
+
+- 放在**生成器输出层**，会强制每批输出的均值和方差为可学习的固定值，与数据的真实统计冲突；
+- 放在**判别器输入层**，会把真实批次和生成批次各自标准化，恰好抹掉判别器最该看到的一阶、二阶统计差异；
+- 真假分开成两个批次送入判别器时，BN 的批统计本身就泄露“这一批是真的还是假的”；有时会把真、假样本混在一批，或改用无批依赖的归一化。
+
+**其他规则**：带步长的卷积替代池化、去掉隐藏全连接层、$\mathcal N(0,0.02)$ 初始化；这些都是为了让网络自己学会上下采样，并让训练在早期不失衡。`,
+        en: String.raw`**tanh output.** Bounded, and its saturation keeps pixels in a valid range; zero-centred, matching data scaled by $x/127.5-1$. Radford et al. observed that a bounded output let the model learn to cover the colour space of the training distribution faster. Crucially, **real data must be scaled the same way**: with real images in $[0,1]$ the discriminator wins on the value range alone (one of the seed code's bugs).
+
+**LeakyReLU (slope 0.2) in the discriminator.** The generator has no loss signal of its own: its gradient all flows back through $\partial D/\partial x$. ReLU has zero gradient on the negative side, hiding some input directions; LeakyReLU passes gradient through every unit, so gradients are less sparse. The generator keeps ReLU (except the output).
+
+**Adam with $\beta_1=0.5$.** The momentum estimate remembers about $1/(1-\beta_1)$ steps: about 10 for 0.9, only 2 for 0.5. The GAN objective moves with the opponent, so old gradients go stale fast, and game dynamics have a rotational component (see the Dirac-GAN), along which heavy momentum overshoots further and further. In the paper 0.9 oscillated and was unstable, 0.5 was stable; the learning rate is small (0.0002) for the same reason. WGAN-GP goes further with $\beta_1=0$.
+
+**The batch-norm exceptions.** BN helps deep generators get started and reduces collapse to a single point, but:
+
+- on the **generator's output**, it forces each batch's output to have a learned fixed mean and variance, fighting the data's true statistics;
+- on the **discriminator's input**, it standardizes real and fake batches separately, erasing exactly the first- and second-order differences the discriminator should see;
+- when real and fake batches go through $D$ separately, the batch statistics themselves leak "this batch is real/fake"; some implementations mix real and fake samples in one batch or use batch-independent normalization.
+
+**Other rules**: strided convolutions instead of pooling, no fully connected hidden layers, $\mathcal N(0,0.02)$ initialization; all so that the networks learn their own resampling and training does not become lopsided early on.`,
+      },
+    },
+    references: [R_DCGAN, R_ADAM, R_CONVERGE, R_WGAN_GP],
+  },
+  {
+    id: 'gen-debug-checkerboard',
+    topic: 'gan-vae',
+    subtopic: 'dcgan',
+    tags: ['debugging', 'checkerboard-artifacts', 'transposed-convolution', 'upsampling'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你的 DCGAN 生成器用核 $5\times5$、步长 2 的转置卷积上采样（TensorFlow DCGAN 教程的设置），样本上出现了细密的棋盘格纹理，越深的网络越明显。原因是什么？怎样修？`,
+      en: String.raw`Your DCGAN generator upsamples with $5\times5$ transposed convolutions of stride 2 (the TensorFlow DCGAN tutorial's setting), and the samples show a fine checkerboard texture that gets worse with depth. What causes it, and how do you fix it?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`核大小 5 不能被步长 2 整除，转置卷积的输出位置被输入“盖到”的次数不均匀（一维中内部交替为 3、2 次），二维时两个方向相乘成棋盘；层层叠加后更明显。修复：核大小取步长的倍数（$4\times4$、步长 2），或先最近邻/双线性上采样再做普通卷积，或亚像素卷积（PixelShuffle）配 ICNR 初始化。`,
+        en: String.raw`A kernel of 5 is not divisible by the stride 2, so output positions of the transposed convolution are covered by uneven numbers of inputs (alternating 3 and 2 in the interior in 1-D), which multiplies into a checkerboard in 2-D and compounds across layers. Fix: a kernel that is a multiple of the stride ($4\times4$, stride 2), or nearest/bilinear upsampling followed by an ordinary convolution, or sub-pixel convolution (PixelShuffle) with ICNR initialization.`,
+      },
+      full: {
+        zh: String.raw`**机制。** 转置卷积把每个输入元素乘以整个核，放到输出的 $s\cdot i$ 处并相加。一维中，输出位置 $o$ 收到的贡献数等于满足 $0\le o-s\,i<k$ 的输入 $i$ 的个数，约为 $k/s$：
+
+- $k=5,s=2$：内部交替为 3、2、3、2……；
+- $k=3,s=2$：交替为 2、1、2、1……；
+- $k=4,s=2$：处处为 2，均匀。
+
+权重完全相同（或刚初始化）时，这种重叠差异就直接变成亮暗相间的条纹；二维中行、列的不均匀相乘，形成棋盘格（$3\times3$、$3\times2$、$2\times2$ 次交替）。理论上网络可以学会让权重抵消这种差异，但这需要精确的平衡，而 GAN 的判别器恰好会抓住任何高频规律，生成器却不一定能学会抵消；多层叠加后还会形成更复杂的多尺度图案。
+
+**排查。** 看样本的局部放大或功率谱：在 $1/2$ 采样频率处有尖峰就是它；固定一个 $z$、对比各层输出，定位是哪一层引入的。
+
+**修复（Odena 等，2016）：**
+
+1. 核大小取步长的整数倍：$4\times4$、步长 2（PyTorch DCGAN 示例就是这样），重叠均匀；但训练后仍可能出现轻微伪影。
+2. **先插值再卷积**：最近邻或双线性上采样 $\times2$，再接普通的 $3\times3$ 卷积（“resize-convolution”），从结构上消除不均匀重叠，效果最稳，是很多现代生成器和解码器（如 StyleGAN 的上采样加滤波）的做法。
+3. **亚像素卷积**：卷积输出 $s^2C$ 个通道再重排成 $s$ 倍分辨率；用 ICNR 初始化（让各子像素初始相同）避免初始化时的棋盘。
+
+注意这与判别器侧带步长卷积的混叠问题不同：判别器的步长卷积会丢弃部分位置的梯度，也可能在生成器中留下高频伪影。`,
+        en: String.raw`**Mechanism.** A transposed convolution multiplies each input element by the whole kernel, places it at output position $s\cdot i$ and sums. In 1-D, output position $o$ receives as many contributions as there are inputs $i$ with $0\le o-s\,i<k$, about $k/s$:
+
+- $k=5,s=2$: the interior alternates 3, 2, 3, 2, …;
+- $k=3,s=2$: alternates 2, 1, 2, 1, …;
+- $k=4,s=2$: 2 everywhere, even.
+
+With equal (or freshly initialized) weights this unevenness becomes light and dark stripes directly; in 2-D the row and column unevenness multiply into a checkerboard (cells covered 3×3, 3×2 and 2×2 times). In principle the network can learn weights that cancel it, but that needs a precise balance, and a GAN discriminator latches onto any high-frequency regularity that the generator may fail to cancel; stacked layers compound it into more complex multi-scale patterns.
+
+**Diagnosis.** Zoom into samples or look at their power spectrum: a spike at half the sampling frequency gives it away. Fix one $z$ and compare the layers' outputs to find the layer that introduces it.
+
+**Fixes (Odena et al., 2016):**
+
+1. A kernel that is a multiple of the stride: $4\times4$, stride 2 (as in the PyTorch DCGAN example) overlaps evenly; mild artefacts can still appear after training.
+2. **Interpolate, then convolve**: nearest or bilinear $\times2$ upsampling followed by an ordinary $3\times3$ convolution ("resize-convolution") removes the uneven overlap by construction; the most robust option, used by many modern generators and decoders (StyleGAN upsamples and then filters).
+3. **Sub-pixel convolution**: a convolution outputs $s^2C$ channels that are rearranged into $s$ times the resolution; ICNR initialization (all sub-pixels start equal) avoids a checkerboard at initialization.
+
+This is distinct from aliasing on the discriminator side: strided convolutions in $D$ drop gradient at some positions and can also leave high-frequency artefacts in the generator.`,
+      },
+    },
+    references: [R_CHECKERBOARD, R_DCGAN, R_TF_DCGAN],
+  },
+  {
+    id: 'gen-stylegan',
+    topic: 'gan-vae',
+    subtopic: 'gan-variants',
+    tags: ['stylegan', 'adain', 'mapping-network', 'truncation-trick'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`简述 StyleGAN 的生成器结构：映射网络、AdaIN 风格调制、噪声输入、风格混合和截断技巧各起什么作用？StyleGAN2 改了什么？`,
+      en: String.raw`Outline StyleGAN's generator: what do the mapping network, AdaIN style modulation, noise inputs, style mixing and the truncation trick do? What did StyleGAN2 change?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$z$ 先经 8 层 MLP 映射为 $w$（更解耦的中间隐空间），合成网络从学到的常量出发，每层用 $w$ 的仿射变换给出 AdaIN 的缩放和偏置来控制“风格”，逐像素噪声负责头发、毛孔等随机细节；风格混合在不同层用不同的 $w$ 作为正则；截断 $w'=\bar w+\psi(w-\bar w)$ 用多样性换质量。StyleGAN2 用权重解调代替 AdaIN 以消除“水滴”伪影，去掉渐进式增长，并加了路径长度正则。`,
+        en: String.raw`$z$ goes through an 8-layer MLP to $w$ (a more disentangled intermediate latent space); the synthesis network starts from a learned constant and, at every layer, an affine map of $w$ gives AdaIN's scale and bias, controlling "style"; per-pixel noise handles stochastic detail such as hair and pores; style mixing uses different $w$ at different layers as a regularizer; truncation $w'=\bar w+\psi(w-\bar w)$ trades diversity for quality. StyleGAN2 replaced AdaIN by weight demodulation to remove "droplet" artefacts, dropped progressive growing and added path-length regularization.`,
+      },
+      full: {
+        zh: String.raw`**映射网络。** $z\sim\mathcal N(0,I)$ 经 8 层全连接映射为 $w\in\mathcal W$（512 维）。$z$ 的分布是固定的高斯，训练数据中各因素的组合却不均匀，直接从 $z$ 生成会迫使映射弯曲；中间空间 $\mathcal W$ 不受这个限制，实验上更解耦（感知路径长度更短）。
+
+**合成网络与 AdaIN。** 不再把隐变量作为第一层输入，而是从一个学到的 $4\times4\times512$ 常量出发。每个卷积后做自适应实例归一化：
+$$\mathrm{AdaIN}(x_i,y)=y_{s,i}\,\frac{x_i-\mu(x_i)}{\sigma(x_i)}+y_{b,i},$$
+其中 $(y_s,y_b)$ 是 $w$ 的学习到的仿射变换。每层的“风格”只影响该层的特征统计，低分辨率层控制姿态、脸型，高分辨率层控制颜色、细纹理。
+
+**噪声输入。** 每层加逐像素的高斯噪声（按通道学习缩放），负责随机细节（发丝位置、雀斑），让 $w$ 专注于全局属性。
+
+**风格混合。** 训练时以一定概率用两个 $w$：某个分辨率以下用 $w_1$，以上用 $w_2$，防止相邻层的风格相关，也能做“粗风格来自 A、细节来自 B”的编辑。
+
+**截断技巧。** $w'=\bar w+\psi(w-\bar w)$，$\psi<1$ 把样本拉向平均风格 $\bar w$，质量更高但多样性降低（FID 与精度/召回的权衡）。
+
+**StyleGAN2（Karras 等，2019）。** AdaIN 逐特征图归一化导致“水滴”伪影，改为把调制和解调直接作用在卷积权重上（weight demodulation）；去掉渐进式增长，改用跳跃连接/残差结构；加路径长度正则让 $w$ 的步长对应图像上大致固定的变化；判别器用 R1 正则。StyleGAN3 再处理了纹理“粘”在像素坐标上的混叠问题。`,
+        en: String.raw`**Mapping network.** $z\sim\mathcal N(0,I)$ goes through 8 fully connected layers to $w\in\mathcal W$ (512-d). $z$ has a fixed Gaussian distribution while the factors in the training data are combined unevenly, so generating straight from $z$ forces a warped mapping; the intermediate space $\mathcal W$ has no such constraint and is empirically more disentangled (shorter perceptual path length).
+
+**Synthesis network and AdaIN.** The latent is no longer the first layer's input; synthesis starts from a learned $4\times4\times512$ constant. After each convolution, adaptive instance normalization:
+$$\mathrm{AdaIN}(x_i,y)=y_{s,i}\,\frac{x_i-\mu(x_i)}{\sigma(x_i)}+y_{b,i},$$
+with $(y_s,y_b)$ a learned affine map of $w$. Each layer's "style" only sets that layer's feature statistics: low-resolution layers control pose and face shape, high-resolution layers colours and fine texture.
+
+**Noise inputs.** Per-pixel Gaussian noise at every layer (with learned per-channel scales) handles stochastic detail (exact hair placement, freckles), leaving $w$ for global attributes.
+
+**Style mixing.** During training, with some probability two latents are used: $w_1$ below some resolution, $w_2$ above it. This keeps adjacent layers' styles from correlating, and enables "coarse style from A, details from B" edits.
+
+**Truncation trick.** $w'=\bar w+\psi(w-\bar w)$ with $\psi<1$ pulls samples toward the average style $\bar w$: higher quality, less diversity (the FID vs precision/recall trade-off).
+
+**StyleGAN2 (Karras et al., 2019).** Normalizing each feature map in AdaIN caused "droplet" artefacts, so modulation and demodulation are applied to the convolution weights instead (weight demodulation); progressive growing was replaced by skip/residual architectures; a path-length regularizer makes a fixed step in $w$ produce a roughly fixed change in the image; the discriminator uses R1. StyleGAN3 later tackled aliasing that made textures "stick" to pixel coordinates.`,
+      },
+    },
+    references: [R_STYLEGAN, R_STYLEGAN2, R_PROGAN],
+  },
+  // ───────────────────────────── VAE theory, worked through ─────────────────────────────
+  {
+    id: 'gen-elbo-discrete-example',
+    topic: 'gan-vae',
+    subtopic: 'vae-theory',
+    tags: ['elbo', 'jensen', 'kl-gap', 'numeric'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`一个只有两个隐状态的模型：$p(z)=(0.5,0.5)$，对观测到的 $x$ 有 $p(x\mid z)=(0.8,0.2)$。近似后验取 $q(z)=(0.5,0.5)$。计算 $\log p(x)$、ELBO 和两者之差，并验证差值等于 $\mathrm{KL}(q\,\|\,p(z\mid x))$。$q$ 取什么时界是紧的？`,
+      en: String.raw`A model with two latent states: $p(z)=(0.5,0.5)$ and, for the observed $x$, $p(x\mid z)=(0.8,0.2)$. Take the approximate posterior $q(z)=(0.5,0.5)$. Compute $\log p(x)$, the ELBO and their gap, and check that the gap equals $\mathrm{KL}(q\,\|\,p(z\mid x))$. For which $q$ is the bound tight?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$p(x)=0.5\cdot0.8+0.5\cdot0.2=0.5$，$\log p(x)=-0.6931$；ELBO $=0.5\log\frac{0.4}{0.5}+0.5\log\frac{0.1}{0.5}=-0.9163$；差 $0.2231$。真实后验 $p(z\mid x)=(0.8,0.2)$，$\mathrm{KL}(q\|p(z\mid x))=0.5\log\frac{0.5}{0.8}+0.5\log\frac{0.5}{0.2}=\log1.25=0.2231$，一致。$q=(0.8,0.2)$ 时 ELBO $=\log p(x)$。`,
+        en: String.raw`$p(x)=0.5\cdot0.8+0.5\cdot0.2=0.5$, $\log p(x)=-0.6931$; ELBO $=0.5\log\frac{0.4}{0.5}+0.5\log\frac{0.1}{0.5}=-0.9163$; gap $0.2231$. The true posterior is $p(z\mid x)=(0.8,0.2)$ and $\mathrm{KL}(q\|p(z\mid x))=0.5\log\frac{0.5}{0.8}+0.5\log\frac{0.5}{0.2}=\log1.25=0.2231$, the same. With $q=(0.8,0.2)$ the ELBO equals $\log p(x)$.`,
+      },
+      full: {
+        zh: String.raw`**证据。** $p(x)=\sum_zp(z)p(x\mid z)=0.4+0.1=0.5$，$\log p(x)=-\log2=-0.6931$。
+
+**ELBO。** $\mathcal L(q)=\sum_zq(z)\log\frac{p(x,z)}{q(z)}$，联合概率 $p(x,z)=(0.4,\,0.1)$：
+$$\mathcal L=0.5\log\frac{0.4}{0.5}+0.5\log\frac{0.1}{0.5}=0.5(-0.2231)+0.5(-1.6094)=-0.9163 .$$
+也可以写成“重构 − KL”：$\mathbb E_q\log p(x\mid z)=0.5\log0.8+0.5\log0.2=-0.9163$，$\mathrm{KL}(q\|p(z))=0$（$q$ 恰好等于先验），结果相同。
+
+**差值。** $\log p(x)-\mathcal L=-0.6931+0.9163=0.2231$。
+
+**验证 KL 形式。** 贝叶斯公式给出 $p(z\mid x)=p(x,z)/p(x)=(0.8,0.2)$，
+$$\mathrm{KL}(q\|p(z\mid x))=0.5\log\frac{0.5}{0.8}+0.5\log\frac{0.5}{0.2}=0.5\log\frac{0.25}{0.16}=\log1.25=0.2231 .$$
+与差值完全一致，这就是恒等式 $\log p(x)=\mathcal L(q)+\mathrm{KL}(q\|p(z\mid x))$。
+
+**Jensen 的视角。** $\log p(x)=\log\mathbb E_q\big[\tfrac{p(x,z)}{q(z)}\big]=\log(0.5\cdot0.8+0.5\cdot0.2)$，而 ELBO 是 $\mathbb E_q\big[\log\tfrac{p(x,z)}{q(z)}\big]$；比值 $p(x,z)/q(z)=(0.8,0.2)$ 不是常数，所以 Jensen 不等式严格成立。当 $q=p(z\mid x)=(0.8,0.2)$ 时比值恒为 $p(x)=0.5$，$\mathcal L=\log0.5$，界是紧的。
+
+**启示。** 在这个例子里，$q$ 等于先验（“不看 $x$ 的编码器”）时损失了 0.22 nats；训练编码器就是在缩小这一差距，而对解码器参数最大化 ELBO 时，差距越小越接近真正的最大似然。`,
+        en: String.raw`**Evidence.** $p(x)=\sum_zp(z)p(x\mid z)=0.4+0.1=0.5$, $\log p(x)=-\log2=-0.6931$.
+
+**ELBO.** $\mathcal L(q)=\sum_zq(z)\log\frac{p(x,z)}{q(z)}$ with the joint $p(x,z)=(0.4,\,0.1)$:
+$$\mathcal L=0.5\log\frac{0.4}{0.5}+0.5\log\frac{0.1}{0.5}=0.5(-0.2231)+0.5(-1.6094)=-0.9163 .$$
+As "reconstruction − KL": $\mathbb E_q\log p(x\mid z)=0.5\log0.8+0.5\log0.2=-0.9163$ and $\mathrm{KL}(q\|p(z))=0$ ($q$ equals the prior), the same result.
+
+**Gap.** $\log p(x)-\mathcal L=-0.6931+0.9163=0.2231$.
+
+**The KL form.** Bayes' rule gives $p(z\mid x)=p(x,z)/p(x)=(0.8,0.2)$, and
+$$\mathrm{KL}(q\|p(z\mid x))=0.5\log\frac{0.5}{0.8}+0.5\log\frac{0.5}{0.2}=0.5\log\frac{0.25}{0.16}=\log1.25=0.2231 ,$$
+exactly the gap: the identity $\log p(x)=\mathcal L(q)+\mathrm{KL}(q\|p(z\mid x))$.
+
+**Jensen's view.** $\log p(x)=\log\mathbb E_q\big[\tfrac{p(x,z)}{q(z)}\big]=\log(0.5\cdot0.8+0.5\cdot0.2)$ while the ELBO is $\mathbb E_q\big[\log\tfrac{p(x,z)}{q(z)}\big]$; the ratio $p(x,z)/q(z)=(0.8,0.2)$ is not constant, so Jensen's inequality is strict. With $q=p(z\mid x)=(0.8,0.2)$ the ratio is the constant $p(x)=0.5$, $\mathcal L=\log0.5$, and the bound is tight.
+
+**Lesson.** Here a $q$ equal to the prior (an encoder that ignores $x$) loses 0.22 nats; training the encoder shrinks this gap, and the smaller it is, the closer maximizing the ELBO over the decoder is to true maximum likelihood.`,
+      },
+    },
+    references: [R_VAE, R_VAE_INTRO, R_DL_BOOK],
+    verification: [V_T_ELBO, V_T_KL],
+  },
+  {
+    id: 'gen-posterior-collapse-tight-bound',
+    topic: 'gan-vae',
+    subtopic: 'vae-training',
+    tags: ['posterior-collapse', 'elbo', 'autoregressive-decoder', 'derivation'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`证明：如果解码器不依赖 $z$（$p_\theta(x\mid z)=p_\theta(x)$），那么 ELBO 在 $q(z\mid x)=p(z)$ 时取最大值，此时 KL 项为 0 且 ELBO 恰好等于 $\log p_\theta(x)$。为什么这说明“只看 ELBO 发现不了后验坍塌”？`,
+      en: String.raw`Show that if the decoder ignores $z$ ($p_\theta(x\mid z)=p_\theta(x)$), the ELBO is maximized by $q(z\mid x)=p(z)$, where the KL term is 0 and the ELBO equals $\log p_\theta(x)$ exactly. Why does this mean the ELBO alone cannot reveal posterior collapse?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`ELBO $=\mathbb E_q\log p(x\mid z)-\mathrm{KL}(q\|p(z))=\log p_\theta(x)-\mathrm{KL}(q\|p(z))$，第一项与 $q$ 无关，所以最优 $q=p(z)$，KL $=0$；此时真实后验也是 $p(z)$，差距 $\mathrm{KL}(q\|p(z\mid x))=0$，界是紧的。强大的解码器单独就能把 $\log p(x)$ 做高，ELBO 看起来很好，而 $z$ 完全没被使用；必须另外监控 KL、活跃单元或互信息。`,
+        en: String.raw`ELBO $=\mathbb E_q\log p(x\mid z)-\mathrm{KL}(q\|p(z))=\log p_\theta(x)-\mathrm{KL}(q\|p(z))$; the first term does not depend on $q$, so the best $q$ is $p(z)$ with KL $=0$; the true posterior is then also $p(z)$, the gap $\mathrm{KL}(q\|p(z\mid x))$ is 0 and the bound is tight. A strong decoder can make $\log p(x)$ high on its own: the ELBO looks good while $z$ is unused, so you must also monitor the KL, active units or mutual information.`,
+      },
+      full: {
+        zh: String.raw`**推导。** 若 $p_\theta(x\mid z)=p_\theta(x)$ 与 $z$ 无关，则
+$$\mathcal L(q)=\mathbb E_{q(z\mid x)}[\log p_\theta(x)]-\mathrm{KL}(q(z\mid x)\|p(z))=\log p_\theta(x)-\mathrm{KL}(q(z\mid x)\|p(z)).$$
+KL 非负、仅在 $q=p(z)$ 时为 0，所以 $q^*=p(z)$，$\mathcal L^*=\log p_\theta(x)$。另一方面，真实后验 $p(z\mid x)\propto p(z)p_\theta(x\mid z)=p(z)p_\theta(x)\propto p(z)$，与先验相同，$\mathrm{KL}(q^*\|p(z\mid x))=0$——近似是精确的，界是紧的。
+
+**这对训练意味着什么。**
+
+- 对一个自回归解码器（LSTM、PixelCNN），$p_\theta(x)=\prod_ip_\theta(x_i\mid x_{<i})$ 不需要 $z$ 就能拟合得很好。若不用 $z$ 的解是一个很好的局部最优，那么它的 ELBO 等于这个强大的自回归模型的 $\log p(x)$——ELBO 高，但隐变量毫无信息。
+- 反过来，用 $z$ 的解要支付 $\mathrm{KL}(q\|p(z))>0$ 的“信息费”，还要承担 $q$ 与真实后验之间的差距；除非 $z$ 带来的重构收益超过这两项，优化器就会选择不用 $z$（Chen 等在 Variational Lossy Autoencoder 中称之为“信息偏好”）。
+- 所以后验坍塌不一定是优化失败，它可以是 ELBO 目标本身的最优解；Lucas 等（2019）在线性 VAE 中还说明，即使解码器不是自回归的，观测噪声方差过大也会让部分维度坍塌。
+
+**诊断与对策。** 单看 ELBO 不够：要看每维 KL（接近 0 的维度）、活跃单元数、$I(x;z)$ 的估计，或把不同 $z$ 解码看输出是否变化。对策是改变目标或结构，让使用 $z$ 划算：KL 退火、free bits（每维 KL 低于 $\lambda$ 不罚）、$\beta<1$、削弱解码器（词 dropout、限制感受野）、调小高斯解码器的 $\sigma$。
+
+本题可以在离散隐变量上直接验证：常数似然下 $q=p(z)$ 的 ELBO 等于 $\log p(x)$，任何其他 $q$ 都更低。`,
+        en: String.raw`**Derivation.** If $p_\theta(x\mid z)=p_\theta(x)$ does not depend on $z$,
+$$\mathcal L(q)=\mathbb E_{q(z\mid x)}[\log p_\theta(x)]-\mathrm{KL}(q(z\mid x)\|p(z))=\log p_\theta(x)-\mathrm{KL}(q(z\mid x)\|p(z)).$$
+The KL is non-negative and 0 only for $q=p(z)$, so $q^*=p(z)$ and $\mathcal L^*=\log p_\theta(x)$. Moreover the true posterior $p(z\mid x)\propto p(z)p_\theta(x\mid z)=p(z)p_\theta(x)\propto p(z)$ equals the prior, so $\mathrm{KL}(q^*\|p(z\mid x))=0$: the approximation is exact and the bound is tight.
+
+**What it means for training.**
+
+- An autoregressive decoder (LSTM, PixelCNN) models $p_\theta(x)=\prod_ip_\theta(x_i\mid x_{<i})$ well without $z$. If ignoring $z$ is a good local optimum, its ELBO equals that strong autoregressive model's $\log p(x)$: the ELBO is high and the latent carries nothing.
+- Using $z$ instead pays an "information fee" $\mathrm{KL}(q\|p(z))>0$ plus the gap between $q$ and the true posterior; unless the reconstruction gain from $z$ exceeds both, the optimizer prefers not to use it (the "information preference" of Chen et al.'s Variational Lossy Autoencoder).
+- So posterior collapse need not be an optimization failure: it can be the optimum of the ELBO itself. Lucas et al. (2019) also show, with linear VAEs, that too large an observation-noise variance collapses some dimensions even without an autoregressive decoder.
+
+**Diagnosis and remedies.** The ELBO alone is not enough: look at per-dimension KL (dimensions near 0), the number of active units, an estimate of $I(x;z)$, or decode different $z$ and see whether the output changes. Remedies change the objective or the architecture so that using $z$ pays: KL annealing, free bits (no penalty while a dimension's KL is below $\lambda$), $\beta<1$, a weaker decoder (word dropout, limited receptive field), a smaller Gaussian-decoder $\sigma$.
+
+This can be checked on a discrete latent: with a constant likelihood, $q=p(z)$ gives an ELBO equal to $\log p(x)$ and any other $q$ gives less.`,
+      },
+    },
+    references: [R_LOSSY_VAE, R_LINEAR_VAE, R_BOWMAN, R_VAE_INTRO],
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`ELBO 很高就说明 VAE 学到了有用的隐变量。`,
+          en: String.raw`A high ELBO shows that the VAE learned a useful latent.`,
+        },
+        correction: {
+          zh: String.raw`不用 $z$ 的强解码器可以让 ELBO 等于它自己的 $\log p(x)$，界还是紧的；隐变量是否有用要看 KL、活跃单元或互信息。`,
+          en: String.raw`A strong decoder that ignores $z$ makes the ELBO equal its own $\log p(x)$, with a tight bound; whether the latent is used shows in the KL, active units or mutual information.`,
+        },
+      },
+    ],
+    verification: [V_T_ELBO],
+  },
+  {
+    id: 'gen-gaussian-kl-asymmetry',
+    topic: 'gan-vae',
+    subtopic: 'vae-theory',
+    tags: ['kl-divergence', 'gaussian', 'asymmetry', 'learned-prior'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`用一般对角高斯的 KL 公式计算 $\mathrm{KL}(\mathcal N(0,1)\,\|\,\mathcal N(1,4))$ 和 $\mathrm{KL}(\mathcal N(1,4)\,\|\,\mathcal N(0,1))$。什么时候 VAE 需要一般形式，而不是对 $\mathcal N(0,I)$ 的特例？`,
+      en: String.raw`Use the general diagonal-Gaussian KL to compute $\mathrm{KL}(\mathcal N(0,1)\,\|\,\mathcal N(1,4))$ and $\mathrm{KL}(\mathcal N(1,4)\,\|\,\mathcal N(0,1))$. When does a VAE need the general form instead of the special case against $\mathcal N(0,I)$?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\mathrm{KL}=\log\frac{\sigma_2}{\sigma_1}+\frac{\sigma_1^2+(\mu_1-\mu_2)^2}{2\sigma_2^2}-\frac12$。前者 $=\log2+\frac{1+1}{8}-\frac12\approx0.443$；后者 $=\log\frac12+\frac{4+1}{2}-\frac12\approx1.307$，不对称。先验不是标准正态时需要一般形式：条件 VAE 的先验网络、层次化 VAE 的逐层先验、学习到的先验（如 VampPrior），以及扩散模型 ELBO 中两个高斯后验之间的 KL。`,
+        en: String.raw`$\mathrm{KL}=\log\frac{\sigma_2}{\sigma_1}+\frac{\sigma_1^2+(\mu_1-\mu_2)^2}{2\sigma_2^2}-\frac12$. The first is $\log2+\frac{1+1}{8}-\frac12\approx0.443$; the second $\log\frac12+\frac{4+1}{2}-\frac12\approx1.307$: not symmetric. The general form is needed whenever the prior is not standard normal: a conditional VAE's prior network, the per-layer priors of hierarchical VAEs, learned priors (e.g. VampPrior), and the KL between two Gaussian posteriors in the diffusion ELBO.`,
+      },
+      full: {
+        zh: String.raw`**公式**（逐维求和）：
+$$\mathrm{KL}(\mathcal N(\mu_1,\sigma_1^2)\|\mathcal N(\mu_2,\sigma_2^2))=\log\frac{\sigma_2}{\sigma_1}+\frac{\sigma_1^2+(\mu_1-\mu_2)^2}{2\sigma_2^2}-\frac12 .$$
+
+**$q=\mathcal N(0,1)$，$p=\mathcal N(1,4)$：** $\log\frac21+\frac{1+1}{2\cdot4}-\frac12=0.6931+0.25-0.5=0.4431$。
+
+**反过来，$q=\mathcal N(1,4)$，$p=\mathcal N(0,1)$：** $\log\frac12+\frac{4+1}{2}-\frac12=-0.6931+2.5-0.5=1.3069$。
+
+**为什么不对称。** $\mathrm{KL}(q\|p)=\mathbb E_q[\log q-\log p]$ 的期望取在 $q$ 下。宽的 $q$ 放在窄的 $p$ 上，会在 $p$ 的尾部采到很多点，$-\log p$ 二次增长，代价大（1.307）；窄的 $q$ 放在宽的 $p$ 里只需付“不够宽”和均值偏移的小代价（0.443）。这也是变分推断中 $q$ 倾向于比真实后验更窄的原因。
+
+**什么时候需要一般形式：**
+
+- 条件 VAE：先验 $p(z\mid y)=\mathcal N(\mu_p(y),\sigma_p^2(y))$ 由网络给出；
+- 层次化 VAE（NVAE、VDVAE）：每层的先验依赖上一层的 $z$；
+- 可学习的先验（VampPrior、混合先验）在分量上也要用它；
+- 扩散模型的 ELBO：每一项是 $\mathrm{KL}(q(x_{t-1}\mid x_t,x_0)\|p_\theta(x_{t-1}\mid x_t))$，两个方差相同的高斯之间的 KL，化简后只剩 $\frac{\|\tilde\mu-\mu_\theta\|^2}{2\sigma_t^2}$。
+
+令 $\mu_2=0$、$\sigma_2=1$ 即得 VAE 中的特例 $-\tfrac12\sum(1+\log\sigma^2-\mu^2-\sigma^2)$。实现时对数方差参数化、逐维求和，并用数值积分或蒙特卡洛核对闭式解。`,
+        en: String.raw`**Formula** (summed over dimensions):
+$$\mathrm{KL}(\mathcal N(\mu_1,\sigma_1^2)\|\mathcal N(\mu_2,\sigma_2^2))=\log\frac{\sigma_2}{\sigma_1}+\frac{\sigma_1^2+(\mu_1-\mu_2)^2}{2\sigma_2^2}-\frac12 .$$
+
+**$q=\mathcal N(0,1)$, $p=\mathcal N(1,4)$:** $\log\frac21+\frac{1+1}{2\cdot4}-\frac12=0.6931+0.25-0.5=0.4431$.
+
+**The other way, $q=\mathcal N(1,4)$, $p=\mathcal N(0,1)$:** $\log\frac12+\frac{4+1}{2}-\frac12=-0.6931+2.5-0.5=1.3069$.
+
+**Why asymmetric.** $\mathrm{KL}(q\|p)=\mathbb E_q[\log q-\log p]$ averages under $q$. A wide $q$ over a narrow $p$ samples many points in $p$'s tails, where $-\log p$ grows quadratically: expensive (1.307). A narrow $q$ inside a wide $p$ only pays a small price for being too narrow and shifted (0.443). This is also why variational posteriors tend to be narrower than the true posterior.
+
+**When the general form is needed:**
+
+- conditional VAEs: the prior $p(z\mid y)=\mathcal N(\mu_p(y),\sigma_p^2(y))$ comes from a network;
+- hierarchical VAEs (NVAE, VDVAE): each layer's prior depends on the $z$ above;
+- learned priors (VampPrior, mixture priors) use it per component;
+- the diffusion ELBO: each term is $\mathrm{KL}(q(x_{t-1}\mid x_t,x_0)\|p_\theta(x_{t-1}\mid x_t))$ between two Gaussians with equal variances, which reduces to $\frac{\|\tilde\mu-\mu_\theta\|^2}{2\sigma_t^2}$.
+
+Setting $\mu_2=0$, $\sigma_2=1$ gives the VAE special case $-\tfrac12\sum(1+\log\sigma^2-\mu^2-\sigma^2)$. In code, parameterize log-variances, sum over dimensions, and check the closed form against numerical integration or Monte Carlo.`,
+      },
+    },
+    references: [R_VAE, R_NVAE, R_DDPM],
+    verification: [V_T_GKL],
+  },
+  {
+    id: 'gen-score-function-baseline',
+    topic: 'gan-vae',
+    subtopic: 'vae-theory',
+    tags: ['score-function', 'reinforce', 'baseline', 'variance'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`$z\sim\mathcal N(\mu,1)$，$\mu=1$，估计 $\nabla_\mu\mathbb E[f(z)]$。(1) $f(z)=z^2$ 时得分函数估计器的方差是多少？(2) 换成 $f(z)=z^2+10$（梯度不变）呢？(3) 减去基线 $b=\mathbb E f=2$ 和最优常数基线各是多少？(4) 路径导数估计器呢？由此说明得分函数估计器方差大的原因。`,
+      en: String.raw`With $z\sim\mathcal N(\mu,1)$ and $\mu=1$, estimate $\nabla_\mu\mathbb E[f(z)]$. (1) What is the variance of the score-function estimator for $f(z)=z^2$? (2) For $f(z)=z^2+10$ (same gradient)? (3) With the baseline $b=\mathbb E f=2$, and with the best constant baseline? (4) And the pathwise estimator? Explain from this why the score-function estimator has high variance.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`估计量 $(f(z)-b)\varepsilon$，方差 $=30-8b+b^2$（$\mu=1$）：(1) $b=0$ 时 30；(2) 加 10 等价于 $b=-10$，方差 210；(3) $b=2$ 时 18，最优 $b^*=\mathbb E[f\varepsilon^2]/\mathbb E[\varepsilon^2]=4$ 时 14；(4) 路径导数 $2(\mu+\varepsilon)$，方差 4。得分函数估计器只用 $f$ 的值，$f$ 的任何常数偏移都被噪声 $\varepsilon$ 放大；路径导数用了 $f'$，对常数不敏感。`,
+        en: String.raw`The estimator is $(f(z)-b)\varepsilon$ with variance $30-8b+b^2$ at $\mu=1$: (1) $b=0$ gives 30; (2) adding 10 is $b=-10$: 210; (3) $b=2$ gives 18, and the best $b^*=\mathbb E[f\varepsilon^2]/\mathbb E[\varepsilon^2]=4$ gives 14; (4) pathwise $2(\mu+\varepsilon)$ has variance 4. The score-function estimator uses only values of $f$, so any constant offset of $f$ is amplified by the noise $\varepsilon$; the pathwise estimator uses $f'$ and ignores constants.`,
+      },
+      full: {
+        zh: String.raw`**估计量。** $\nabla_\mu\log\mathcal N(z;\mu,1)=z-\mu=\varepsilon$，所以得分函数估计为 $\hat g=(f(z)-b)\,\varepsilon$，任意常数 $b$ 都无偏（$\mathbb E[\varepsilon]=0$）。真梯度 $\nabla_\mu(\mu^2+1)=2\mu=2$。
+
+**方差公式。** $\mathrm{Var}=\mathbb E[f^2\varepsilon^2]-2b\,\mathbb E[f\varepsilon^2]+b^2\,\mathbb E[\varepsilon^2]-(2\mu)^2$。用正态矩 $\mathbb E\varepsilon^2=1,\ \mathbb E\varepsilon^4=3,\ \mathbb E\varepsilon^6=15$：
+
+- $\mathbb E[f\varepsilon^2]=\mathbb E[(\mu+\varepsilon)^2\varepsilon^2]=\mu^2+3=4$；
+- $\mathbb E[f^2\varepsilon^2]=\mathbb E[(\mu+\varepsilon)^4\varepsilon^2]=\mu^4+18\mu^2+15=34$。
+
+于是 $\mathrm{Var}(b)=34-8b+b^2-4=30-8b+b^2$。
+
+1. $b=0$：**30**（即 $\mu^4+14\mu^2+15$）。
+2. $f+10$ 相当于 $b=-10$：$30+80+100=$ **210**。梯度一点没变，方差却涨了 7 倍——这就是“只用函数值”的代价：在 ELBO 里 $\log p(x\mid z)$ 常常是几百 nats 的大负数，得分函数估计几乎不可用。
+3. $b=\mathbb E f=2$：$30-16+4=$ **18**；对 $b$ 求导得最优 $b^*=\mathbb E[f\varepsilon^2]/\mathbb E[\varepsilon^2]=4$，方差 **14**。基线（控制变量）能降方差，但降不到路径导数的水平。
+4. 路径导数：$z=\mu+\varepsilon$，$\hat g=f'(z)=2(\mu+\varepsilon)$，方差 $4\,\mathrm{Var}(\varepsilon)=$ **4**，且与 $f$ 的常数项无关。
+
+**结论。** 得分函数估计器通用（不可微的 $f$、离散 $z$ 都能用，REINFORCE、SeqGAN 都靠它），但它把 $f$ 的数值乘上零均值噪声，$|f|$ 越大方差越大，只能靠基线、rao-blackwellization 等控制变量缓解。VAE 的连续高斯隐变量可以重参数化，所以用路径导数；离散隐变量则需要 Gumbel-softmax 松弛或带控制变量的得分函数估计。蒙特卡洛（40 万样本）得到的方差与上面的 30、210、14、4 一致。`,
+        en: String.raw`**The estimator.** $\nabla_\mu\log\mathcal N(z;\mu,1)=z-\mu=\varepsilon$, so the score-function estimate is $\hat g=(f(z)-b)\,\varepsilon$, unbiased for any constant $b$ ($\mathbb E[\varepsilon]=0$). The true gradient is $\nabla_\mu(\mu^2+1)=2\mu=2$.
+
+**Variance.** $\mathrm{Var}=\mathbb E[f^2\varepsilon^2]-2b\,\mathbb E[f\varepsilon^2]+b^2\,\mathbb E[\varepsilon^2]-(2\mu)^2$. With the normal moments $\mathbb E\varepsilon^2=1,\ \mathbb E\varepsilon^4=3,\ \mathbb E\varepsilon^6=15$:
+
+- $\mathbb E[f\varepsilon^2]=\mathbb E[(\mu+\varepsilon)^2\varepsilon^2]=\mu^2+3=4$;
+- $\mathbb E[f^2\varepsilon^2]=\mathbb E[(\mu+\varepsilon)^4\varepsilon^2]=\mu^4+18\mu^2+15=34$.
+
+So $\mathrm{Var}(b)=34-8b+b^2-4=30-8b+b^2$.
+
+1. $b=0$: **30** (that is $\mu^4+14\mu^2+15$).
+2. $f+10$ is $b=-10$: $30+80+100=$ **210**. The gradient did not change at all, yet the variance grew sevenfold: the price of using only function values. In an ELBO, $\log p(x\mid z)$ is often a large negative number of hundreds of nats, which makes the plain score-function estimator nearly useless.
+3. $b=\mathbb E f=2$: $30-16+4=$ **18**; minimizing over $b$ gives $b^*=\mathbb E[f\varepsilon^2]/\mathbb E[\varepsilon^2]=4$ and variance **14**. Baselines (control variates) help, but not down to the pathwise level.
+4. Pathwise: $z=\mu+\varepsilon$, $\hat g=f'(z)=2(\mu+\varepsilon)$, variance $4\,\mathrm{Var}(\varepsilon)=$ **4**, independent of constants in $f$.
+
+**Conclusion.** The score-function estimator is general (non-differentiable $f$, discrete $z$: REINFORCE and SeqGAN rely on it), but it multiplies the value of $f$ by zero-mean noise, so its variance grows with $|f|$ and only control variates such as baselines or Rao-Blackwellization tame it. A VAE's continuous Gaussian latent can be reparameterized, so it uses the pathwise estimator; discrete latents need Gumbel-softmax relaxations or score-function estimators with control variates. Monte Carlo with 400,000 draws reproduces 30, 210, 14 and 4.`,
+      },
+    },
+    references: [R_MC_GRAD, R_VAE, R_SEQGAN],
+    verification: [V_T_SCORE, V_T_PATH],
+  },
+  {
+    id: 'gen-gaussian-decoder-sigma',
+    topic: 'gan-vae',
+    subtopic: 'vae-implementation',
+    tags: ['gaussian-likelihood', 'mse', 'decoder-variance', 'beta-vae'],
+    kind: 'derivation',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`VAE 的重构项用 MSE 时，隐含的是什么似然？证明固定方差 $\sigma^2$ 的高斯解码器等价于权重 $\beta=2\sigma^2$ 的 β-VAE（重构用误差平方和），并求 $\sigma^2$ 可学习时的最优值。$\sigma$ 取太大或太小会怎样？`,
+      en: String.raw`What likelihood does an MSE reconstruction term imply in a VAE? Show that a Gaussian decoder with fixed variance $\sigma^2$ is a β-VAE with $\beta=2\sigma^2$ on the sum of squared errors, and find the best $\sigma^2$ when it is learned. What happens when $\sigma$ is too large or too small?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$-\log\mathcal N(x;\hat x,\sigma^2I)=\frac{\|x-\hat x\|^2}{2\sigma^2}+\frac D2\log(2\pi\sigma^2)$。负 ELBO $=\frac{\mathrm{SSE}}{2\sigma^2}+\mathrm{KL}+$ 常数，乘以 $2\sigma^2$ 得 $\mathrm{SSE}+2\sigma^2\,\mathrm{KL}$，即 $\beta=2\sigma^2$。对 $\sigma^2$ 求导得最优 $\sigma^2=\mathrm{SSE}/D$（均方误差）。$\sigma$ 太大 → KL 相对过重，后验坍塌、样本模糊；太小 → 近似普通自编码器，隐空间不规整，先验采样质量差。`,
+        en: String.raw`$-\log\mathcal N(x;\hat x,\sigma^2I)=\frac{\|x-\hat x\|^2}{2\sigma^2}+\frac D2\log(2\pi\sigma^2)$. The negative ELBO is $\frac{\mathrm{SSE}}{2\sigma^2}+\mathrm{KL}+$ const; times $2\sigma^2$ it is $\mathrm{SSE}+2\sigma^2\,\mathrm{KL}$, i.e. $\beta=2\sigma^2$. Setting the derivative in $\sigma^2$ to 0 gives $\sigma^2=\mathrm{SSE}/D$ (the mean squared error). Too large a $\sigma$ makes the KL relatively too heavy (posterior collapse, blur); too small a $\sigma$ approaches a plain autoencoder with an irregular latent space and poor prior samples.`,
+      },
+      full: {
+        zh: String.raw`**高斯似然。** 解码器输出均值 $\hat x(z)$，$p(x\mid z)=\mathcal N(\hat x,\sigma^2I)$，$D$ 为像素数：
+$$-\log p(x\mid z)=\frac{\|x-\hat x\|^2}{2\sigma^2}+\frac D2\log(2\pi\sigma^2).$$
+所以“MSE 重构”就是固定 $\sigma$ 的高斯似然；常见写法 $\mathrm{MSE}+\mathrm{KL}$（按像素平均再加 KL）相当于选了一个很大的 $\sigma^2=D/2$。
+
+**与 β-VAE 等价。** $\sigma$ 固定时第二项是常数，
+$$-\mathrm{ELBO}=\frac{\mathrm{SSE}}{2\sigma^2}+\mathrm{KL}+C=\frac1{2\sigma^2}\big(\mathrm{SSE}+2\sigma^2\,\mathrm{KL}\big)+C .$$
+正的常数因子不改变最优解，所以等价于以 $\mathrm{SSE}+\beta\,\mathrm{KL}$ 为目标、$\beta=2\sigma^2$ 的 β-VAE。$\sigma$ 就是“重构要多精确”的旋钮。
+
+**学习 $\sigma^2$（全体像素共享）。** 对 $\sigma^2$ 求导：$-\frac{\mathrm{SSE}}{2\sigma^4}+\frac D{2\sigma^2}=0\Rightarrow\sigma^{2*}=\mathrm{SSE}/D$，即当前的均方误差。代回去重构项变成 $\frac D2\log\mathrm{MSE}+$ 常数：随着重构变好，模型自动加大重构的权重（Rybkin 等，2020 的 σ-VAE 正是这样做，并报告比手调 β 更好）。
+
+**$\sigma$ 的影响（像素在 $[0,1]$）：**
+
+- $\sigma=1$：重构误差被除以 2，而典型 MSE 只有 0.01 左右，重构项远小于 KL 的量级，模型宁可让 $q$ 贴近先验——后验坍塌、样本模糊。
+- $\sigma$ 很小：KL 几乎无权重，退化为普通自编码器，隐空间出现“先验空洞”，从 $\mathcal N(0,I)$ 采样质量差。
+- 逐像素学习 $\sigma$ 时要设下界：在 MNIST 边缘这种恒为 0 的像素上，似然可以通过 $\sigma\to0$ 无限增大，导致数值发散。`,
+        en: String.raw`**Gaussian likelihood.** The decoder outputs a mean $\hat x(z)$ and $p(x\mid z)=\mathcal N(\hat x,\sigma^2I)$ over $D$ pixels:
+$$-\log p(x\mid z)=\frac{\|x-\hat x\|^2}{2\sigma^2}+\frac D2\log(2\pi\sigma^2).$$
+So "MSE reconstruction" is a Gaussian likelihood with a fixed $\sigma$; the common $\mathrm{MSE}+\mathrm{KL}$ (pixel-averaged error plus KL) corresponds to a large $\sigma^2=D/2$.
+
+**Equivalence with β-VAE.** With $\sigma$ fixed the second term is constant:
+$$-\mathrm{ELBO}=\frac{\mathrm{SSE}}{2\sigma^2}+\mathrm{KL}+C=\frac1{2\sigma^2}\big(\mathrm{SSE}+2\sigma^2\,\mathrm{KL}\big)+C .$$
+A positive factor does not move the optimum, so this is the β-VAE objective $\mathrm{SSE}+\beta\,\mathrm{KL}$ with $\beta=2\sigma^2$. $\sigma$ is the "how exact must reconstructions be" knob.
+
+**Learning $\sigma^2$ (shared by all pixels).** Differentiate in $\sigma^2$: $-\frac{\mathrm{SSE}}{2\sigma^4}+\frac D{2\sigma^2}=0\Rightarrow\sigma^{2*}=\mathrm{SSE}/D$, the current mean squared error. Substituting back, the reconstruction term becomes $\frac D2\log\mathrm{MSE}+$ const: as reconstructions improve, the model raises their weight by itself (the σ-VAE of Rybkin et al., 2020, does exactly this and reports it beats a hand-tuned β).
+
+**Effect of $\sigma$ (pixels in $[0,1]$):**
+
+- $\sigma=1$: the squared error is halved while a typical MSE is about 0.01, so the reconstruction term is tiny next to the KL and the model prefers $q$ close to the prior: posterior collapse, blurry samples.
+- very small $\sigma$: the KL has almost no weight, the model degenerates to a plain autoencoder with "prior holes", and samples from $\mathcal N(0,I)$ are poor.
+- with a learned per-pixel $\sigma$, bound it from below: on always-zero pixels (MNIST borders) the likelihood grows without bound as $\sigma\to0$ and training diverges.`,
+      },
+    },
+    references: [R_SIGMA_VAE, R_BETA_VAE, R_VAE_INTRO],
+    verification: [V_T_GNLL],
+  },
+  {
+    id: 'gen-bernoulli-vs-gaussian-likelihood',
+    topic: 'gan-vae',
+    subtopic: 'vae-implementation',
+    tags: ['bernoulli-likelihood', 'binary-cross-entropy', 'mse', 'continuous-bernoulli'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`Fashion-MNIST 的像素是 $[0,1]$ 上的灰度值，不是 0/1。(1) 用伯努利似然（BCE）时，目标像素 $x=0.5$、预测 $p=0.5$ 的损失是多少？为什么不是 0？(2) BCE 与 MSE 对解码器 logit 的梯度分别是什么？(3) 什么时候选哪种？`,
+      en: String.raw`Fashion-MNIST pixels are grey levels in $[0,1]$, not 0/1. (1) With a Bernoulli likelihood (BCE), what is the loss for a target pixel $x=0.5$ and a prediction $p=0.5$, and why is it not 0? (2) What are the gradients of BCE and of MSE with respect to the decoder's logit? (3) When would you choose which?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`(1) $-[0.5\log0.5+0.5\log0.5]=\log2\approx0.693$。BCE 对 $p$ 的最小值在 $p=x$ 处，但最小值是 $x$ 的熵 $H(x)$，只有 $x\in\{0,1\}$ 时才为 0；对非二值数据它也不是归一化的似然（连续伯努利分布修正了这一点）。(2) BCE 对 logit 的梯度是 $\sigma(a)-x$；sigmoid 输出接 MSE 的梯度是 $(\sigma(a)-x)\sigma(a)(1-\sigma(a))$，在饱和处会消失。(3) 近似二值的图像用 BCE（习惯上也用于灰度图，但数值不能当成真正的似然报告）；连续数据用高斯，且要选好或学习 $\sigma$。`,
+        en: String.raw`(1) $-[0.5\log0.5+0.5\log0.5]=\log2\approx0.693$. BCE is minimized at $p=x$, but its minimum is the entropy $H(x)$, which is 0 only for $x\in\{0,1\}$; for non-binary data it is not even a normalized likelihood (the continuous Bernoulli fixes that). (2) The BCE gradient with respect to the logit is $\sigma(a)-x$; MSE on a sigmoid output gives $(\sigma(a)-x)\sigma(a)(1-\sigma(a))$, which vanishes when saturated. (3) BCE for nearly binary images (customarily also for grey levels, but then its value is not a true likelihood to report); a Gaussian for continuous data, with $\sigma$ chosen or learned.`,
+      },
+      full: {
+        zh: String.raw`**(1) BCE 的最小值。** 伯努利负对数似然（对像素求和）$\ell(x,p)=-\sum_i[x_i\log p_i+(1-x_i)\log(1-p_i)]$。对 $p_i$ 求导为 0 得 $p_i=x_i$，代回得最小值 $H(x_i)=-x_i\log x_i-(1-x_i)\log(1-x_i)$：
+
+- $x=0.5$：$\log2\approx0.693$；
+- $x=0.9$：$0.325$；
+- $x\in\{0,1\}$：0。
+
+所以灰度图上 BCE 永远有一个与模型无关的下限，报告的“重构损失”和“负 ELBO”不是 nats 意义下的真实似然。更根本的是：$x\in[0,1]$ 时 $p^x(1-p)^{1-x}$ 对 $x$ 积分不等于 1，它不是 $[0,1]$ 上的概率密度。连续伯努利分布（Loaiza-Ganem & Cunningham，2019）加上归一化常数 $C(p)$ 修正了这一点，并报告了更好的结果。
+
+**(2) 梯度。** 令 $p=\sigma(a)$：
+
+- BCE：$\partial\ell/\partial a=\sigma(a)-x$，有界，且不会因 sigmoid 饱和而消失（这与交叉熵配 softmax 是同一个道理）；
+- sigmoid + MSE（$\tfrac12(\sigma(a)-x)^2$）：$\partial/\partial a=(\sigma(a)-x)\,\sigma(a)(1-\sigma(a))$，当预测错误却饱和时（如 $\sigma(a)\approx0$ 而 $x=1$）梯度接近 0；
+- 高斯似然直接作用于线性输出 $\hat x$：$\partial/\partial\hat x=(\hat x-x)/\sigma^2$，尺度由 $\sigma$ 决定。
+
+**(3) 选择。**
+
+- 二值化 MNIST：伯努利是正确的似然，负 ELBO 可以和文献比较。
+- 灰度 Fashion-MNIST：BCE 是常见而实用的选择（Keras 示例也这样做），重构清晰；但要清楚它的下限不为 0，和别的似然得到的数值不可比。
+- 自然图像等连续数据：高斯（选好或学习 $\sigma$）、离散化 logistic 混合，或在 8 位像素上用 256 类分类似然；用 MSE 时记住它等价于一个特定的 $\sigma$（即特定的 β）。`,
+        en: String.raw`**(1) The minimum of BCE.** The Bernoulli negative log-likelihood (summed over pixels) is $\ell(x,p)=-\sum_i[x_i\log p_i+(1-x_i)\log(1-p_i)]$. Setting the derivative in $p_i$ to 0 gives $p_i=x_i$, and the minimum is $H(x_i)=-x_i\log x_i-(1-x_i)\log(1-x_i)$:
+
+- $x=0.5$: $\log2\approx0.693$;
+- $x=0.9$: $0.325$;
+- $x\in\{0,1\}$: 0.
+
+So on grey levels BCE has a floor that no model can beat, and the reported "reconstruction loss" and "negative ELBO" are not true likelihoods in nats. More fundamentally, for $x\in[0,1]$, $p^x(1-p)^{1-x}$ does not integrate to 1 over $x$: it is not a density on $[0,1]$. The continuous Bernoulli (Loaiza-Ganem & Cunningham, 2019) adds the normalizing constant $C(p)$ and reports better results.
+
+**(2) Gradients.** With $p=\sigma(a)$:
+
+- BCE: $\partial\ell/\partial a=\sigma(a)-x$, bounded, and it does not vanish when the sigmoid saturates (the same reason cross-entropy pairs with softmax);
+- sigmoid + MSE ($\tfrac12(\sigma(a)-x)^2$): $\partial/\partial a=(\sigma(a)-x)\,\sigma(a)(1-\sigma(a))$, close to 0 when the prediction is wrong but saturated (e.g. $\sigma(a)\approx0$ with $x=1$);
+- a Gaussian likelihood on a linear output $\hat x$: $\partial/\partial\hat x=(\hat x-x)/\sigma^2$, with the scale set by $\sigma$.
+
+**(3) Choice.**
+
+- Binarized MNIST: Bernoulli is the correct likelihood and negative ELBOs are comparable with the literature.
+- Grey-level Fashion-MNIST: BCE is a common, practical choice (the Keras example uses it) and gives sharp reconstructions, but know that its floor is not 0 and its numbers are not comparable with other likelihoods.
+- Natural images and other continuous data: a Gaussian (with a chosen or learned $\sigma$), a discretized logistic mixture, or a 256-way categorical on 8-bit pixels; when you use MSE, remember it is a particular $\sigma$ (a particular β).`,
+      },
+    },
+    references: [R_CONTINUOUS_BERNOULLI, R_KERAS_VAE, R_VAE],
+    verification: [V_T_BNLL, V_T_GNLL],
+  },
+  {
+    id: 'gen-inception-score-bounds',
+    topic: 'gan-vae',
+    subtopic: 'evaluation',
+    tags: ['inception-score', 'mutual-information', 'entropy', 'derivation'],
+    kind: 'derivation',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`证明 $\mathrm{IS}=\exp\big(\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))\big)=\exp\big(H(p(y))-\mathbb E_xH(p(y\mid x))\big)$，并由此说明 $1\le\mathrm{IS}\le K$（$K$ 为类别数）。怎样的生成器能“刷高” IS 而并不好？`,
+      en: String.raw`Show that $\mathrm{IS}=\exp\big(\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))\big)=\exp\big(H(p(y))-\mathbb E_xH(p(y\mid x))\big)$ and conclude that $1\le\mathrm{IS}\le K$ for $K$ classes. What kind of generator can "game" IS without being good?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`展开 $\mathbb E_x\sum_yp(y\mid x)\log\frac{p(y\mid x)}{p(y)}=-\mathbb E_xH(p(y\mid x))-\sum_yp(y)\log p(y)$，即互信息 $I(x;y)$。$0\le I\le H(p(y))\le\log K$，所以 $1\le\mathrm{IS}\le K$，上限在预测全为 one-hot 且类别均匀时取到。每类只生成一张清晰的图、或生成对抗性地让分类器很自信的图，都能拿高分。`,
+        en: String.raw`Expanding $\mathbb E_x\sum_yp(y\mid x)\log\frac{p(y\mid x)}{p(y)}=-\mathbb E_xH(p(y\mid x))-\sum_yp(y)\log p(y)$ gives the mutual information $I(x;y)$. Since $0\le I\le H(p(y))\le\log K$, $1\le\mathrm{IS}\le K$, with the maximum for one-hot predictions over uniformly used classes. One crisp image per class, or images adversarially made to look confident to the classifier, both score high.`,
+      },
+      full: {
+        zh: String.raw`**推导。** 记 $p(y)=\mathbb E_xp(y\mid x)$。
+$$\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))=\mathbb E_x\sum_yp(y\mid x)\log p(y\mid x)-\sum_y\underbrace{\mathbb E_x[p(y\mid x)]}_{p(y)}\log p(y)=-\mathbb E_xH(p(y\mid x))+H(p(y)).$$
+这正是生成样本 $x$ 与预测类别 $y$ 之间的互信息 $I(x;y)=H(y)-H(y\mid x)$。
+
+**界。** 互信息非负，所以 $\mathrm{IS}\ge1$，等号在所有 $p(y\mid x)$ 相同（分类器从样本里得不到任何信息）时成立；$I(x;y)\le H(y)\le\log K$，所以 $\mathrm{IS}\le K$，等号需要 $H(y\mid x)=0$（每张图都是 one-hot 预测）且 $p(y)$ 均匀。
+
+**哪些“好分数”是假的：**
+
+- **类内模式崩溃**：每个类别只生成一张完美的图，$H(y\mid x)=0$、$p(y)$ 均匀，IS 达到上限 $K$，但多样性几乎为零。
+- **对抗样本**：直接优化 IS 的生成器会产生让分类器极其自信、人眼却不认识的图（Barratt & Sharma，2018）。
+- **与数据无关**：IS 从不看真实数据，真实数据本身类别不均衡时，“正确”的生成器反而得分低。
+- **实现依赖**：不同框架的 Inception 权重、图像缩放、划分成 10 份求平均的做法，都会让数值不同。
+
+所以 IS 只适合作粗略的、同一设置下的比较，并要配合 FID、精度/召回和覆盖数。`,
+        en: String.raw`**Derivation.** With $p(y)=\mathbb E_xp(y\mid x)$,
+$$\mathbb E_x\mathrm{KL}(p(y\mid x)\|p(y))=\mathbb E_x\sum_yp(y\mid x)\log p(y\mid x)-\sum_y\underbrace{\mathbb E_x[p(y\mid x)]}_{p(y)}\log p(y)=-\mathbb E_xH(p(y\mid x))+H(p(y)).$$
+That is the mutual information $I(x;y)=H(y)-H(y\mid x)$ between a generated sample $x$ and its predicted class $y$.
+
+**Bounds.** Mutual information is non-negative, so $\mathrm{IS}\ge1$, with equality when every $p(y\mid x)$ is the same (the classifier learns nothing from the sample); $I(x;y)\le H(y)\le\log K$, so $\mathrm{IS}\le K$, with equality only if $H(y\mid x)=0$ (one-hot predictions) and $p(y)$ is uniform.
+
+**Which high scores are fake:**
+
+- **Intra-class mode collapse**: one perfect image per class gives $H(y\mid x)=0$ and a uniform $p(y)$, so IS reaches $K$ with almost no diversity.
+- **Adversarial samples**: a generator that optimizes IS directly produces images the classifier is very sure about and humans do not recognize (Barratt & Sharma, 2018).
+- **Blind to data**: IS never looks at real data; if the real classes are imbalanced, a *correct* generator scores lower.
+- **Implementation-dependent**: Inception weights of different frameworks, resizing, and the "split into 10 and average" protocol all change the number.
+
+So IS is only for rough comparisons under one fixed setup, alongside FID, precision/recall and coverage.`,
+      },
+    },
+    references: [R_IMPROVED, R_IS_NOTE],
+    verification: [V_T_IS],
+  },
+  {
+    id: 'gen-wgan-critic-to-optimality',
+    topic: 'gan-vae',
+    subtopic: 'wgan',
+    tags: ['wgan', 'critic', 'n-critic', 'vanishing-gradient'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`标准 GAN 里，判别器训练得太好会让生成器梯度消失；WGAN 却主张把 critic 训练到接近最优（每步生成器配 5 步 critic）。为什么这不矛盾？WGAN 生成器的梯度是什么？`,
+      en: String.raw`In a standard GAN a discriminator that is too good makes the generator's gradient vanish, yet WGAN recommends training the critic close to optimality (5 critic steps per generator step). Why is that not a contradiction? What is the WGAN generator's gradient?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`标准 GAN 的最优判别器在支撑集分离时是一个饱和的阶跃函数，$\log(1-D)$ 在样本处几乎平坦，梯度消失；WGAN 的最优 critic 是 1-Lipschitz 函数，斜率几乎处处为 $\pm1$，在生成样本处仍指向数据。生成器梯度为 $\nabla_\theta W_1=-\mathbb E_z[\nabla_\theta f^*(G_\theta(z))]$（包络定理），critic 越接近最优，这个梯度越准。`,
+        en: String.raw`In a standard GAN, the optimal discriminator for separated supports is a saturated step, so $\log(1-D)$ is nearly flat at the samples and the gradient vanishes; WGAN's optimal critic is 1-Lipschitz with slope $\pm1$ almost everywhere, still pointing toward the data at the generated samples. The generator's gradient is $\nabla_\theta W_1=-\mathbb E_z[\nabla_\theta f^*(G_\theta(z))]$ (envelope theorem), and the closer the critic is to optimal, the more accurate it is.`,
+      },
+      full: {
+        zh: String.raw`**标准 GAN。** 支撑集不相交时存在完美的判别器：在数据上为 1、在生成样本上为 0，并且（Arjovsky & Bottou，2017）可以在两者附近取常数。于是在生成样本附近 $\nabla_xD\approx0$，极小极大损失 $\log(1-D(G(z)))$ 的梯度消失；非饱和损失 $-\log D$ 虽然不为零，但方向不稳定、方差大。判别器越接近最优，问题越严重，所以实践中要让 $D$“别太强”。
+
+**WGAN。** 目标是 $W_1(p_{data},p_\theta)=\max_{\|f\|_L\le1}\mathbb E_{data}f-\mathbb E_zf(G_\theta(z))$。在最优 critic $f^*$ 处，由包络定理（Arjovsky 等，2017，定理 3）
+$$\nabla_\theta W_1=-\mathbb E_{z}\big[\nabla_\theta f^*(G_\theta(z))\big]=-\mathbb E_z\big[\nabla_xf^*(x)\big|_{x=G_\theta(z)}\,\partial_\theta G_\theta(z)\big].$$
+1-Lipschitz 约束不允许 $f^*$ 在中间“饱和成阶跃”：它必须以斜率不超过 1 连续地从数据处升到生成样本处降（一维例子里斜率恰好是 $\pm1$），所以 $\nabla_xf^*$ 在生成样本处的大小接近 1、方向指向数据。critic 训练得越好，$f$ 越接近 $f^*$，生成器拿到的梯度就越接近 $W_1$ 的真梯度。
+
+**实践含义。**
+
+- 每个生成器步配 $n_{critic}=5$ 步 critic，且不必担心 critic “太强”；
+- critic 的损失（$W_1$ 估计）可以作为训练曲线，与样本质量相关；
+- 约束的实现决定了这一切是否成立：权重裁剪会让 critic 过于简单、估计不准，梯度惩罚或谱归一化更可靠；
+- Mescheder 等（2018）指出，有限步 critic 的 WGAN 在某些例子上仍不收敛，所以“训练到最优”是一个理想化的前提，而不是保证。`,
+        en: String.raw`**Standard GAN.** With disjoint supports a perfect discriminator exists: 1 on the data, 0 on the samples, and (Arjovsky & Bottou, 2017) it can be constant near both. Then $\nabla_xD\approx0$ around the generated samples and the minimax loss $\log(1-D(G(z)))$ has a vanishing gradient; the non-saturating $-\log D$ is not zero but unstable and high-variance. The closer $D$ is to optimal, the worse it gets, so in practice $D$ must "not be too strong".
+
+**WGAN.** The objective is $W_1(p_{data},p_\theta)=\max_{\|f\|_L\le1}\mathbb E_{data}f-\mathbb E_zf(G_\theta(z))$. At the optimal critic $f^*$, the envelope theorem (Arjovsky et al., 2017, Theorem 3) gives
+$$\nabla_\theta W_1=-\mathbb E_{z}\big[\nabla_\theta f^*(G_\theta(z))\big]=-\mathbb E_z\big[\nabla_xf^*(x)\big|_{x=G_\theta(z)}\,\partial_\theta G_\theta(z)\big].$$
+The 1-Lipschitz constraint forbids $f^*$ from saturating into a step in between: it has to rise and fall continuously, with slope at most 1, between data and samples (in the 1-D example the slope is exactly $\pm1$), so $\nabla_xf^*$ at the samples has size near 1 and points toward the data. The better the critic, the closer $f$ is to $f^*$ and the closer the generator's gradient is to the true gradient of $W_1$.
+
+**In practice.**
+
+- $n_{critic}=5$ critic steps per generator step, with no fear of the critic being "too strong";
+- the critic loss (the $W_1$ estimate) is a training curve that tracks sample quality;
+- whether all this holds depends on the constraint: weight clipping makes the critic too simple and the estimate poor; gradient penalties or spectral normalization are more reliable;
+- Mescheder et al. (2018) show that WGAN with a finite number of critic steps still fails to converge on some examples, so "train to optimality" is an idealized premise, not a guarantee.`,
+      },
+    },
+    references: [R_WGAN, R_PRINCIPLED, R_CONVERGE],
+  },
+  // ───────────────────────────── Diffusion: the modern contrast ─────────────────────────────
+  {
+    id: 'gen-ddpm-forward-closed-form',
+    topic: 'gan-vae',
+    subtopic: 'diffusion',
+    tags: ['ddpm', 'forward-process', 'noise-schedule', 'derivation'],
+    kind: 'derivation',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`DDPM 的前向过程是 $q(x_t\mid x_{t-1})=\mathcal N(\sqrt{1-\beta_t}\,x_{t-1},\beta_tI)$。推导 $q(x_t\mid x_0)$ 的闭式解。对 DDPM 的线性调度（$\beta$ 从 $10^{-4}$ 线性增到 0.02，$T=1000$），$\bar\alpha_T$ 大约是多少？这说明了什么？`,
+      en: String.raw`DDPM's forward process is $q(x_t\mid x_{t-1})=\mathcal N(\sqrt{1-\beta_t}\,x_{t-1},\beta_tI)$. Derive the closed form of $q(x_t\mid x_0)$. For DDPM's linear schedule ($\beta$ from $10^{-4}$ to 0.02 linearly, $T=1000$), roughly what is $\bar\alpha_T$, and what does it tell you?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`记 $\alpha_t=1-\beta_t$、$\bar\alpha_t=\prod_{s\le t}\alpha_s$，则 $q(x_t\mid x_0)=\mathcal N(\sqrt{\bar\alpha_t}\,x_0,(1-\bar\alpha_t)I)$，即 $x_t=\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon$。均值每步乘 $\sqrt{\alpha_t}$，方差满足 $v_t=\alpha_tv_{t-1}+\beta_t$，从 $v_0=0$ 解得 $1-\bar\alpha_t$。线性调度下 $\bar\alpha_{1000}\approx4.0\times10^{-5}$（$\sqrt{\bar\alpha_T}\approx0.006$），$x_T$ 几乎就是标准正态，所以采样可以从 $\mathcal N(0,I)$ 出发；训练时可以对任意 $t$ 一步得到 $x_t$。`,
+        en: String.raw`With $\alpha_t=1-\beta_t$ and $\bar\alpha_t=\prod_{s\le t}\alpha_s$, $q(x_t\mid x_0)=\mathcal N(\sqrt{\bar\alpha_t}\,x_0,(1-\bar\alpha_t)I)$, i.e. $x_t=\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon$. The mean is multiplied by $\sqrt{\alpha_t}$ each step and the variance follows $v_t=\alpha_tv_{t-1}+\beta_t$, which from $v_0=0$ solves to $1-\bar\alpha_t$. Under the linear schedule $\bar\alpha_{1000}\approx4.0\times10^{-5}$ ($\sqrt{\bar\alpha_T}\approx0.006$): $x_T$ is essentially standard normal, so sampling can start from $\mathcal N(0,I)$, and training can jump to any $t$ in one step.`,
+      },
+      full: {
+        zh: String.raw`**归纳推导。** 重参数化一步：$x_t=\sqrt{\alpha_t}\,x_{t-1}+\sqrt{\beta_t}\,\varepsilon_t$，$\varepsilon_t\sim\mathcal N(0,I)$ 相互独立。假设 $x_{t-1}=\sqrt{\bar\alpha_{t-1}}\,x_0+\sqrt{1-\bar\alpha_{t-1}}\,\bar\varepsilon$，代入：
+$$x_t=\sqrt{\alpha_t\bar\alpha_{t-1}}\,x_0+\underbrace{\sqrt{\alpha_t(1-\bar\alpha_{t-1})}\,\bar\varepsilon+\sqrt{\beta_t}\,\varepsilon_t}_{\text{独立高斯之和}} .$$
+两个独立零均值高斯之和仍是高斯，方差相加：$\alpha_t(1-\bar\alpha_{t-1})+1-\alpha_t=1-\alpha_t\bar\alpha_{t-1}=1-\bar\alpha_t$。于是
+$$q(x_t\mid x_0)=\mathcal N\big(\sqrt{\bar\alpha_t}\,x_0,\ (1-\bar\alpha_t)I\big).$$
+等价地看矩：均值 $m_t=\sqrt{\alpha_t}m_{t-1}$，方差 $v_t=\alpha_tv_{t-1}+\beta_t$；$v_t=1-\bar\alpha_t$ 满足这个递推（$\alpha_t(1-\bar\alpha_{t-1})+1-\alpha_t=1-\bar\alpha_t$）。注意这个过程是“方差保持”的：若 $x_0$ 方差为 1，每一步的边缘方差也保持为 1。
+
+**线性调度的数值。** $\log\bar\alpha_T=\sum_t\log(1-\beta_t)\approx-\sum_t\beta_t-\tfrac12\sum_t\beta_t^2$，其中 $\sum_t\beta_t=1000\times\frac{10^{-4}+0.02}{2}=10.05$，二次项约 0.13，所以 $\bar\alpha_{1000}\approx e^{-10.18}\approx4.0\times10^{-5}$，信号系数 $\sqrt{\bar\alpha_T}\approx0.006$。中间 $t=500$ 时 $\bar\alpha\approx0.079$，信噪比 $\bar\alpha/(1-\bar\alpha)\approx0.085$。
+
+**用途。**
+
+- 训练：随机取 $t$，一步算出 $x_t$，不必模拟前 $t$ 步；
+- 采样：$x_T$ 与 $x_0$ 几乎无关，可以从 $\mathcal N(0,I)$ 出发；
+- 调度设计：线性调度在末段 $\bar\alpha$ 已经很小，后面许多步几乎纯噪声，余弦调度（Nichol & Dhariwal，2021）让 $\bar\alpha_t$ 下降得更均匀。`,
+        en: String.raw`**By induction.** Reparameterize one step: $x_t=\sqrt{\alpha_t}\,x_{t-1}+\sqrt{\beta_t}\,\varepsilon_t$ with independent $\varepsilon_t\sim\mathcal N(0,I)$. Assume $x_{t-1}=\sqrt{\bar\alpha_{t-1}}\,x_0+\sqrt{1-\bar\alpha_{t-1}}\,\bar\varepsilon$ and substitute:
+$$x_t=\sqrt{\alpha_t\bar\alpha_{t-1}}\,x_0+\underbrace{\sqrt{\alpha_t(1-\bar\alpha_{t-1})}\,\bar\varepsilon+\sqrt{\beta_t}\,\varepsilon_t}_{\text{sum of independent Gaussians}} .$$
+The sum of two independent zero-mean Gaussians is Gaussian with the variances added: $\alpha_t(1-\bar\alpha_{t-1})+1-\alpha_t=1-\alpha_t\bar\alpha_{t-1}=1-\bar\alpha_t$. Hence
+$$q(x_t\mid x_0)=\mathcal N\big(\sqrt{\bar\alpha_t}\,x_0,\ (1-\bar\alpha_t)I\big).$$
+Equivalently with moments: mean $m_t=\sqrt{\alpha_t}m_{t-1}$, variance $v_t=\alpha_tv_{t-1}+\beta_t$, and $v_t=1-\bar\alpha_t$ satisfies the recursion. The process is "variance preserving": if $x_0$ has unit variance, so does every marginal.
+
+**Numbers for the linear schedule.** $\log\bar\alpha_T=\sum_t\log(1-\beta_t)\approx-\sum_t\beta_t-\tfrac12\sum_t\beta_t^2$ with $\sum_t\beta_t=1000\times\frac{10^{-4}+0.02}{2}=10.05$ and a quadratic term of about 0.13, so $\bar\alpha_{1000}\approx e^{-10.18}\approx4.0\times10^{-5}$ and the signal coefficient is $\sqrt{\bar\alpha_T}\approx0.006$. Halfway, at $t=500$, $\bar\alpha\approx0.079$ and the signal-to-noise ratio $\bar\alpha/(1-\bar\alpha)\approx0.085$.
+
+**Uses.**
+
+- Training: draw $t$ at random and compute $x_t$ in one step, without simulating the first $t$ steps.
+- Sampling: $x_T$ is almost independent of $x_0$, so it starts from $\mathcal N(0,I)$.
+- Schedule design: under the linear schedule $\bar\alpha$ is already tiny well before the end and many late steps are nearly pure noise; the cosine schedule (Nichol & Dhariwal, 2021) makes $\bar\alpha_t$ fall more evenly.`,
+      },
+    },
+    references: [R_DDPM, R_DIFFUSION_2015, R_IMPROVED_DDPM],
+    verification: [V_T_DDPM_MARGINAL, V_T_ALPHA_BARS],
+  },
+  {
+    id: 'gen-ddpm-noise-prediction-loss',
+    topic: 'gan-vae',
+    subtopic: 'diffusion',
+    tags: ['ddpm', 'noise-prediction', 'elbo', 'posterior'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`写出 DDPM 前向过程的后验 $q(x_{t-1}\mid x_t,x_0)$，说明 ELBO 中的 $\mathrm{KL}(q(x_{t-1}\mid x_t,x_0)\|p_\theta(x_{t-1}\mid x_t))$ 如何变成噪声预测损失 $\|\varepsilon-\varepsilon_\theta(x_t,t)\|^2$，以及 $L_{simple}$ 丢掉的权重是什么。`,
+      en: String.raw`Write the DDPM forward-process posterior $q(x_{t-1}\mid x_t,x_0)$, show how the ELBO term $\mathrm{KL}(q(x_{t-1}\mid x_t,x_0)\|p_\theta(x_{t-1}\mid x_t))$ becomes the noise-prediction loss $\|\varepsilon-\varepsilon_\theta(x_t,t)\|^2$, and say what weight $L_{simple}$ drops.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$q(x_{t-1}\mid x_t,x_0)=\mathcal N(\tilde\mu_t,\tilde\beta_tI)$，$\tilde\mu_t=\frac{\sqrt{\bar\alpha_{t-1}}\beta_t}{1-\bar\alpha_t}x_0+\frac{\sqrt{\alpha_t}(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}x_t$，$\tilde\beta_t=\frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\beta_t$。代入 $x_0=(x_t-\sqrt{1-\bar\alpha_t}\varepsilon)/\sqrt{\bar\alpha_t}$ 得 $\tilde\mu_t=\frac1{\sqrt{\alpha_t}}(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\varepsilon)$；让 $\mu_\theta$ 取同样形式、用 $\varepsilon_\theta$ 代替 $\varepsilon$，方差固定为 $\sigma_t^2$ 时 KL $=\frac{\beta_t^2}{2\sigma_t^2\alpha_t(1-\bar\alpha_t)}\|\varepsilon-\varepsilon_\theta\|^2+$ 常数。$L_{simple}$ 把这个权重设为 1。`,
+        en: String.raw`$q(x_{t-1}\mid x_t,x_0)=\mathcal N(\tilde\mu_t,\tilde\beta_tI)$ with $\tilde\mu_t=\frac{\sqrt{\bar\alpha_{t-1}}\beta_t}{1-\bar\alpha_t}x_0+\frac{\sqrt{\alpha_t}(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}x_t$ and $\tilde\beta_t=\frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\beta_t$. Substituting $x_0=(x_t-\sqrt{1-\bar\alpha_t}\varepsilon)/\sqrt{\bar\alpha_t}$ gives $\tilde\mu_t=\frac1{\sqrt{\alpha_t}}(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\varepsilon)$; giving $\mu_\theta$ the same form with $\varepsilon_\theta$ in place of $\varepsilon$ and a fixed variance $\sigma_t^2$, the KL is $\frac{\beta_t^2}{2\sigma_t^2\alpha_t(1-\bar\alpha_t)}\|\varepsilon-\varepsilon_\theta\|^2+$ const. $L_{simple}$ sets this weight to 1.`,
+      },
+      full: {
+        zh: String.raw`**后验。** 由贝叶斯公式，$q(x_{t-1}\mid x_t,x_0)\propto q(x_t\mid x_{t-1})\,q(x_{t-1}\mid x_0)$，两个因子都是 $x_{t-1}$ 的高斯：精度相加 $\frac{\alpha_t}{\beta_t}+\frac1{1-\bar\alpha_{t-1}}=\frac{1-\bar\alpha_t}{\beta_t(1-\bar\alpha_{t-1})}$，所以
+$$\tilde\beta_t=\frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\beta_t,\qquad\tilde\mu_t=\frac{\sqrt{\bar\alpha_{t-1}}\,\beta_t}{1-\bar\alpha_t}x_0+\frac{\sqrt{\alpha_t}\,(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}x_t .$$
+
+**用噪声表示。** 由 $x_t=\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon$ 解出 $x_0$ 代入，化简得
+$$\tilde\mu_t=\frac1{\sqrt{\alpha_t}}\Big(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\varepsilon\Big).$$
+
+**KL 变成回归。** 令 $p_\theta(x_{t-1}\mid x_t)=\mathcal N(\mu_\theta(x_t,t),\sigma_t^2I)$，方差固定（$\sigma_t^2=\beta_t$ 或 $\tilde\beta_t$）。两个方差相同的高斯之间的 KL 只剩均值项：$\mathrm{KL}=\frac{\|\tilde\mu_t-\mu_\theta\|^2}{2\sigma_t^2}+$ 常数。取 $\mu_\theta=\frac1{\sqrt{\alpha_t}}\big(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\varepsilon_\theta(x_t,t)\big)$，则 $\tilde\mu_t-\mu_\theta=\frac{\beta_t}{\sqrt{\alpha_t(1-\bar\alpha_t)}}(\varepsilon_\theta-\varepsilon)$，
+$$L_{t-1}=\mathbb E_{x_0,\varepsilon}\Big[\frac{\beta_t^2}{2\sigma_t^2\,\alpha_t\,(1-\bar\alpha_t)}\,\big\|\varepsilon-\varepsilon_\theta(\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\varepsilon,\ t)\big\|^2\Big]+C .$$
+
+**$L_{simple}$。** Ho 等（2020）把权重设为 1，并对 $t$ 均匀采样：$L_{simple}=\mathbb E_{t,x_0,\varepsilon}\|\varepsilon-\varepsilon_\theta(x_t,t)\|^2$。取 $\sigma_t^2=\beta_t$ 时原权重为 $\frac{\beta_t}{2\alpha_t(1-\bar\alpha_t)}$：线性调度下 $t=1$ 约 0.5，$t=100$ 约 0.010，$t=1000$ 约 0.010。去掉权重相当于相对 ELBO 降低了很小 $t$（几乎无噪声、感知上不重要）的权重，让网络更多地学习较难的大噪声去噪，样本质量更好，但似然略差；Nichol & Dhariwal（2021）混合 $L_{simple}$ 与 $L_{vlb}$ 并学习方差来兼顾两者。
+
+**与分数的关系。** $\nabla_{x_t}\log q(x_t\mid x_0)=-\varepsilon/\sqrt{1-\bar\alpha_t}$，所以预测噪声等价于学习分数函数 $s_\theta=-\varepsilon_\theta/\sqrt{1-\bar\alpha_t}$（去噪分数匹配）。`,
+        en: String.raw`**Posterior.** By Bayes, $q(x_{t-1}\mid x_t,x_0)\propto q(x_t\mid x_{t-1})\,q(x_{t-1}\mid x_0)$, both Gaussian in $x_{t-1}$: the precisions add, $\frac{\alpha_t}{\beta_t}+\frac1{1-\bar\alpha_{t-1}}=\frac{1-\bar\alpha_t}{\beta_t(1-\bar\alpha_{t-1})}$, so
+$$\tilde\beta_t=\frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\beta_t,\qquad\tilde\mu_t=\frac{\sqrt{\bar\alpha_{t-1}}\,\beta_t}{1-\bar\alpha_t}x_0+\frac{\sqrt{\alpha_t}\,(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}x_t .$$
+
+**In terms of the noise.** Solve $x_t=\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\,\varepsilon$ for $x_0$ and substitute; it simplifies to
+$$\tilde\mu_t=\frac1{\sqrt{\alpha_t}}\Big(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\varepsilon\Big).$$
+
+**The KL becomes a regression.** Let $p_\theta(x_{t-1}\mid x_t)=\mathcal N(\mu_\theta(x_t,t),\sigma_t^2I)$ with a fixed variance ($\sigma_t^2=\beta_t$ or $\tilde\beta_t$). Between two Gaussians with equal variances only the mean term remains: $\mathrm{KL}=\frac{\|\tilde\mu_t-\mu_\theta\|^2}{2\sigma_t^2}+$ const. With $\mu_\theta=\frac1{\sqrt{\alpha_t}}\big(x_t-\frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\varepsilon_\theta(x_t,t)\big)$, $\tilde\mu_t-\mu_\theta=\frac{\beta_t}{\sqrt{\alpha_t(1-\bar\alpha_t)}}(\varepsilon_\theta-\varepsilon)$ and
+$$L_{t-1}=\mathbb E_{x_0,\varepsilon}\Big[\frac{\beta_t^2}{2\sigma_t^2\,\alpha_t\,(1-\bar\alpha_t)}\,\big\|\varepsilon-\varepsilon_\theta(\sqrt{\bar\alpha_t}x_0+\sqrt{1-\bar\alpha_t}\varepsilon,\ t)\big\|^2\Big]+C .$$
+
+**$L_{simple}$.** Ho et al. (2020) set the weight to 1 and sample $t$ uniformly: $L_{simple}=\mathbb E_{t,x_0,\varepsilon}\|\varepsilon-\varepsilon_\theta(x_t,t)\|^2$. With $\sigma_t^2=\beta_t$ the dropped weight is $\frac{\beta_t}{2\alpha_t(1-\bar\alpha_t)}$: about 0.5 at $t=1$, 0.010 at $t=100$ and 0.010 at $t=1000$ under the linear schedule. Dropping it down-weights, relative to the ELBO, the very small $t$ (almost no noise, perceptually unimportant) so the network spends more effort on the harder large-noise denoising: better samples, slightly worse likelihood. Nichol & Dhariwal (2021) mix $L_{simple}$ with $L_{vlb}$ and learn the variances to get both.
+
+**Link to scores.** $\nabla_{x_t}\log q(x_t\mid x_0)=-\varepsilon/\sqrt{1-\bar\alpha_t}$, so predicting the noise is learning the score $s_\theta=-\varepsilon_\theta/\sqrt{1-\bar\alpha_t}$ (denoising score matching).`,
+      },
+    },
+    references: [R_DDPM, R_IMPROVED_DDPM, R_SCORE_SDE],
+    verification: [V_T_DDPM_POSTERIOR],
+  },
+  {
+    id: 'gen-classifier-free-guidance',
+    topic: 'gan-vae',
+    subtopic: 'diffusion',
+    tags: ['classifier-free-guidance', 'conditional-generation', 'diffusion', 'score'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`用一行公式说明无分类器引导（classifier-free guidance），它为什么有效？引导强度调大有什么代价？`,
+      en: String.raw`State classifier-free guidance in one line. Why does it work, and what does a larger guidance scale cost?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\tilde\varepsilon=(1+w)\,\varepsilon_\theta(x_t,t,c)-w\,\varepsilon_\theta(x_t,t,\varnothing)$：同一个网络训练时以 10%–20% 的概率丢掉条件，采样时把条件预测和无条件预测做外推。它相当于沿 $\nabla\log p(c\mid x_t)$ 这个“隐式分类器”的方向额外走 $w$ 倍；$w$ 越大样本越贴合条件、越清晰，但多样性下降、颜色过饱和（FID 先降后升）。`,
+        en: String.raw`$\tilde\varepsilon=(1+w)\,\varepsilon_\theta(x_t,t,c)-w\,\varepsilon_\theta(x_t,t,\varnothing)$: one network is trained with the condition dropped 10–20% of the time, and sampling extrapolates from the unconditional prediction past the conditional one. It adds $w$ times the direction of the "implicit classifier" $\nabla\log p(c\mid x_t)$; larger $w$ gives samples that follow the condition more closely and look crisper, at the cost of diversity and oversaturated colours (FID first improves, then worsens).`,
+      },
+      full: {
+        zh: String.raw`**公式（Ho & Salimans，2022）。**
+$$\tilde\varepsilon_\theta(x_t,c)=(1+w)\,\varepsilon_\theta(x_t,c)-w\,\varepsilon_\theta(x_t,\varnothing).$$
+$w=0$ 是普通条件模型；也常写成 $\varepsilon_\varnothing+s(\varepsilon_c-\varepsilon_\varnothing)$，$s=1+w$。训练时以一定概率（10%–20%）把条件 $c$ 换成空标记 $\varnothing$，一个网络同时学会条件与无条件预测。
+
+**为什么有效。** 噪声预测与分数成比例：$\varepsilon_\theta\approx-\sqrt{1-\bar\alpha_t}\,\nabla_{x_t}\log p(x_t)$。由贝叶斯公式 $\nabla\log p(c\mid x_t)=\nabla\log p(x_t\mid c)-\nabla\log p(x_t)$，所以引导后的分数是
+$$\nabla\log p(x_t\mid c)+w\,\nabla\log p(c\mid x_t),$$
+相当于从 $p(x_t\mid c)\,p(c\mid x_t)^w$ 采样：偏向“分类器最确信属于 $c$”的样本。与分类器引导（Dhariwal & Nichol，2021）相比，它不需要在噪声图像上另外训练分类器，也避免了对分类器梯度的对抗式利用。
+
+**代价。**
+
+- 多样性与质量的权衡：$w$ 增大，精度/与文本的一致性上升，召回和多样性下降；FID 通常在适中的 $w$ 处最好，过大时上升；
+- 大 $w$ 下颜色过饱和、对比度过高（常用动态阈值等技巧缓解）；
+- 每步要算两次网络（条件和无条件），采样开销翻倍（可以合并成一个批次，或用蒸馏去掉）。
+
+它与 GAN 的截断技巧类似：都是用多样性换取单个样本的质量。`,
+        en: String.raw`**Formula (Ho & Salimans, 2022).**
+$$\tilde\varepsilon_\theta(x_t,c)=(1+w)\,\varepsilon_\theta(x_t,c)-w\,\varepsilon_\theta(x_t,\varnothing).$$
+$w=0$ is the plain conditional model; it is also written $\varepsilon_\varnothing+s(\varepsilon_c-\varepsilon_\varnothing)$ with $s=1+w$. During training the condition $c$ is replaced by a null token $\varnothing$ with some probability (10–20%), so one network learns both the conditional and the unconditional prediction.
+
+**Why it works.** The noise prediction is proportional to the score: $\varepsilon_\theta\approx-\sqrt{1-\bar\alpha_t}\,\nabla_{x_t}\log p(x_t)$. By Bayes, $\nabla\log p(c\mid x_t)=\nabla\log p(x_t\mid c)-\nabla\log p(x_t)$, so the guided score is
+$$\nabla\log p(x_t\mid c)+w\,\nabla\log p(c\mid x_t),$$
+i.e. sampling from $p(x_t\mid c)\,p(c\mid x_t)^w$: biased toward samples an implicit classifier is most sure belong to $c$. Unlike classifier guidance (Dhariwal & Nichol, 2021) it needs no separate classifier trained on noisy images, and it avoids adversarially exploiting a classifier's gradients.
+
+**Costs.**
+
+- Diversity vs quality: as $w$ grows, precision and agreement with the prompt rise while recall and diversity fall; FID is usually best at a moderate $w$ and worsens beyond it.
+- Oversaturated, high-contrast colours at large $w$ (mitigated with tricks such as dynamic thresholding).
+- Two network evaluations per step (conditional and unconditional), doubling sampling cost (batchable, or removed by distillation).
+
+It plays the same role as the GAN truncation trick: trading diversity for per-sample quality.`,
+      },
+    },
+    references: [R_CFG, R_BEAT_GANS, R_DDPM],
+  },
+  {
+    id: 'gen-generative-trilemma',
+    topic: 'gan-vae',
+    subtopic: 'model-comparison',
+    tags: ['gan', 'vae', 'diffusion', 'trade-offs'],
+    kind: 'concept',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`从样本质量、模式覆盖（多样性）、采样速度、是否给出似然、是否有编码器、训练稳定性几个维度，比较 GAN、VAE 和扩散模型。今天做一个新的图像生成任务，你会怎么选？`,
+      en: String.raw`Compare GANs, VAEs and diffusion models on sample quality, mode coverage (diversity), sampling speed, likelihood, having an encoder, and training stability. For a new image-generation task today, how would you choose?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`GAN：质量高、一次前向即可采样，但覆盖差、训练不稳定、无似然无编码器。VAE：训练稳定、有编码器和似然下界、采样快，但样本偏模糊。扩散模型：质量和覆盖都最好、训练是稳定的回归，有似然下界，但采样需要几十到上千步。这就是“生成学习三难”（Xiao 等，2021）。通常默认选扩散（常在 VAE 的隐空间里做），实时或单步场景选 GAN 或蒸馏后的扩散，需要表示或密度时选 VAE。`,
+        en: String.raw`GANs: high quality and one forward pass per sample, but poor coverage, unstable training, no likelihood and no encoder. VAEs: stable training, an encoder and a likelihood bound, fast sampling, but blurrier samples. Diffusion: the best quality and coverage with a stable regression loss and a likelihood bound, but tens to a thousand steps per sample. This is the "generative learning trilemma" (Xiao et al., 2021). The default today is diffusion (often in a VAE's latent space); GANs or distilled diffusion for real-time single-step generation; VAEs when you need representations or densities.`,
+      },
+      full: {
+        zh: String.raw`| 维度 | GAN | VAE | 扩散模型 |
+|---|---|---|---|
+| 样本质量 | 高（锐利） | 偏模糊 | 最高 |
+| 模式覆盖 | 差，易模式崩溃 | 好（最大似然，覆盖式） | 好 |
+| 采样速度 | 一次前向 | 一次前向 | 几十到 1000 步（DDIM、蒸馏可减到几步） |
+| 似然 | 无（隐式模型） | ELBO 下界 | ELBO 下界（也可精确计算概率流 ODE 的似然） |
+| 编码器 / 隐空间 | 默认没有（需 GAN 反演） | 有，连续、可插值 | 确定性 DDIM 可把图像映回噪声 |
+| 训练 | 极小极大博弈，敏感 | 稳定 | 稳定的回归损失 |
+| 条件控制 | cGAN、投影判别器 | 条件 VAE | 分类器 / 无分类器引导，非常灵活 |
+
+**为什么是这样。** GAN 的对抗损失只问“像不像”，所以锐利但会丢模式；VAE 做最大似然并受限于简单的高斯后验和因子化解码器，所以覆盖好但模糊；扩散模型把生成拆成许多个简单的去噪步骤，每步都是稳定的回归，质量和覆盖兼得，代价是步数。
+
+**怎么选：**
+
+- 通用图像/文本到图像：扩散，通常是潜扩散（VAE 负责 8 倍压缩，扩散在隐空间里生成），兼顾质量和成本；
+- 实时、单步、资源受限（视频流、交互编辑）：GAN，或把扩散蒸馏成少步模型（一致性模型、对抗蒸馏——又用回了 GAN 损失）；
+- 需要表示学习、异常检测、压缩或可计算的似然：VAE（或流模型）；
+- 小数据集：GAN 配 ADA 数据增强，或在预训练扩散模型上微调。
+
+面试中值得补一句：这三者经常组合使用，例如 VAE-GAN、Stable Diffusion 的 VAE + 扩散、以及扩散蒸馏中的对抗损失。`,
+        en: String.raw`| Aspect | GAN | VAE | Diffusion |
+|---|---|---|---|
+| Sample quality | high (sharp) | blurrier | highest |
+| Mode coverage | poor, prone to collapse | good (maximum likelihood, mass-covering) | good |
+| Sampling speed | one forward pass | one forward pass | tens to 1000 steps (a few with DDIM or distillation) |
+| Likelihood | none (implicit model) | ELBO bound | ELBO bound (exact via the probability-flow ODE) |
+| Encoder / latent space | none by default (needs GAN inversion) | yes, continuous, interpolable | deterministic DDIM maps images back to noise |
+| Training | minimax game, fragile | stable | stable regression loss |
+| Conditioning | cGAN, projection discriminator | conditional VAE | classifier / classifier-free guidance, very flexible |
+
+**Why.** A GAN's adversarial loss only asks "does it look real", hence sharp samples and dropped modes; a VAE maximizes likelihood under a simple Gaussian posterior and a factorized decoder, hence coverage with blur; a diffusion model splits generation into many easy denoising steps, each a stable regression, and gets both quality and coverage at the price of many steps.
+
+**How to choose:**
+
+- General image and text-to-image generation: diffusion, usually latent diffusion (a VAE compresses 8×, diffusion generates in its latent space), balancing quality and cost.
+- Real-time, single-step or resource-limited (video streams, interactive editing): a GAN, or diffusion distilled into a few-step model (consistency models, adversarial distillation — which brings back a GAN loss).
+- Representation learning, anomaly detection, compression or a tractable likelihood: a VAE (or a flow).
+- Small datasets: a GAN with ADA augmentation, or fine-tuning a pretrained diffusion model.
+
+Worth adding in an interview: the three are often combined, e.g. VAE-GAN, Stable Diffusion's VAE + diffusion, and adversarial losses in diffusion distillation.`,
+      },
+    },
+    references: [R_TRILEMMA, R_BEAT_GANS, R_LDM, R_VAE_GAN, R_ADA],
   },
 ];
