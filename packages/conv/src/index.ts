@@ -13,3 +13,8 @@ export { convParameterCount, type LayerSpec } from './arithmetic/parameter-count
 export { receptiveField, type ReceptiveField, type ReceptiveFieldLayer } from './arithmetic/receptive-field.js';
 export { createConvClassifier, type ConvBlock, type ConvClassifierOptions } from './models/conv-classifier.js';
 export { iou, iouLoss } from './detection/iou.js';
+export { smoothL1Loss, type SmoothL1Options } from './detection/smooth-l1.js';
+export { boxLoss, boxLossNames, type BoxLossName, type BoxLossOptions } from './detection/box-loss.js';
+export { predictBoxes, type BoxPredictions, type PredictBoxesOptions } from './detection/predict-boxes.js';
+export { drawBoxes, type BoxImages, type BoxLayer, type DrawBoxesOptions } from './detection/draw-boxes.js';
+export { createSingleObjectDetector, type DetectorBackbone, type SingleObjectDetectorOptions } from './models/single-object-detector.js';

@@ -62,14 +62,23 @@ describe.each(['cpu', 'wasm'] as const)('createConvClassifier on %s', (backend) 
 });
 
 describe('createConvClassifier', () => {
+  it('draws a new dropout mask on every training call (a seeded tfjs dropout layer repeats its mask)', () => {
+    const model = createConvClassifier({ inputShape: [8, 8, 1], numClasses: 3, blocks: [{ filters: 2, dropout: 0.5 }], dense: 16, dropout: 0.5, seed: 1 });
+    const x = tf.randomUniform([4, 8, 8, 1], 0, 1, 'float32', 3);
+    const [a, b] = [model.apply(x, { training: true }) as tf.Tensor, model.apply(x, { training: true }) as tf.Tensor];
+    expect(tf.sub(a, b).abs().max().dataSync()[0]).toBeGreaterThan(1e-4);
+    tf.dispose([x, a, b]);
+    model.dispose();
+  });
+
   it('builds the documented architecture for several input shapes (shapes and parameters from the arithmetic)', () => {
     for (const inputShape of [[28, 28, 1], [32, 32, 3], [9, 15, 2]] as const) {
       const model = createConvClassifier({ inputShape, numClasses: 10, seed: 3 });
-      // Default: two blocks of two 3x3 'same' convs (no bias, batch norm) and a 2x2 pool each.
+      // Default: a block of one 3x3 'same' conv with 32 filters and one of two with 64 (no bias, batch norm), a 2x2 pool each.
       let shape: [number, number, number] = [...inputShape];
       let parameters = 0;
-      for (const filters of [32, 64]) {
-        for (let c = 0; c < 2; c += 1) {
+      for (const [filters, convolutions] of [[32, 1], [64, 2]] as const) {
+        for (let c = 0; c < convolutions; c += 1) {
           parameters += convParameterCount({ kind: 'conv', kernelSize: 3, inputChannels: shape[2], filters, useBias: false }) + convParameterCount({ kind: 'batchNorm', channels: filters });
           shape = convOutputShape({ inputShape: shape, kernelSize: 3, padding: 'same', filters });
         }
