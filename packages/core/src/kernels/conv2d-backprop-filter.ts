@@ -95,34 +95,48 @@ function fillTransposedPatches(out: Float32Array, g: ConvGeometry, x: Float32Arr
 }
 
 /**
- * Whether the forward-convolution form is the faster one: stride 1 and enough input channels
- * and output positions. Measured on wasm (batch 64, 3×3, 'same'; ms, im2col vs conv form):
- * 28×28×32→32 124 vs 64, 14×14×64→64 67 vs 49, 14×14×32→64 28 vs 28, 7×7×64→128 21 vs 23,
- * 28×28×1→32 3 vs 16 (one input channel is a one-channel "batch" for XNNPACK).
+ * Whether the forward-convolution form is the faster one: at least 8 input channels. Measured
+ * on wasm (batch 64, 'same'; ms, im2col vs conv form): 28×28×32→32 3×3 104 vs 58,
+ * 28×28×32→64 4×4 stride 2 70 vs 39, 14×14×64→64 4×4 stride 2 25 vs 17, 14×14×32→64 3×3 28 vs
+ * 26, 28×28×8→16 3×3 13 vs 12, 7×7×64→128 3×3 21 vs 23; but 28×28×1→32 3×3 3 vs 16 (one input
+ * channel is a one-channel "batch" for XNNPACK).
  */
 function preferForwardConvolution(g: ConvGeometry): boolean {
-  return g.strideHeight === 1 && g.strideWidth === 1 && g.inChannels >= 16 && g.outHeight * g.outWidth >= 144;
+  return g.inChannels >= 8;
 }
 
 /**
- * Stride 1: dW[kh, kw, ci, co] = Σ over b, oh, ow of x[b, oh + kh − padTop, ow + kw − padLeft, ci] · dy[b, oh, ow, co]
+ * dW[kh, kw, ci, co] = Σ over b, oh, ow of x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co]
  * is itself a forward convolution (the backend's fast one) with the roles swapped: input
  * `xᵀ` = [inC, H, W, batch] (batch as channels), filter `dy` viewed as [outH, outW, batch, outC]
- * (after moving the batch axis), the same padding, output [inC, kH, kW, outC], transposed to
- * [kH, kW, inC, outC]. No im2col matrix is built.
+ * (after moving the batch axis) and dilated by the stride, the same padding, output
+ * [inC, kH, kW, outC], transposed to [kH, kW, inC, outC]. No im2col matrix is built. Input
+ * rows (columns) that no window reaches, as in a 'valid' convolution whose stride does not
+ * divide the input, would add output rows past kH: the bottom (right) padding is reduced
+ * by them, and where that is not enough the extra rows are sliced off.
  */
 function viaForwardConvolution(access: KernelBackendLike, g: ConvGeometry, x: tf.TensorInfo, dy: tf.TensorInfo): tf.TensorInfo {
   const xT = runBackendKernel('Transpose', access, { x }, { perm: [3, 1, 2, 0] });
   const dyT = runBackendKernel('Transpose', access, { x: dy }, { perm: [1, 2, 0, 3] });
+  // Rows of the padded input past the last window: (H + padTop + padBottom) − ((outH − 1)·s + kH).
+  const extraRows = g.inHeight + g.padTop + g.padBottom - ((g.outHeight - 1) * g.strideHeight + g.filterHeight);
+  const extraColumns = g.inWidth + g.padLeft + g.padRight - ((g.outWidth - 1) * g.strideWidth + g.filterWidth);
+  const padBottom = Math.max(0, g.padBottom - extraRows);
+  const padRight = Math.max(0, g.padRight - extraColumns);
   const pad = [
     [0, 0],
-    [g.padTop, g.padBottom],
-    [g.padLeft, g.padRight],
+    [g.padTop, padBottom],
+    [g.padLeft, padRight],
     [0, 0],
   ];
-  const product = runBackendKernel('Conv2D', access, { x: xT, filter: dyT }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] });
+  let product = runBackendKernel('Conv2D', access, { x: xT, filter: dyT }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [g.strideHeight, g.strideWidth] });
   access.disposeData(xT.dataId);
   access.disposeData(dyT.dataId);
+  if (product.shape[1] !== g.filterHeight || product.shape[2] !== g.filterWidth) {
+    const cropped = runBackendKernel('Slice', access, { x: product }, { begin: [0, 0, 0, 0], size: [g.inChannels, g.filterHeight, g.filterWidth, g.outChannels] });
+    access.disposeData(product.dataId);
+    product = cropped;
+  }
   const dW = runBackendKernel('Transpose', access, { x: product }, { perm: [1, 2, 0, 3] });
   access.disposeData(product.dataId);
   return dW;

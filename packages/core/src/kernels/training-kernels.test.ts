@@ -38,10 +38,14 @@ const convCases: ConvCase[] = [
   { batch: 3, height: 10, width: 10, inChannels: 1, outChannels: 2, kernel: [5, 5], stride: [2, 3], pad: 'valid' },
   { batch: 2, height: 5, width: 5, inChannels: 4, outChannels: 3, kernel: [1, 1], stride: [1, 1], pad: 'valid' },
   { batch: 2, height: 8, width: 8, inChannels: 2, outChannels: 2, kernel: [4, 4], stride: [2, 2], pad: 'same' },
-  // Large enough for Conv2DBackpropFilter's forward-convolution form (>= 16 input channels, >= 144 output positions), with odd and asymmetric padding.
+  // Wide enough for Conv2DBackpropFilter's forward-convolution form (>= 8 input channels), with odd and asymmetric padding.
   { batch: 2, height: 12, width: 13, inChannels: 16, outChannels: 3, kernel: [3, 3], stride: [1, 1], pad: 'same' },
   { batch: 1, height: 14, width: 12, inChannels: 17, outChannels: 2, kernel: [4, 2], stride: [1, 1], pad: 'same' },
   { batch: 2, height: 16, width: 15, inChannels: 16, outChannels: 2, kernel: [3, 3], stride: [1, 1], pad: 'valid' },
+  { batch: 2, height: 24, width: 26, inChannels: 16, outChannels: 3, kernel: [4, 4], stride: [2, 2], pad: 'same' },
+  // Strided 'valid' windows that leave the last input row and column unread (the forward form crops them).
+  { batch: 2, height: 26, width: 28, inChannels: 16, outChannels: 2, kernel: [3, 3], stride: [2, 2], pad: 'valid' },
+  { batch: 1, height: 40, width: 29, inChannels: 18, outChannels: 2, kernel: [5, 3], stride: [3, 2], pad: 'same' },
 ];
 
 describe.each(backends)('training kernels on %s', (backend) => {
