@@ -46,6 +46,9 @@ const convCases: ConvCase[] = [
   // Strided 'valid' windows that leave the last input row and column unread (the forward form crops them).
   { batch: 2, height: 26, width: 28, inChannels: 16, outChannels: 2, kernel: [3, 3], stride: [2, 2], pad: 'valid' },
   { batch: 1, height: 40, width: 29, inChannels: 18, outChannels: 2, kernel: [5, 3], stride: [3, 2], pad: 'same' },
+  // Conv2DBackpropInput by phases: a kernel smaller than the stride (phases no tap reaches stay zero), and 'valid' with a remainder.
+  { batch: 2, height: 9, width: 10, inChannels: 8, outChannels: 3, kernel: [1, 1], stride: [2, 2], pad: 'valid' },
+  { batch: 2, height: 11, width: 9, inChannels: 9, outChannels: 4, kernel: [2, 3], stride: [3, 2], pad: 'valid' },
 ];
 
 describe.each(backends)('training kernels on %s', (backend) => {
