@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { workloadNames, type WorkloadName } from './workloads/index.js';
+import { torchArguments, workloadNames, type WorkloadName } from './workloads/index.js';
 
 type Backend = 'wasm' | 'cpu' | 'cpu-plain' | 'torch';
 
@@ -20,6 +20,8 @@ interface Job {
   readonly backend: Backend;
   readonly samples: number;
   readonly runs: number;
+  /** For PyTorch: what its twin needs beyond the name and size (see `torchArguments`). */
+  readonly torch?: Record<string, unknown>;
 }
 
 interface Result extends Job {
@@ -52,12 +54,14 @@ const runs = values.quick ? 1 : 3;
 
 /**
  * Sizes per backend: the full 512 samples where an epoch takes seconds; the plain cpu
- * backend (hundreds of seconds per epoch) on a reduced set, reported per sample.
+ * backend (hundreds of seconds per epoch) on a reduced set, reported per sample. `fashion`
+ * (a conv net of 20-40 MFLOP per image: minutes per epoch on cpu) on half the cpu sizes.
  */
 function plan(workload: WorkloadName): Job[] {
   const epochWorkload = workload !== 'matmul' && workload !== 'attention';
+  const cpuSamples = (values.quick ? 64 : 128) / (workload === 'fashion' ? 2 : 1);
   const sizes: Record<Exclude<Backend, 'torch'>, number> = epochWorkload
-    ? { wasm: 512, cpu: values.quick ? 64 : 128, 'cpu-plain': workload === 'cnn' ? 64 : 32 }
+    ? { wasm: 512, cpu: cpuSamples, 'cpu-plain': workload === 'cnn' ? 64 : workload === 'fashion' ? 16 : 32 }
     : { wasm: 0, cpu: 0, 'cpu-plain': 0 };
   const backends: Exclude<Backend, 'torch'>[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
   return backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
@@ -112,7 +116,8 @@ for (const workload of selected) {
   }
   if (withTorch) {
     process.stderr.write(`running ${workload} on torch...\n`);
-    results.push(...runTorch([{ workload, backend: 'torch', samples: workload === 'matmul' || workload === 'attention' ? 0 : 512, runs }]));
+    const extra = torchArguments(workload);
+    results.push(...runTorch([{ workload, backend: 'torch', samples: workload === 'matmul' || workload === 'attention' ? 0 : 512, runs, ...(extra === undefined ? {} : { torch: extra }) }]));
   }
 }
 
@@ -145,12 +150,23 @@ const fusedSpeedups = (['lstm', 'gru', 'simpleRNN'] as const)
     return theirs === undefined || ours === undefined ? undefined : `${cell} ${ratio(theirs.median, ours.median)}`;
   })
   .filter((line): line is string => line !== undefined);
+// Each backend builds its model in its own process: if a package's defaults change during the run
+// (a rebuilt dist), the rows of one workload time different networks. Their FLOPs per sample tell.
+const mixed = shown.filter((workload) => {
+  const perSample = results
+    .filter((r) => r.workload === workload && r.flopsPerUnit > 0 && r.samplesPerUnit > 0)
+    .map((r) => (r.flopsPerUnit / r.samplesPerUnit).toPrecision(6));
+  return new Set(perSample).size > 1;
+});
+for (const workload of mixed) console.error(`warning: the ${workload} rows timed different networks (FLOPs per sample differ across backends); rerun it.`);
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const notes = [
   `Machine: ${machine}. Medians of ${runs} run(s) after one warm-up; each backend in a fresh process.`,
-  'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (CNN) or 32 (RNN) samples, scaled per sample to the wasm size.',
-  'cpu + dl kernels on 128 samples (64 with --quick), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+  'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (cnn), 16 (fashion) or 32 (RNN) samples, scaled per sample to the wasm size.',
+  'cpu + dl kernels on 128 samples (64 with --quick; fashion half that), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+  'fashion: `createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 })` with @dl/conv\'s defaults, on the first 512 images of the committed Fashion-MNIST subset; its PyTorch twin is built from the layer list read off the built model. GFLOP/s counts conv and dense FLOPs, training ≈ 3x forward.',
   '`-dl` rows: @dl/recurrent\'s fused layers (sigmoid gates, GRU resetAfter as PyTorch) in the same model; the others are tfjs-layers\' own (hardSigmoid gates, GRU reset before).',
+  ...mixed.map((workload) => `**${workload}: the backends timed different networks (FLOPs per sample differ; a package changed during the run): not comparable.**`),
   ...(fusedSpeedups.length === 0 ? [] : [`@dl/recurrent vs tfjs-layers on wasm (epoch time ratio): ${fusedSpeedups.join(', ')}.`]),
 ];
 const markdown = `${header}\n${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;

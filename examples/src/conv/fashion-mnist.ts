@@ -4,13 +4,16 @@
  * 500 subset), test accuracy and loss per epoch, wall time; writes
  * examples/results/fashion-mnist.json and docs/guides/figures/fashion-mnist.png.
  *
- * Options: `--epochs=N` (default 12), `--limit=N` (training images; default all).
+ * Options: `--epochs=N` (default 12), `--limit=N` (training images; default all). The results
+ * file is rewritten after every epoch, and the trained model is saved to
+ * examples/.cache/fashion-classifier (the DCGAN example scores its samples with it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, withSeededRandom } from '@dl/core';
+import { saveModel } from '@dl/core/node';
 import { createConvClassifier } from '@dl/conv';
 import { loadFashionMnist } from '@dl/data/node';
 import { renderLinePlot, svgToPng } from '../shared/line-plot.js';
@@ -37,6 +40,14 @@ const trainSet = toTensors(train);
 const testSet = toTensors(test);
 const model = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
 const history: { epoch: number; loss: number; accuracy: number; testLoss: number; testAccuracy: number; seconds: number }[] = [];
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const writeResults = (seconds: number) => {
+  mkdirSync(`${root}examples/results`, { recursive: true });
+  writeFileSync(
+    `${root}examples/results/fashion-mnist.json`,
+    `${JSON.stringify({ command: `pnpm --filter @dl/examples fashion ${process.argv.slice(2).join(' ')}`.trim(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, train: train.labels.length, test: test.labels.length, parameters: model.countParams(), seconds, history }, null, 2)}\n`,
+  );
+};
 const started = performance.now();
 let epochStart = started;
 await withSeededRandom(1, () =>
@@ -52,6 +63,7 @@ await withSeededRandom(1, () =>
         const entry = { epoch: epoch + 1, loss: Number(logs?.loss), accuracy: Number(logs?.acc), testLoss: Number(logs?.val_loss), testAccuracy: Number(logs?.val_acc), seconds: (now - epochStart) / 1000 };
         epochStart = now;
         history.push(entry);
+        writeResults((now - started) / 1000);
         console.log(`epoch ${entry.epoch}: train loss ${entry.loss.toFixed(4)} acc ${entry.accuracy.toFixed(4)} | test loss ${entry.testLoss.toFixed(4)} acc ${entry.testAccuracy.toFixed(4)} | ${entry.seconds.toFixed(1)} s`);
       },
     },
@@ -61,12 +73,8 @@ const seconds = (performance.now() - started) / 1000;
 const best = Math.max(...history.map((h) => h.testAccuracy));
 console.log(`final test accuracy ${history.at(-1)?.testAccuracy.toFixed(4)}, best ${best.toFixed(4)}, ${epochs} epochs in ${seconds.toFixed(0)} s (${model.countParams()} parameters)`);
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-mkdirSync(`${root}examples/results`, { recursive: true });
-writeFileSync(
-  `${root}examples/results/fashion-mnist.json`,
-  `${JSON.stringify({ command: 'pnpm --filter @dl/examples fashion', machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, train: train.labels.length, test: test.labels.length, parameters: model.countParams(), seconds, history }, null, 2)}\n`,
-);
+writeResults(seconds);
+await saveModel(model, `${root}examples/.cache/fashion-classifier`);
 mkdirSync(`${root}docs/guides/figures`, { recursive: true });
 const svg = renderLinePlot({
   title: 'Fashion-MNIST, createConvClassifier defaults',
