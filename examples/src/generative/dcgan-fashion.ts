@@ -17,7 +17,7 @@
  * here on the same training images) or `--classifier=DIR` (a classifier saved with
  * `saveModel` from @dl/core/node, taking [n, 28, 28, 1] pixels in [0, 1]), `--save-classifier=DIR`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
@@ -57,25 +57,17 @@ console.log(`Fashion-MNIST from ${train.dir}: ${train.labels.length} train image
 const pixels = tf.tensor4d(train.images as Float32Array, [train.labels.length, 28, 28, 1]); // [0, 1]
 const testPixels = tf.tensor4d(test.images as Float32Array, [test.labels.length, 28, 28, 1]);
 
-// The judge: a Fashion-MNIST classifier (createConvClassifier defaults), trained or loaded.
-let classifier: tf.LayersModel;
-let classifierSource: string;
-if (classifierDir !== undefined) {
-  classifier = await loadModel(classifierDir);
-  classifierSource = `loaded from ${classifierDir}`;
-} else {
-  classifier = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
-  const labels = tf.tensor1d(Float32Array.from(train.labels));
-  await withSeededRandom(1, () => classifier.fit(pixels, labels, { epochs: classifierEpochs, batchSize: 64, shuffle: true, verbose: 0 }));
-  labels.dispose();
-  classifierSource = `createConvClassifier defaults, ${classifierEpochs} epochs on the ${train.labels.length} training images`;
-  if (saveClassifierDir !== undefined) await saveModel(classifier, saveClassifierDir);
+/** Waits (up to an hour) for `dir`/model.json, which a concurrent `pnpm fashion` writes when it ends. */
+async function waitForModel(dir: string): Promise<void> {
+  const deadline = Date.now() + 60 * 60_000;
+  let told = false;
+  while (!existsSync(`${dir}/model.json`)) {
+    if (Date.now() > deadline) throw new Error(`--classifier: no ${dir}/model.json after waiting an hour`);
+    if (!told) console.log(`waiting for ${dir}/model.json (pnpm fashion saves it when it finishes)`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
 }
-const testAccuracy = tf.tidy(() => {
-  const predicted = (classifier.predict(testPixels) as tf.Tensor).argMax(-1);
-  return predicted.equal(tf.tensor1d(Array.from(test.labels), 'int32')).mean().dataSync()[0]!;
-});
-console.log(`classifier (${classifierSource}): test accuracy ${testAccuracy.toFixed(4)} on ${test.labels.length} images`);
 
 /** Samples in [-1, 1] as a [0, 1] PNG grid. */
 async function writeGrid(path: string, images: tf.Tensor4D, columns: number): Promise<void> {
@@ -106,6 +98,29 @@ await gan.train(x, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+
+// The judge: a Fashion-MNIST classifier (createConvClassifier defaults), trained or loaded after the
+// GAN trained, so that `pnpm fashion` can still be writing the saved one while this run starts.
+let classifier: tf.LayersModel;
+let classifierSource: string;
+if (classifierDir !== undefined) {
+  await waitForModel(classifierDir);
+  classifier = await loadModel(classifierDir);
+  classifierSource = `loaded from ${classifierDir}`;
+} else {
+  classifier = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
+  const labels = tf.tensor1d(Float32Array.from(train.labels));
+  await withSeededRandom(1, () => classifier.fit(pixels, labels, { epochs: classifierEpochs, batchSize: 64, shuffle: true, verbose: 0 }));
+  labels.dispose();
+  classifierSource = `createConvClassifier defaults, ${classifierEpochs} epochs on the ${train.labels.length} training images`;
+  if (saveClassifierDir !== undefined) await saveModel(classifier, saveClassifierDir);
+}
+const testAccuracy = tf.tidy(() => {
+  const predicted = (classifier.predict(testPixels) as tf.Tensor).argMax(-1);
+  return predicted.equal(tf.tensor1d(Array.from(test.labels), 'int32')).mean().dataSync()[0]!;
+});
+console.log(`classifier (${classifierSource}): test accuracy ${testAccuracy.toFixed(4)} on ${test.labels.length} images`);
+
 
 // Latent interpolation: three pairs of noise vectors, 10 points on the line between each.
 const steps = 10;
