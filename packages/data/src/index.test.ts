@@ -10,6 +10,7 @@ describe('@dl/data public API', () => {
       'addingProblem',
       'buildVocabulary',
       'defaultFilters',
+      'drawImage',
       'fashionMnistClassNames',
       'imageGrid',
       'padSequences',

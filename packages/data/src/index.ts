@@ -26,6 +26,7 @@
  */
 export { addingProblem, type AddingProblemData, type AddingProblemOptions } from './synthetic/adding-problem.js';
 export { fashionMnistClassNames } from './images/fashion-mnist-class-names.js';
+export { drawImage, type DrawImageOptions, type ImageDataContext } from './images/draw-image.js';
 export { readIdx, type IdxArrays, type IdxData, type IdxType, type ReadIdxOptions } from './images/read-idx.js';
 export { buildVocabulary, type BuildVocabularyOptions } from './text/build-vocabulary.js';
 export {

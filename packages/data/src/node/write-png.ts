@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigError, DlError, ShapeError } from '@dl/errors';
+import { DlError } from '@dl/errors';
 import { encode } from 'fast-png';
 import type { RasterImage } from '../images/image-grid.js';
+import { rasterBytes } from '../images/raster-bytes.js';
 
 /**
  * Writes an image as an 8-bit PNG, grayscale (1 channel) or RGB (3 channels), e.g. a grid from
@@ -34,7 +35,7 @@ import type { RasterImage } from '../images/image-grid.js';
  * ```
  */
 export async function writePng(path: string, image: RasterImage): Promise<void> {
-  const png = encode({ width: image.width, height: image.height, channels: image.channels, depth: 8, data: toBytes(image) });
+  const png = encode({ width: image.width, height: image.height, channels: image.channels, depth: 8, data: rasterBytes(image) });
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -45,28 +46,4 @@ export async function writePng(path: string, image: RasterImage): Promise<void> 
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? ' (does its directory exist?)' : '';
     throw new DlError('io', `Could not write the PNG '${path}'${reason}: ${(error as Error).message}`, { package: 'data', cause: error });
   }
-}
-
-/** The image's values as 8-bit samples, after checking its fields. */
-function toBytes(image: RasterImage): Uint8Array {
-  const fail = (path: string, value: unknown, expected: string): never => {
-    throw new ConfigError({ path, value, expected, subject: 'image', package: 'data' });
-  };
-  if (typeof image !== 'object' || image === null) fail('', image, 'an object { data, height, width, channels }');
-  const { data, height, width, channels } = image;
-  if (!Number.isInteger(height) || height < 1) fail('height', height, 'an integer >= 1');
-  if (!Number.isInteger(width) || width < 1) fail('width', width, 'an integer >= 1');
-  if (channels !== 1 && channels !== 3) fail('channels', channels, '1 (grayscale) or 3 (RGB)');
-  if (!(data instanceof Uint8Array) && !(data instanceof Float32Array)) fail('data', data, 'a Uint8Array (0-255) or a Float32Array (0-1)');
-  if (data.length !== height * width * channels) {
-    throw new ShapeError({ expected: `height * width * channels = ${height * width * channels} values`, actual: [data.length], argument: 'image.data', package: 'data' });
-  }
-  if (data instanceof Uint8Array) return data;
-  const bytes = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const value = data[i] as number;
-    if (Number.isNaN(value)) fail('data', value, `numbers, not NaN (at index ${i})`);
-    bytes[i] = Math.round(Math.min(1, Math.max(0, value)) * 255);
-  }
-  return bytes;
 }
