@@ -5,7 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '@dl/core';
 import { attentionDemo } from './sections/attention-demo.js';
+import { convDemo } from './sections/conv-demo.js';
 import { coreDemo } from './sections/core-demo.js';
+import { generativeDemo } from './sections/generative-demo.js';
 import { recurrentDemo } from './sections/recurrent-demo.js';
 
 async function main(): Promise<void> {
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   await coreDemo();
   await attentionDemo();
   await recurrentDemo();
+  await convDemo();
+  await generativeDemo();
   console.log(`\nLive tensors at exit: ${tf.memory().numTensors}`);
 }
 
