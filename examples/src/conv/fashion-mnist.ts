@@ -20,19 +20,12 @@ import { loadModel, saveModel } from '@dl/core/node';
 import { createConvClassifier } from '@dl/conv';
 import { loadFashionMnist } from '@dl/data/node';
 import { renderLinePlot, svgToPng } from '../shared/line-plot.js';
+import { integerFlag, switchFlag } from '../shared/flags.js';
 
-function flag(name: string, fallback: number | undefined, min = 1): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}, got ${arg}`);
-  return value;
-}
-
-const epochs = flag('epochs', 12)!;
-const decayEpochs = flag('decay-epochs', 2, 0)!;
-const resume = process.argv.includes('--resume');
-const limit = flag('limit', undefined);
+const epochs = integerFlag('epochs', 12);
+const decayEpochs = integerFlag('decay-epochs', 2, 0);
+const resume = switchFlag('resume');
+const limit = integerFlag('limit', undefined);
 const [learningRate, decayedLearningRate] = [1e-3, 1e-4];
 const report = await useBackend('wasm');
 const train = await loadFashionMnist({ split: 'train', normalize: true, ...(limit === undefined ? {} : { limit }) });

@@ -17,17 +17,7 @@ import { useBackend, withSeededRandom } from '@dl/core';
 import { boxLossNames, createSingleObjectDetector, drawBoxes, predictBoxes, type BoxLossName } from '@dl/conv';
 import { imageGrid, shapeClassNames, shapesDataset } from '@dl/data';
 import { writePng } from '@dl/data/node';
-
-function flag(name: string, fallback: number, integer = true): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) throw new Error(`--${name} must be a ${integer ? 'non-negative integer' : 'number >= 0'}, got ${arg}`);
-  return value;
-}
-function textFlag(name: string, fallback: string): string {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-}
+import { integerFlag, numberFlag, textFlag } from '../shared/flags.js';
 
 /** IoU of two `[yMin, xMin, yMax, xMax]` boxes in float64, from the definition (empty boxes: 0). */
 function boxIou(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -38,14 +28,14 @@ function boxIou(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 const settings = {
-  size: flag('size', 32),
-  train: flag('train', 3000),
-  test: flag('test', 1000),
-  noise: flag('noise', 0.1, false),
-  epochs: flag('epochs', 7),
+  size: integerFlag('size', 32),
+  train: integerFlag('train', 3000),
+  test: integerFlag('test', 1000),
+  noise: numberFlag('noise', 0.1),
+  epochs: integerFlag('epochs', 7),
   batchSize: 32,
   boxLoss: textFlag('box-loss', 'smoothL1+iou') as BoxLossName,
-  boxLossWeight: flag('box-loss-weight', 1, false),
+  boxLossWeight: numberFlag('box-loss-weight', 1),
   learningRate: 1e-3,
   seed: 1,
   trainDataSeed: 1,

@@ -27,24 +27,14 @@ import { loadModel, saveModel } from '@dl/core/node';
 import { imageGrid } from '@dl/data';
 import { loadFashionMnist, writePng } from '@dl/data/node';
 import { classifierScores, createDcgan, type ClassifierScores } from '@dl/generative';
+import { integerFlag, textFlag } from '../shared/flags.js';
 
-function flag(name: string, fallback: number | undefined): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${arg}`);
-  return value;
-}
-function textFlag(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-
-const epochs = flag('epochs', 5)!;
-const limit = flag('limit', undefined);
-const batchSize = flag('batch-size', 64)!;
-const classifierEpochs = flag('classifier-epochs', 3)!;
-const classifierDir = textFlag('classifier');
-const saveClassifierDir = textFlag('save-classifier');
+const epochs = integerFlag('epochs', 5);
+const limit = integerFlag('limit', undefined);
+const batchSize = integerFlag('batch-size', 64);
+const classifierEpochs = integerFlag('classifier-epochs', 3);
+const classifierDir = textFlag('classifier', undefined);
+const saveClassifierDir = textFlag('save-classifier', undefined);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const figures = `${root}docs/guides/figures`;
 mkdirSync(figures, { recursive: true });
@@ -120,7 +110,6 @@ const testAccuracy = tf.tidy(() => {
   return predicted.equal(tf.tensor1d(Array.from(test.labels), 'int32')).mean().dataSync()[0]!;
 });
 console.log(`classifier (${classifierSource}): test accuracy ${testAccuracy.toFixed(4)} on ${test.labels.length} images`);
-
 
 // Latent interpolation: three pairs of noise vectors, 10 points on the line between each.
 const steps = 10;

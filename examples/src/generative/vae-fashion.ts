@@ -27,20 +27,13 @@ import { loadFashionMnist, writePng } from '@dl/data/node';
 import { createVae } from '@dl/generative';
 import { svgToPng } from '../shared/line-plot.js';
 import { renderScatterPlot, tab10 } from '../shared/scatter-plot.js';
+import { integerFlag, switchFlag } from '../shared/flags.js';
 
-function flag(name: string, fallback: number | undefined): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${arg}`);
-  return value;
-}
-
-const latentDim = flag('latent-dim', 2)!;
-const epochs = flag('epochs', 10)!;
-const limit = flag('limit', undefined);
-const testLimit = flag('test-limit', undefined);
-const withTorch = process.argv.includes('--torch');
+const latentDim = integerFlag('latent-dim', 2);
+const epochs = integerFlag('epochs', 10);
+const limit = integerFlag('limit', undefined);
+const testLimit = integerFlag('test-limit', undefined);
+const withTorch = switchFlag('torch');
 const batchSize = 64;
 const learningRate = 1e-3;
 const root = fileURLToPath(new URL('../../../', import.meta.url));

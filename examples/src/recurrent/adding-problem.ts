@@ -15,17 +15,10 @@ import { useBackend } from '@dl/core';
 import { runAddingExperiment, type AddingExperimentOptions, type CellName } from './adding-experiment.js';
 import { runClippingExperiment, type ClippingExperimentOptions } from './clipping-experiment.js';
 import { renderLinePlot, svgToPng } from '../shared/line-plot.js';
+import { integerFlag } from '../shared/flags.js';
 
 const cellLabels: Record<CellName, string> = { simple: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
 const cellColors: Record<CellName, string> = { simple: '#d62728', lstm: '#1f77b4', gru: '#2ca02c' };
-
-function flag(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${arg}`);
-  return value;
-}
 
 /** Both figures, from the results JSON (NaN test errors are stored as null). */
 export function writeFigures(json: { addingProblem: { settings: { length: number; units: number; epochs: number }; baselineMse: number; cells: { cell: CellName; testMse: (number | null)[] }[] }; gradientClipping: { settings: { learningRate: number }; runs: { name: string; batchLoss: (number | null)[]; divergedAtBatch: number | null }[] } }, figuresDir: string): void {
@@ -66,10 +59,10 @@ async function main(): Promise<void> {
 
   const adding: AddingExperimentOptions = {
     length: 100,
-    trainCount: flag('train', 4000),
+    trainCount: integerFlag('train', 4000),
     testCount: 1000,
     units: 32,
-    epochs: flag('epochs', 15),
+    epochs: integerFlag('epochs', 15),
     batchSize: 32,
     learningRate: 1e-2,
     clipNorm: 1,

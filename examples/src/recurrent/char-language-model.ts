@@ -16,6 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@dl/core';
 import { ProgressBar } from '@dl/core/node';
 import { CharVocabulary, charLanguageModelData, createCharLanguageModel, generateText } from '@dl/recurrent';
+import { integerFlag } from '../shared/flags.js';
 
 interface Speech {
   readonly year: number;
@@ -23,17 +24,9 @@ interface Speech {
   readonly text: string;
 }
 
-function flag(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${arg}`);
-  return value;
-}
-
 const settings = {
   firstYear: 1961,
-  trainCharacters: flag('chars', 500_000),
+  trainCharacters: integerFlag('chars', 500_000),
   heldOutCharacters: 60_000,
   sequenceLength: 64,
   embeddingDim: 32,
@@ -42,7 +35,7 @@ const settings = {
   learningRate: 3e-3,
   clipNorm: 1,
   batchSize: 32,
-  epochs: flag('epochs', 5),
+  epochs: integerFlag('epochs', 5),
   seed: 1,
 };
 
