@@ -18,6 +18,7 @@ Architecture (createVae's defaults; tfjs's 'same' padding reproduced exactly):
 - weights Glorot-uniform, biases zero (tfjs's defaults); Adam(lr 1e-3, eps 1e-7 as tfjs);
 - loss per image: binary cross-entropy summed over pixels (from the logits) + beta * KL, with
   KL = -0.5 * sum(1 + logVar - mean^2 - exp(logVar)); averaged over the batch.
+torch_bench.py imports Vae and train_step for its `vae` row (one epoch, timed): keep them importable.
 Evaluation: on the whole test set, z = mean + exp(logVar / 2) * eps with one fixed-seed eps per
 image; reports the means per image of BCE, KL and their sum (the negative ELBO, beta = 1).
 """
@@ -108,6 +109,18 @@ def loss_terms(model, x, eps):
     return reconstruction, kl
 
 
+def train_step(model, optimizer, xb, beta=1.0):
+    """One Adam step on the batch xb (one eps ~ N(0, I) per image, from torch's global generator):
+    the loss is the batch mean of BCE + beta * KL. Returns the batch means (loss, reconstruction,
+    kl) as tensors (detached). Also the step of torch_bench.py's `vae` row."""
+    reconstruction, kl = loss_terms(model, xb, torch.randn(xb.shape[0], model.mean.out_features))
+    loss = reconstruction.mean() + beta * kl.mean()
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.detach(), reconstruction.mean().detach(), kl.mean().detach()
+
+
 @torch.no_grad()
 def evaluate(model, x, latent_dim, seed=0, batch=256):
     model.eval()
@@ -148,12 +161,8 @@ def main():
         sums, batches = [0.0, 0.0, 0.0], 0
         for start in range(0, train_x.shape[0], args.batch_size):
             xb = train_x[order[start:start + args.batch_size]]
-            reconstruction, kl = loss_terms(model, xb, torch.randn(xb.shape[0], args.latent_dim))
-            loss = reconstruction.mean() + args.beta * kl.mean()
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            sums = [sums[0] + loss.item(), sums[1] + reconstruction.mean().item(), sums[2] + kl.mean().item()]
+            loss, reconstruction, kl = train_step(model, optimizer, xb, args.beta)
+            sums = [sums[0] + loss.item(), sums[1] + reconstruction.item(), sums[2] + kl.item()]
             batches += 1
         entry = {"epoch": epoch + 1, "loss": sums[0] / batches, "reconstruction": sums[1] / batches, "kl": sums[2] / batches, "seconds": time.perf_counter() - epoch_start}
         history.append(entry)

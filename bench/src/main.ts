@@ -54,14 +54,16 @@ const runs = values.quick ? 1 : 3;
 
 /**
  * Sizes per backend: the full 512 samples where an epoch takes seconds; the plain cpu
- * backend (hundreds of seconds per epoch) on a reduced set, reported per sample. `fashion`
- * (a conv net of 20-40 MFLOP per image: minutes per epoch on cpu) on half the cpu sizes.
+ * backend (hundreds of seconds per epoch) on a reduced set, reported per sample. The conv nets
+ * of 20-40 MFLOP per image forward (`fashion`, `vae`, and `dcgan`, whose step runs G and D
+ * several times: minutes per epoch on cpu) on half the cpu sizes and 16 plain-cpu samples.
  */
 function plan(workload: WorkloadName): Job[] {
   const epochWorkload = workload !== 'matmul' && workload !== 'attention';
-  const cpuSamples = (values.quick ? 64 : 128) / (workload === 'fashion' ? 2 : 1);
+  const heavyConv = workload === 'fashion' || workload === 'vae' || workload === 'dcgan';
+  const cpuSamples = (values.quick ? 64 : 128) / (heavyConv ? 2 : 1);
   const sizes: Record<Exclude<Backend, 'torch'>, number> = epochWorkload
-    ? { wasm: 512, cpu: cpuSamples, 'cpu-plain': workload === 'cnn' ? 64 : workload === 'fashion' ? 16 : 32 }
+    ? { wasm: 512, cpu: cpuSamples, 'cpu-plain': workload === 'cnn' ? 64 : heavyConv ? 16 : 32 }
     : { wasm: 0, cpu: 0, 'cpu-plain': 0 };
   const backends: Exclude<Backend, 'torch'>[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
   return backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
@@ -162,9 +164,10 @@ for (const workload of mixed) console.error(`warning: the ${workload} rows timed
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const notes = [
   `Machine: ${machine}. Medians of ${runs} run(s) after one warm-up; each backend in a fresh process.`,
-  'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (cnn), 16 (fashion) or 32 (RNN) samples, scaled per sample to the wasm size.',
-  'cpu + dl kernels on 128 samples (64 with --quick; fashion half that), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+  'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (cnn), 16 (fashion, vae, dcgan) or 32 (RNN) samples, scaled per sample to the wasm size.',
+  'cpu + dl kernels on 128 samples (64 with --quick; fashion, vae and dcgan half that), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
   'fashion: `createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 })` with @dl/conv\'s defaults, on the first 512 images of the committed Fashion-MNIST subset; its PyTorch twin is built from the layer list read off the built model. GFLOP/s counts conv and dense FLOPs, training ≈ 3x forward.',
+  'vae: `createVae({ latentDim: 16, imageShape: [28, 28, 1], seed: 1 })` (defaults) through its `train`, images in [0, 1]; dcgan: `createDcgan({ imageShape: [28, 28, 1], seed: 1 })` (defaults) through its `train`, images scaled to [-1, 1]; both on the first 512 images of the same subset, batch 64, no shuffling, against PyTorch twins built from what is read off the tfjs models (parameter counts asserted). GFLOP/s: vae 3x forward (encoder + decoder); dcgan 4G + 8D per image (G, D: forward FLOPs of one image; see bench/README.md).',
   '`-dl` rows: @dl/recurrent\'s fused layers (sigmoid gates, GRU resetAfter as PyTorch) in the same model; the others are tfjs-layers\' own (hardSigmoid gates, GRU reset before).',
   ...mixed.map((workload) => `**${workload}: the backends timed different networks (FLOPs per sample differ; a package changed during the run): not comparable.**`),
   ...(fusedSpeedups.length === 0 ? [] : [`@dl/recurrent vs tfjs-layers on wasm (epoch time ratio): ${fusedSpeedups.join(', ')}.`]),
