@@ -61,7 +61,9 @@ async function waitForModel(dir: string): Promise<void> {
 
 /** Samples in [-1, 1] as a [0, 1] PNG grid. */
 async function writeGrid(path: string, images: tf.Tensor4D, columns: number): Promise<void> {
-  const data = tf.tidy(() => images.add(1).div(2)).dataSync() as Float32Array;
+  const scaled = tf.tidy(() => images.add(1).div(2));
+  const data = scaled.dataSync() as Float32Array;
+  scaled.dispose();
   await writePng(path, imageGrid({ data, shape: images.shape as [number, number, number, number] }, { columns }));
 }
 
