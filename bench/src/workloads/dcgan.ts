@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
 import { createDcgan, type Dcgan, type DcganOptions } from '@dl/generative';
-import { layerForwardFlops, shapeOf, trainableParams } from './layer-flops.js';
+import { layerForwardFlops, pairOf, shapeOf, trainableParams } from './layer-flops.js';
 import type { Workload, WorkloadSize } from './types.js';
 
 /** The one options object of the DCGAN row (createDcgan's defaults otherwise); both sides derive from the models it builds. */
@@ -61,7 +61,6 @@ export interface DcganNetwork {
   readonly trainFlopsPerImage: number;
 }
 
-const pairOf = (value: unknown): [number, number] => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : [Number(value), Number(value)]);
 const initializerOf = (value: unknown): InitializerSpec => {
   const { className, config } = (value ?? {}) as { className?: string; config?: { mean?: number; stddev?: number } };
   return { className: className ?? '', mean: config?.mean, stddev: config?.stddev };

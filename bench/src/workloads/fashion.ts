@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { convFlops, createConvClassifier, type ConvClassifierOptions } from '@dl/conv';
+import { createConvClassifier, type ConvClassifierOptions } from '@dl/conv';
 import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
+import { modelForwardFlops, pairOf, shapeOf, trainableParams } from './layer-flops.js';
 import type { Workload, WorkloadSize } from './types.js';
 
 /**
@@ -51,22 +52,19 @@ export interface FashionNetwork {
   readonly forwardFlopsPerImage: number;
 }
 
-const pairOf = (value: unknown): [number, number] => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : [Number(value), Number(value)]);
 const initializerOf = (value: unknown): KernelInitializer => {
   const { className, config } = (value ?? {}) as { className?: string; config?: { scale?: number; mode?: string; distribution?: string } };
   return { className: className ?? '', scale: config?.scale, mode: config?.mode, distribution: config?.distribution };
 };
-const shapeOf = (shape: tf.Shape | tf.Shape[]): number[] => (shape as (number | null)[]).slice(1).map(Number);
 
 /**
  * Reads a built tfjs model back as a list of layers (order, sizes, rates, BN constants, the
- * optimizer and loss it was compiled with) and counts its forward FLOPs per image. Each conv's
- * count is cross-checked against @dl/conv's `convFlops`; a layer this list cannot describe, or a
+ * optimizer and loss it was compiled with) and counts its forward FLOPs per image
+ * (`modelForwardFlops`, which cross-checks each conv against @dl/conv's `convFlops`); a layer this list cannot describe, or a
  * model that is not a plain chain, throws, so the PyTorch twin never silently differs.
  */
 export function describeNetwork(model: tf.LayersModel): FashionNetwork {
   const layers: NetworkLayer[] = [];
-  let flops = 0;
   let previous: tf.layers.Layer | undefined;
   for (const layer of model.layers) {
     const inbound = layer.inboundNodes.flatMap((node) => node.inboundLayers);
@@ -96,20 +94,6 @@ export function describeNetwork(model: tf.LayersModel): FashionNetwork {
           activation: String(config.activation),
           initializer: initializerOf(config.kernelInitializer),
         };
-        const [outHeight, outWidth, outChannels] = spec.outputShape as [number, number, number];
-        const layerFlops = 2 * outHeight * outWidth * outChannels * spec.kernelSize[0] * spec.kernelSize[1] * spec.inputShape[2]!;
-        const reference = convFlops({
-          inputShape: spec.inputShape as [number, number, number],
-          kernelSize: spec.kernelSize,
-          strides: spec.strides,
-          dilation: spec.dilation,
-          padding: spec.padding,
-          filters: spec.filters,
-        });
-        if (reference.flops !== layerFlops || reference.outputShape.join() !== spec.outputShape.join()) {
-          throw new Error(`fashion workload: ${layer.name} costs ${layerFlops} FLOPs for output ${spec.outputShape.join('x')} by the layer list, ${reference.flops} for ${reference.outputShape.join('x')} by convFlops`);
-        }
-        flops += layerFlops;
         layers.push(spec);
         break;
       }
@@ -134,7 +118,6 @@ export function describeNetwork(model: tf.LayersModel): FashionNetwork {
         break;
       case 'Dense': {
         const units = Number(config.units);
-        flops += 2 * base.inputShape[0]! * units;
         layers.push({
           ...base,
           type: 'dense',
@@ -158,8 +141,8 @@ export function describeNetwork(model: tf.LayersModel): FashionNetwork {
     layers,
     loss: String(model.loss),
     optimizer: { name: 'adam', learningRate: optimizer.learningRate, beta1: optimizer.beta1, beta2: optimizer.beta2, epsilon: optimizer.epsilon },
-    trainableParams: model.trainableWeights.reduce((sum, weight) => sum + tf.util.sizeFromShape(weight.shape as number[]), 0),
-    forwardFlopsPerImage: flops,
+    trainableParams: trainableParams(model),
+    forwardFlopsPerImage: modelForwardFlops(model),
   };
 }
 

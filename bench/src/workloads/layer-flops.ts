@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { convFlops, convOutputShape } from '@dl/conv';
 
 /** Layers that cost no multiply-adds worth counting (elementwise, reshapes, noise). */
-const elementwiseLayers = new Set(['InputLayer', 'BatchNormalization', 'ReLU', 'LeakyReLU', 'Activation', 'Reshape', 'Flatten', 'Dropout', 'Sampling']);
+const elementwiseLayers = new Set(['InputLayer', 'BatchNormalization', 'ReLU', 'LeakyReLU', 'Activation', 'Reshape', 'Flatten', 'Dropout', 'Sampling', 'MaxPooling2D']);
 
-const pairOf = (value: unknown): [number, number] => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : [Number(value), Number(value)]);
+/** A layer config's `[h, w]` pair (kernel size, strides, ...), given as a pair or one number. */
+export const pairOf = (value: unknown): [number, number] => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : [Number(value), Number(value)]);
 
 /** A built layer's shape without the batch axis (the first output's, for a layer with several). */
 export const shapeOf = (shape: tf.Shape | tf.Shape[]): number[] => {
