@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
+import { fashionMnistFixtureDir } from '@dl/data/node';
+import { fixtureImages } from './fixture-images.js';
 import { createDcgan, type Dcgan, type DcganOptions } from '@dl/generative';
 import { layerForwardFlops, pairOf, shapeOf, trainableParams } from './layer-flops.js';
 import type { Workload, WorkloadSize } from './types.js';
@@ -188,9 +189,10 @@ export function dcganTorchArguments(): { network: DcganNetwork; dataDir: string;
 export function dcganWorkload({ samples }: WorkloadSize): Workload {
   const gan = createDcgan(dcganOptions);
   const { trainFlopsPerImage, generator, discriminator } = describeDcgan(gan);
-  const data = loadFashionMnist({ dir: fashionMnistFixtureDir, split: 'train', limit: samples, normalize: true }).then(({ images, shape }) => {
-    if (shape[0] < samples) throw new Error(`dcgan workload: the fixture holds ${shape[0]} training images, fewer than ${samples}`);
-    return tf.tidy(() => tf.tensor4d(images, [samples, 28, 28, 1]).mul(2).sub(1) as tf.Tensor4D);
+  const data = fixtureImages('dcgan', samples).then(({ x: pixels }) => {
+    const x = tf.tidy(() => pixels.mul(2).sub(1) as tf.Tensor4D); // the generator's tanh range
+    pixels.dispose();
+    return x;
   });
   let x: tf.Tensor4D | undefined;
   return {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createConvClassifier, type ConvClassifierOptions } from '@dl/conv';
-import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
+import { fashionMnistFixtureDir } from '@dl/data/node';
+import { fixtureImages } from './fixture-images.js';
 import { modelForwardFlops, pairOf, shapeOf, trainableParams } from './layer-flops.js';
 import type { Workload, WorkloadSize } from './types.js';
 
@@ -172,10 +173,7 @@ export function fashionTorchArguments(): { network: FashionNetwork; dataDir: str
 export function fashionWorkload({ samples }: WorkloadSize): Workload {
   const model = createConvClassifier(fashionOptions);
   const { forwardFlopsPerImage } = describeNetwork(model);
-  const data = loadFashionMnist({ dir: fashionMnistFixtureDir, split: 'train', limit: samples, normalize: true }).then(({ images, labels, shape }) => {
-    if (shape[0] < samples) throw new Error(`fashion workload: the fixture holds ${shape[0]} training images, fewer than ${samples}`);
-    return { x: tf.tensor4d(images, [samples, 28, 28, 1]), y: tf.tensor1d(labels, 'float32') };
-  });
+  const data = fixtureImages('fashion', samples).then(({ x, labels }) => ({ x, y: tf.tensor1d(labels, 'float32') }));
   let tensors: { x: tf.Tensor4D; y: tf.Tensor1D } | undefined;
   return {
     unit: `epoch (${samples} images, ${(forwardFlopsPerImage / 1e6).toFixed(1)} MFLOP/image forward)`,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
+import { fashionMnistFixtureDir } from '@dl/data/node';
+import { fixtureImages } from './fixture-images.js';
 import { createVae, type Vae, type VaeOptions } from '@dl/generative';
 import { modelForwardFlops, shapeOf, trainableParams } from './layer-flops.js';
 import type { Workload, WorkloadSize } from './types.js';
@@ -117,10 +118,7 @@ export function vaeTorchArguments(): { network: VaeNetwork; dataDir: string; spl
 export function vaeWorkload({ samples }: WorkloadSize): Workload {
   const vae = createVae(vaeOptions);
   const { forwardFlopsPerImage } = describeVae(vae);
-  const data = loadFashionMnist({ dir: fashionMnistFixtureDir, split: 'train', limit: samples, normalize: true }).then(({ images, shape }) => {
-    if (shape[0] < samples) throw new Error(`vae workload: the fixture holds ${shape[0]} training images, fewer than ${samples}`);
-    return tf.tensor4d(images, [samples, 28, 28, 1]);
-  });
+  const data = fixtureImages('vae', samples).then(({ x }) => x);
   let x: tf.Tensor4D | undefined;
   return {
     unit: `epoch (${samples} images, ${(forwardFlopsPerImage / 1e6).toFixed(1)} MFLOP/image forward)`,
