@@ -11,9 +11,8 @@
  * `--resume` continues a finished run from that saved model and the results file with the
  * decay epochs only (for a run that was started without them).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, withSeededRandom } from '@dl/core';
 import { loadModel, saveModel } from '@dl/core/node';
@@ -21,6 +20,7 @@ import { createConvClassifier } from '@dl/conv';
 import { loadFashionMnist } from '@dl/data/node';
 import { renderLinePlot, svgToPng } from '../shared/line-plot.js';
 import { integerFlag, switchFlag } from '../shared/flags.js';
+import { figuresDir, repositoryRoot, resultsDir } from '../shared/output-dirs.js';
 
 const epochs = integerFlag('epochs', 12);
 const decayEpochs = integerFlag('decay-epochs', 2, 0);
@@ -37,9 +37,9 @@ const toTensors = (set: typeof train) => ({
 });
 const trainSet = toTensors(train);
 const testSet = toTensors(test);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = repositoryRoot;
 const cacheDir = `${root}examples/.cache/fashion-classifier`;
-const resultsPath = `${root}examples/results/fashion-mnist.json`;
+const resultsPath = `${resultsDir()}/fashion-mnist.json`;
 const history: { epoch: number; learningRate: number; loss: number; accuracy: number; testLoss: number; testAccuracy: number; seconds: number }[] = [];
 let model: tf.LayersModel;
 let previousSeconds = 0;
@@ -57,7 +57,6 @@ const firstEpoch = history.length;
 const fitEpochs = resume ? decayEpochs : epochs + decayEpochs;
 const optimizer = model.optimizer as tf.Optimizer & { learningRate: number };
 const writeResults = (seconds: number) => {
-  mkdirSync(`${root}examples/results`, { recursive: true });
   writeFileSync(
     resultsPath,
     `${JSON.stringify({ command: `pnpm --filter @dl/examples fashion ${process.argv.slice(2).join(' ')}`.trim(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, train: train.labels.length, test: test.labels.length, parameters: model.countParams(), seconds, history }, null, 2)}\n`,
@@ -93,7 +92,6 @@ console.log(`final test accuracy ${history.at(-1)?.testAccuracy.toFixed(4)}, bes
 
 writeResults(seconds);
 await saveModel(model, cacheDir);
-mkdirSync(`${root}docs/guides/figures`, { recursive: true });
 const svg = renderLinePlot({
   title: 'Fashion-MNIST, createConvClassifier defaults',
   xLabel: 'epoch',
@@ -104,7 +102,7 @@ const svg = renderLinePlot({
     { label: 'target 0.93', values: history.map(() => 0.93), color: '#7f7f7f', dashed: true },
   ],
 });
-writeFileSync(`${root}docs/guides/figures/fashion-mnist.png`, svgToPng(svg));
+writeFileSync(`${figuresDir()}/fashion-mnist.png`, svgToPng(svg));
 tf.dispose([trainSet.x, trainSet.y, testSet.x, testSet.y]);
 model.optimizer.dispose();
 model.dispose();

@@ -9,15 +9,15 @@
  * `--box-loss=smoothL1|iou|smoothL1+iou`, `--box-loss-weight=X`, `--out=NAME` (file names
  * of the JSON and PNG, default shapes-detector; use another name for experiments).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, withSeededRandom } from '@dl/core';
 import { boxLossNames, createSingleObjectDetector, drawBoxes, predictBoxes, type BoxLossName } from '@dl/conv';
 import { imageGrid, shapeClassNames, shapesDataset } from '@dl/data';
 import { writePng } from '@dl/data/node';
 import { integerFlag, numberFlag, textFlag } from '../shared/flags.js';
+import { figuresDir, resultsDir } from '../shared/output-dirs.js';
 
 /** IoU of two `[yMin, xMin, yMax, xMax]` boxes in float64, from the definition (empty boxes: 0). */
 function boxIou(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -121,11 +121,9 @@ const perClass = shapeClassNames.map((name, k) => {
 console.log(`final: test mean IoU ${final.meanIou.toFixed(4)} (target 0.8), class accuracy ${final.classAccuracy.toFixed(4)} (target 0.95); ${settings.epochs} epochs in ${seconds.toFixed(0)} s wall (${model.countParams()} parameters)`);
 console.log(`mean IoU per class: ${perClass.map((c) => `${c.class} ${c.meanIou.toFixed(3)}`).join(', ')}`);
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-mkdirSync(`${root}examples/results`, { recursive: true });
 const command = `pnpm --filter @dl/examples detector${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 writeFileSync(
-  `${root}examples/results/${out}.json`,
+  `${resultsDir()}/${out}.json`,
   `${JSON.stringify({ command, machine, date: new Date().toISOString().slice(0, 10), settings, parameters: model.countParams(), seconds, final: { testMeanIou: final.meanIou, testClassAccuracy: final.classAccuracy, testIouAbove05: final.iouAbove05, perClass }, history }, null, 2)}\n`,
 );
 
@@ -135,7 +133,6 @@ const drawn = drawBoxes({ data: testData.images.subarray(0, shown * size * size)
   { boxes: testData.boxes.subarray(0, shown * 4), color: [0, 0.85, 0] },
   { boxes: final.predictions.boxes.subarray(0, shown * 4), color: [1, 0.1, 0.1] },
 ]);
-mkdirSync(`${root}docs/guides/figures`, { recursive: true });
 const grid = imageGrid(drawn, { columns: 8, padding: 2, padValue: [0.5, 0.5, 0.5] });
 // Upscaled 4x (nearest neighbour), so that one-pixel outlines are visible.
 const scale = 4;
@@ -143,7 +140,7 @@ const big = new Float32Array(grid.height * scale * grid.width * scale * 3);
 for (let r = 0; r < grid.height * scale; r += 1) for (let c = 0; c < grid.width * scale; c += 1) for (let k = 0; k < 3; k += 1) {
   big[(r * grid.width * scale + c) * 3 + k] = grid.data[(Math.floor(r / scale) * grid.width + Math.floor(c / scale)) * 3 + k]!;
 }
-await writePng(`${root}docs/guides/figures/${out}.png`, { data: big, height: grid.height * scale, width: grid.width * scale, channels: 3 });
+await writePng(`${figuresDir()}/${out}.png`, { data: big, height: grid.height * scale, width: grid.width * scale, channels: 3 });
 console.log(`Wrote examples/results/${out}.json and docs/guides/figures/${out}.png`);
 tf.dispose([x, y.class, y.box, xTest]);
 model.optimizer.dispose();

@@ -17,9 +17,8 @@
  * here on the same training images) or `--classifier=DIR` (a classifier saved with
  * `saveModel` from @dl/core/node, taking [n, 28, 28, 1] pixels in [0, 1]), `--save-classifier=DIR`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { createConvClassifier } from '@dl/conv';
 import { useBackend, withSeededRandom } from '@dl/core';
@@ -28,6 +27,7 @@ import { imageGrid } from '@dl/data';
 import { loadFashionMnist, writePng } from '@dl/data/node';
 import { classifierScores, createDcgan, type ClassifierScores } from '@dl/generative';
 import { integerFlag, textFlag } from '../shared/flags.js';
+import { figuresDir, resultsDir } from '../shared/output-dirs.js';
 
 const epochs = integerFlag('epochs', 5);
 const limit = integerFlag('limit', undefined);
@@ -35,10 +35,8 @@ const batchSize = integerFlag('batch-size', 64);
 const classifierEpochs = integerFlag('classifier-epochs', 3);
 const classifierDir = textFlag('classifier', undefined);
 const saveClassifierDir = textFlag('save-classifier', undefined);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const figures = `${root}docs/guides/figures`;
-mkdirSync(figures, { recursive: true });
-mkdirSync(`${root}examples/results`, { recursive: true });
+const figures = figuresDir();
+const results = resultsDir();
 
 const report = await useBackend('wasm');
 const train = await loadFashionMnist({ split: 'train', normalize: true, ...(limit === undefined ? {} : { limit }) });
@@ -137,7 +135,7 @@ console.log(`${epochs} epochs of ${train.labels.length} images in ${seconds.toFi
 
 const argv = process.argv.slice(2).join(' ');
 writeFileSync(
-  `${root}examples/results/dcgan-fashion.json`,
+  `${results}/dcgan-fashion.json`,
   `${JSON.stringify(
     {
       command: `pnpm --filter @dl/examples dcgan${argv === '' ? '' : ` ${argv}`}`,

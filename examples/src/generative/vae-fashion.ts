@@ -17,9 +17,8 @@
  * ratio to the JSON).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@dl/core';
 import { imageGrid } from '@dl/data';
@@ -28,6 +27,7 @@ import { createVae } from '@dl/generative';
 import { svgToPng } from '../shared/line-plot.js';
 import { renderScatterPlot, tab10 } from '../shared/scatter-plot.js';
 import { integerFlag, switchFlag } from '../shared/flags.js';
+import { figuresDir, repositoryRoot, resultsDir } from '../shared/output-dirs.js';
 
 const latentDim = integerFlag('latent-dim', 2);
 const epochs = integerFlag('epochs', 10);
@@ -36,10 +36,9 @@ const testLimit = integerFlag('test-limit', undefined);
 const withTorch = switchFlag('torch');
 const batchSize = 64;
 const learningRate = 1e-3;
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const figures = `${root}docs/guides/figures`;
-mkdirSync(figures, { recursive: true });
-mkdirSync(`${root}examples/results`, { recursive: true });
+const root = repositoryRoot;
+const figures = figuresDir();
+const results = resultsDir();
 
 const report = await useBackend('wasm');
 const train = await loadFashionMnist({ split: 'train', normalize: true, ...(limit === undefined ? {} : { limit }) });
@@ -142,7 +141,7 @@ if (withTorch) {
       `(${Math.abs(ratio - 1) <= 0.05 ? 'within' : 'NOT within'} the 5% target)`,
   );
 }
-writeFileSync(`${root}examples/results/vae-fashion-${latentDim}.json`, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(`${results}/vae-fashion-${latentDim}.json`, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`Results: examples/results/vae-fashion-${latentDim}.json`);
 tf.dispose([trainImages, testImages]);
 vae.dispose();
