@@ -1,0 +1,14 @@
+/**
+ * Transfer learning and model fusion for TensorFlow.js: cut, freeze and re-head any pretrained
+ * `tf.LayersModel` (`createTransferModel`, `unfreeze`, with BatchNorm kept in inference mode),
+ * and fuse models by their outputs (averaging, voting, stacking), their parameters
+ * (`averageWeights`) or their features (`createFeatureFusionModel`).
+ *
+ * @packageDocumentation
+ */
+export { createTransferModel, type TransferModelOptions, type TransferPreprocessOptions } from './models/transfer-model.js';
+export type { ClassifierHeadOptions } from './models/classifier-head.js';
+export type { FeaturePooling } from './models/base-features.js';
+export { freezeBatchNorm } from './training/freeze-batch-norm.js';
+export { unfreeze, type UnfreezeOptions, type UnfreezeReport } from './training/unfreeze.js';
+export { ResizeImages, resizeImages, type ResizeImagesLayerArgs } from './layers/resize-images.js';
