@@ -12,3 +12,5 @@ export type { FeaturePooling } from './models/base-features.js';
 export { freezeBatchNorm } from './training/freeze-batch-norm.js';
 export { unfreeze, type UnfreezeOptions, type UnfreezeReport } from './training/unfreeze.js';
 export { ResizeImages, resizeImages, type ResizeImagesLayerArgs } from './layers/resize-images.js';
+export { createFeatureFusionModel, type FeatureBranch, type FeatureFusionOptions, type FusionMethod } from './models/feature-fusion.js';
+export { BranchAttention, branchAttention, type BranchAttentionLayerArgs } from './layers/branch-attention.js';
