@@ -1,4 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
+import { chartFont as font, escapeXml } from './svg.js';
+
+export { svgToPng } from './svg.js';
 
 /** One line of a {@link renderLinePlot}: `values[i]` is plotted at x = i + 1. */
 export interface PlotSeries {
@@ -22,10 +24,6 @@ export interface LinePlotOptions {
   readonly width?: number;
   readonly height?: number;
 }
-
-const font = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A line chart as SVG text: x is the 1-based index of each value (the epoch), one polyline per
@@ -116,13 +114,4 @@ export function renderLinePlot(options: LinePlotOptions): string {
   });
   parts.push('</svg>');
   return parts.join('\n');
-}
-
-/**
- * Rasterises SVG text to PNG bytes with resvg (@resvg/resvg-js: Rust's resvg through a
- * prebuilt N-API binary, no install script, no browser). Text uses the system's fonts.
- */
-export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' });
-  return resvg.render().asPng();
 }

@@ -1,3 +1,5 @@
+import { chartFont as font, escapeXml } from './svg.js';
+
 /** One class of points of a {@link renderScatterPlot}. */
 export interface ScatterGroup {
   readonly label: string;
@@ -25,8 +27,6 @@ export interface ScatterPlotOptions {
 /** The ten colours of matplotlib's `tab10`, for ten classes. */
 export const tab10 = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'] as const;
 
-const font = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Round tick values: about `count` of them covering [min, max]. */
 function ticks(min: number, max: number, count: number): number[] {
