@@ -21,3 +21,4 @@ export { averageWeights, type AverageWeightsOptions } from './ops/average-weight
 export { recomputeBatchNormStatistics, type BatchNormStatisticsReport, type RecomputeBatchNormStatisticsOptions } from './ops/recompute-batch-norm-statistics.js';
 export { WeightedAverage, weightedAverage, type WeightedAverageLayerArgs } from './layers/weighted-average.js';
 export { MajorityVote, majorityVote, type MajorityVoteLayerArgs } from './layers/majority-vote.js';
+export * from './theory/index.js';

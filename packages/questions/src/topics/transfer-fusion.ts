@@ -227,26 +227,134 @@ const pcgrad: Reference = {
 };
 
 // ---------------------------------------------------------------------------
-// Verification targets in @dl/transfer-fusion (pending until the code lands).
+// Verification targets in @dl/transfer-fusion.
 // ---------------------------------------------------------------------------
 
-const pending = (exportName: string, test: string): Verification => ({
+const verified = (exportName: string, test: string): Verification => ({
   package: '@dl/transfer-fusion',
   export: exportName,
   test,
-  status: 'pending',
+  status: 'verified',
 });
-const vTransferModel = pending('createTransferModel', 'packages/transfer-fusion/src/models/transfer-model.test.ts');
-const vAverageWeights = pending('averageWeights', 'packages/transfer-fusion/src/ops/average-weights.test.ts');
-const vAveragingEnsemble = pending(
-  'createAveragingEnsemble',
-  'packages/transfer-fusion/src/models/averaging-ensemble.test.ts',
-);
-const vStackingEnsemble = pending(
-  'createStackingEnsemble',
-  'packages/transfer-fusion/src/models/stacking-ensemble.test.ts',
-);
-const vFeatureFusion = pending('createFeatureFusionModel', 'packages/transfer-fusion/src/models/feature-fusion.test.ts');
+const vTransferModel = verified('createTransferModel', 'packages/transfer-fusion/src/models/transfer-model.test.ts');
+const vAverageWeights = verified('averageWeights', 'packages/transfer-fusion/src/ops/average-weights.test.ts');
+const vAveragingEnsemble = verified('averageEnsemble', 'packages/transfer-fusion/src/models/average-ensemble.test.ts');
+const vStackingEnsemble = verified('stackingEnsemble', 'packages/transfer-fusion/src/models/stacking-ensemble.test.ts');
+const vFeatureFusion = verified('createFeatureFusionModel', 'packages/transfer-fusion/src/models/feature-fusion.test.ts');
+
+// ---------------------------------------------------------------------------
+// More references for the theory questions.
+// ---------------------------------------------------------------------------
+
+const kroghVedelsby: Reference = {
+  title: 'Neural Network Ensembles, Cross Validation, and Active Learning',
+  authors: 'Krogh & Vedelsby',
+  year: 1995,
+  url: 'https://papers.nips.cc/paper_files/paper/1994/hash/b8c37e33defde51cf91e1e03e51657da-Abstract.html',
+};
+const gretton: Reference = {
+  title: 'A Kernel Two-Sample Test',
+  authors: 'Gretton, Borgwardt, Rasch, Schölkopf & Smola',
+  year: 2012,
+  url: 'https://jmlr.org/papers/v13/gretton12a.html',
+};
+const wolpert: Reference = {
+  title: 'Stacked generalization',
+  authors: 'Wolpert',
+  year: 1992,
+  url: 'https://doi.org/10.1016/S0893-6080(05)80023-1',
+};
+const snapshotEnsembles: Reference = {
+  title: 'Snapshot Ensembles: Train 1, get M for free',
+  authors: 'Huang et al.',
+  year: 2017,
+  arxiv: '1704.00109',
+};
+const sgdr: Reference = {
+  title: 'SGDR: Stochastic Gradient Descent with Warm Restarts',
+  authors: 'Loshchilov & Hutter',
+  year: 2017,
+  arxiv: '1608.03983',
+};
+const fge: Reference = {
+  title: 'Loss Surfaces, Mode Connectivity, and Fast Ensembling of DNNs',
+  authors: 'Garipov et al.',
+  year: 2018,
+  arxiv: '1802.10026',
+};
+const negativeTransfer: Reference = {
+  title: 'Characterizing and Avoiding Negative Transfer',
+  authors: 'Wang, Dai, Póczos & Carbonell',
+  year: 2019,
+  arxiv: '1811.09751',
+};
+const whatIsTransferred: Reference = {
+  title: 'What is being transferred in transfer learning?',
+  authors: 'Neyshabur, Sedghi & Zhang',
+  year: 2020,
+  arxiv: '2008.11687',
+};
+const vgg: Reference = {
+  title: 'Very Deep Convolutional Networks for Large-Scale Image Recognition',
+  authors: 'Simonyan & Zisserman',
+  year: 2015,
+  arxiv: '1409.1556',
+};
+const deepAdaptationNetworks: Reference = {
+  title: 'Learning Transferable Features with Deep Adaptation Networks',
+  authors: 'Long et al.',
+  year: 2015,
+  arxiv: '1502.02791',
+};
+const failingLoudly: Reference = {
+  title: 'Failing Loudly: An Empirical Study of Methods for Detecting Dataset Shift',
+  authors: 'Rabanser, Günnemann & Lipton',
+  year: 2019,
+  arxiv: '1810.11953',
+};
+const batchRenorm: Reference = {
+  title: 'Batch Renormalization: Towards Reducing Minibatch Dependence in Batch-Normalized Models',
+  authors: 'Ioffe',
+  year: 2017,
+  arxiv: '1702.03275',
+};
+const distillationWorks: Reference = {
+  title: 'Does Knowledge Distillation Really Work?',
+  authors: 'Stanton et al.',
+  year: 2021,
+  arxiv: '2106.05945',
+};
+const teacherAssistant: Reference = {
+  title: 'Improved Knowledge Distillation via Teacher Assistant',
+  authors: 'Mirzadeh et al.',
+  year: 2020,
+  arxiv: '1902.03393',
+};
+
+// ---------------------------------------------------------------------------
+// Verified links to the float64 theory of @dl/transfer-fusion (src/theory).
+// ---------------------------------------------------------------------------
+
+const theory = (exportName: string, file: string): Verification => ({
+  package: '@dl/transfer-fusion',
+  export: exportName,
+  test: `packages/transfer-fusion/src/theory/${file}.test.ts`,
+  status: 'verified',
+});
+const vSoftmaxT = theory('softmaxWithTemperature', 'temperature-softmax');
+const vDistillLoss = theory('distillationLoss', 'distillation');
+const vDistillGrad = theory('distillationGradient', 'distillation');
+const vEnsembleVariance = theory('ensembleVariance', 'ensemble-variance');
+const vAmbiguity = theory('ambiguityDecomposition', 'ambiguity-decomposition');
+const vMajority = theory('majorityVoteAccuracy', 'majority-vote');
+const vPermute = theory('permuteHiddenUnits', 'permutation-symmetry');
+const vInterpolate = theory('interpolateNetworks', 'permutation-symmetry');
+const vMmd = theory('maximumMeanDiscrepancy', 'maximum-mean-discrepancy');
+const vImportance = theory('importanceWeights', 'importance-weights');
+const vEss = theory('effectiveSampleSize', 'importance-weights');
+const vLayerwise = theory('layerwiseLearningRates', 'layerwise-learning-rates');
+const vStlr = theory('slantedTriangularLearningRate', 'slanted-triangular');
+const vOutOfFold = theory('outOfFoldPredictions', 'out-of-fold');
 
 /**
  * Questions of the `transfer-fusion` chapter: transfer learning (feature extraction,
@@ -1200,7 +1308,7 @@ $$10^{-3},\\;\\frac{10^{-3}}{2.6} = 3.85\\times10^{-4},\\;\\frac{10^{-3}}{6.76} 
       },
     },
     references: [ulmfit, yosinski],
-    verification: [vTransferModel],
+    verification: [vTransferModel, vLayerwise],
   },
 
   // =========================================================================
@@ -1248,7 +1356,7 @@ Goodfellow et al.'s equivalent form: with errors $\\epsilon_m$, $\\mathbb{E}[\\e
       },
     },
     references: [dlBookRegularization, esl],
-    verification: [vAveragingEnsemble],
+    verification: [vAveragingEnsemble, vEnsembleVariance],
   },
   {
     id: 'xfer-bagging-boosting-stacking',
@@ -1327,7 +1435,7 @@ This is Condorcet's jury theorem: with independent members that are each better 
       },
     },
     references: [sklearnEnsembles, calibration, dlBookRegularization],
-    verification: [vAveragingEnsemble],
+    verification: [vAveragingEnsemble, vMajority],
   },
   {
     id: 'xfer-weight-vs-output-averaging',
@@ -1435,7 +1543,7 @@ a linear assignment problem for one layer (Hungarian algorithm); with several la
       },
     },
     references: [gitReBasin, linearModeConnectivity, modelSoups],
-    verification: [vAverageWeights],
+    verification: [vAverageWeights, vPermute, vInterpolate],
   },
   {
     id: 'xfer-knowledge-distillation',
@@ -1479,7 +1587,7 @@ So in the high-temperature limit distillation amounts to matching logits, and th
       },
     },
     references: [distillation, lwf],
-    verification: [vAveragingEnsemble],
+    verification: [vAveragingEnsemble, vSoftmaxT, vDistillGrad],
   },
 
   // =========================================================================
@@ -1643,7 +1751,7 @@ In practice it is simpler to fit the meta-model on the OOF matrix on its own and
       },
     },
     references: [sklearnEnsembles, esl, tfjsApi],
-    verification: [vStackingEnsemble],
+    verification: [vStackingEnsemble, vOutOfFold],
     misconceptions: [
       {
         claim: {
@@ -1844,5 +1952,941 @@ with $w_S^0$ the pretrained weights and $w_{\\bar S}$ the new head. Plain weight
       },
     },
     references: [kerasMobileNet, kerasVgg, kerasTransferGuide],
+  },
+  // =========================================================================
+  // Theory with numbers checked in @dl/transfer-fusion's float64 functions
+  // =========================================================================
+  {
+    id: 'xfer-distillation-gradient-limit',
+    topic: 'transfer-fusion',
+    subtopic: 'distillation',
+    tags: ['knowledge-distillation', 'temperature', 'gradient', 'logit-matching'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`推导蒸馏软损失 $T^2\,\mathrm{KL}(p^T\,\|\,q^T)$ 对学生 logits 的梯度，说明 T 很大且 logits 零均值时它趋于 $(z - v)/N$（logit 匹配）。以 $z = (1,-2,\tfrac12,\tfrac12)$、$v = (2,0,-1,-1)$ 为例，给出 T = 1、5、20、100 时梯度的范数，以及不乘 $T^2$ 时的范数。`,
+      en: String.raw`Derive the gradient of the soft distillation loss $T^2\,\mathrm{KL}(p^T\,\|\,q^T)$ with respect to the student logits, and show that for large T and zero-mean logits it tends to $(z - v)/N$ (logit matching). For $z = (1,-2,\tfrac12,\tfrac12)$ and $v = (2,0,-1,-1)$, give the gradient norm at T = 1, 5, 20, 100, with and without the $T^2$ factor.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\partial\,\mathrm{KL}(p^T\|q^T)/\partial z_i = (q^T_i - p^T_i)/T$，乘以 $T^2$ 得 $T(q^T - p^T)$；高温时 $q^T_i \approx (1 + z_i/T)/N$，所以它趋于 $(z-v)/N$。例子中范数依次为 0.497、0.713、0.756、0.768，趋近 $\lVert(z-v)/4\rVert = 0.771$；不乘 $T^2$ 时为 0.497、0.0285、0.00189、$7.7\times10^{-5}$，按 $1/T^2$ 消失。`,
+        en: String.raw`$\partial\,\mathrm{KL}(p^T\|q^T)/\partial z_i = (q^T_i - p^T_i)/T$, so with the $T^2$ factor the gradient is $T(q^T - p^T)$; at high temperature $q^T_i \approx (1 + z_i/T)/N$, so it tends to $(z-v)/N$. In the example the norms are 0.497, 0.713, 0.756, 0.768, approaching $\lVert(z-v)/4\rVert = 0.771$; without $T^2$ they are 0.497, 0.0285, 0.00189, $7.7\times10^{-5}$ — vanishing as $1/T^2$.`,
+      },
+      full: {
+        zh: String.raw`**梯度：** $\mathrm{KL}(p\|q) = \sum_i p_i\log p_i - \sum_i p_i\log q_i$，教师项与 $z$ 无关。$\log q_i = z_i/T - \log\sum_j e^{z_j/T}$，所以
+$$\frac{\partial}{\partial z_k}\Big(-\sum_i p_i\log q_i\Big) = -\frac{p_k}{T} + \frac{q_k}{T}\sum_i p_i = \frac{q_k - p_k}{T}.$$
+乘以 $T^2$：$\nabla_z = T\,(q^T - p^T)$。
+
+**高温极限：** $e^{z_i/T} = 1 + z_i/T + O(T^{-2})$。若 $\sum_i z_i = 0$，分母为 $N + O(T^{-2})$，$q_i = \frac{1 + z_i/T}{N} + O(T^{-2})$；教师同理。于是
+$$T(q_i - p_i) = \frac{z_i - v_i}{N} + O(1/T).$$
+这正是最小化 $\frac{1}{2N}\sum_i (z_i - v_i)^2$ 的梯度——Hinton 等人 §2.1 的 logit 匹配。若 logits 不是零均值，会多出一个对所有分量相同的项，但 softmax 对整体平移不变，这一项不影响结果。
+
+**数值（$N=4$）：**
+
+| T | $\lVert T(q-p)\rVert$ | $\lVert (q-p)/T\rVert$ |
+|---|---|---|
+| 1 | 0.497 | 0.497 |
+| 5 | 0.713 | 0.0285 |
+| 20 | 0.756 | 0.00189 |
+| 100 | 0.768 | $7.7\times10^{-5}$ |
+
+极限 $(z-v)/4 = (-0.25, -0.5, 0.375, 0.375)$，范数 0.771。
+
+**为什么要 $T^2$：** 软项的梯度按 $1/T^2$ 缩小；乘以 $T^2$ 后它的量级与 T 基本无关，于是调 T 时不必重新调软、硬两项的权重 $\alpha$。`,
+        en: String.raw`**Gradient:** $\mathrm{KL}(p\|q) = \sum_i p_i\log p_i - \sum_i p_i\log q_i$ and the teacher term does not depend on $z$. With $\log q_i = z_i/T - \log\sum_j e^{z_j/T}$,
+$$\frac{\partial}{\partial z_k}\Big(-\sum_i p_i\log q_i\Big) = -\frac{p_k}{T} + \frac{q_k}{T}\sum_i p_i = \frac{q_k - p_k}{T}.$$
+Times $T^2$: $\nabla_z = T\,(q^T - p^T)$.
+
+**High-temperature limit:** $e^{z_i/T} = 1 + z_i/T + O(T^{-2})$. If $\sum_i z_i = 0$ the normalizer is $N + O(T^{-2})$ and $q_i = \frac{1 + z_i/T}{N} + O(T^{-2})$; likewise for the teacher. Hence
+$$T(q_i - p_i) = \frac{z_i - v_i}{N} + O(1/T),$$
+the gradient of $\frac{1}{2N}\sum_i (z_i - v_i)^2$ — the logit matching of Hinton et al., §2.1. Without zero-mean logits an extra term equal in every component appears, which a softmax ignores (it is shift-invariant).
+
+**Numbers ($N=4$):**
+
+| T | $\lVert T(q-p)\rVert$ | $\lVert (q-p)/T\rVert$ |
+|---|---|---|
+| 1 | 0.497 | 0.497 |
+| 5 | 0.713 | 0.0285 |
+| 20 | 0.756 | 0.00189 |
+| 100 | 0.768 | $7.7\times10^{-5}$ |
+
+The limit $(z-v)/4 = (-0.25, -0.5, 0.375, 0.375)$ has norm 0.771.
+
+**Why $T^2$:** the soft term's gradient shrinks as $1/T^2$; multiplied by $T^2$ its size hardly depends on T, so changing T does not silently re-weight the soft term against the hard-label term.`,
+      },
+    },
+    references: [distillation],
+    verification: [vDistillGrad],
+    misconceptions: [
+      {
+        claim: {
+          zh: String.raw`乘 $T^2$ 是为了让软损失的数值与硬损失相当。`,
+          en: String.raw`The $T^2$ factor is there to make the soft loss's value comparable to the hard loss.`,
+        },
+        correction: {
+          zh: String.raw`要平衡的是**梯度**的量级：软项梯度按 $1/T^2$ 缩小，乘 $T^2$ 后与 T 基本无关；损失值本身随 T 的变化并不是 $1/T^2$。`,
+          en: String.raw`It balances the **gradient** magnitude: the soft term's gradient shrinks as $1/T^2$, and times $T^2$ it is nearly independent of T; the loss value itself does not scale as $1/T^2$.`,
+        },
+      },
+    ],
+  },
+  {
+    id: 'xfer-distillation-loss-numeric',
+    topic: 'transfer-fusion',
+    subtopic: 'distillation',
+    tags: ['knowledge-distillation', 'temperature', 'kl-divergence', 'cross-entropy'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`教师 logits $v = (2, 1, 0)$，学生 logits $z = (1, 0, 0)$，真实类别为 0，T = 2，$\alpha = 0.5$。计算蒸馏损失 $\alpha T^2\,\mathrm{KL}(p^T\|q^T) + (1-\alpha)\,\mathrm{CE}(y, q^1)$ 及其对 $z$ 的梯度。`,
+      en: String.raw`Teacher logits $v = (2, 1, 0)$, student logits $z = (1, 0, 0)$, true class 0, T = 2, $\alpha = 0.5$. Compute the distillation loss $\alpha T^2\,\mathrm{KL}(p^T\|q^T) + (1-\alpha)\,\mathrm{CE}(y, q^1)$ and its gradient with respect to $z$.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$p^2 = (0.506, 0.307, 0.186)$，$q^2 = (0.452, 0.274, 0.274)$，$T^2\mathrm{KL} = 0.0838$；$q^1 = (0.576, 0.212, 0.212)$，CE $= 0.5514$。损失 $= 0.5\cdot0.0838 + 0.5\cdot0.5514 = 0.3176$，梯度 $= 0.5\cdot T(q^2-p^2) + 0.5\,(q^1 - e_0) = (-0.2666, 0.0728, 0.1937)$。`,
+        en: String.raw`$p^2 = (0.506, 0.307, 0.186)$, $q^2 = (0.452, 0.274, 0.274)$, $T^2\mathrm{KL} = 0.0838$; $q^1 = (0.576, 0.212, 0.212)$, CE $= 0.5514$. Loss $= 0.5\cdot0.0838 + 0.5\cdot0.5514 = 0.3176$; gradient $= 0.5\cdot T(q^2-p^2) + 0.5\,(q^1 - e_0) = (-0.2666, 0.0728, 0.1937)$.`,
+      },
+      full: {
+        zh: String.raw`**软化分布：** $p^2 = \mathrm{softmax}(1, 0.5, 0) = (0.5065, 0.3072, 0.1863)$，$q^2 = \mathrm{softmax}(0.5, 0, 0) = (0.4519, 0.2741, 0.2741)$。
+
+**软项：** $\mathrm{KL} = \sum_i p_i\log(p_i/q_i) = 0.02095$，乘 $T^2 = 4$ 得 0.0838。
+
+**硬项：** $q^1 = \mathrm{softmax}(1,0,0) = (0.5761, 0.2119, 0.2119)$，$-\log 0.5761 = 0.5514$。
+
+**损失：** $0.5\cdot0.0838 + 0.5\cdot0.5514 = 0.3176$。
+
+**梯度：** 软项 $T(q^2 - p^2) = (-0.1092, -0.0663, 0.1755)$，硬项 $q^1 - e_0 = (-0.4239, 0.2119, 0.2119)$，加权和 $(-0.2666, 0.0728, 0.1937)$。两项分量之和都为 0（softmax 对平移不变）。
+
+**注意：** 硬标签项用 $T = 1$；温度只用在软项，推理时学生也用 $T = 1$。`,
+        en: String.raw`**Softened distributions:** $p^2 = \mathrm{softmax}(1, 0.5, 0) = (0.5065, 0.3072, 0.1863)$, $q^2 = \mathrm{softmax}(0.5, 0, 0) = (0.4519, 0.2741, 0.2741)$.
+
+**Soft term:** $\mathrm{KL} = \sum_i p_i\log(p_i/q_i) = 0.02095$; times $T^2 = 4$ gives 0.0838.
+
+**Hard term:** $q^1 = \mathrm{softmax}(1,0,0) = (0.5761, 0.2119, 0.2119)$, $-\log 0.5761 = 0.5514$.
+
+**Loss:** $0.5\cdot0.0838 + 0.5\cdot0.5514 = 0.3176$.
+
+**Gradient:** soft part $T(q^2 - p^2) = (-0.1092, -0.0663, 0.1755)$, hard part $q^1 - e_0 = (-0.4239, 0.2119, 0.2119)$, weighted sum $(-0.2666, 0.0728, 0.1937)$. Each part sums to 0 (a softmax is shift-invariant).
+
+**Note:** the hard-label term uses $T = 1$; the temperature belongs to the soft term only, and the student predicts at $T = 1$.`,
+      },
+    },
+    references: [distillation],
+    verification: [vDistillLoss, vDistillGrad, vSoftmaxT],
+  },
+  {
+    id: 'xfer-debug-distillation-temperature',
+    topic: 'transfer-fusion',
+    subtopic: 'distillation',
+    tags: ['debugging', 'knowledge-distillation', 'temperature'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: '你用 T = 8、$\\alpha = 0.9$ 蒸馏一个学生网络。软损失几乎立刻降到接近 0，学生的精度却不比只用硬标签训练高，推理时的置信度也很低。代码里 `soft = kl(softmax(teacher / T), softmax(student))`，推理时用 `softmax(student / T)`。哪里错了？',
+      en: 'You distill a student with T = 8 and $\\alpha = 0.9$. The soft loss drops to almost 0 at once, yet the student is no more accurate than one trained on hard labels, and its predictions at inference are barely confident. The code computes `soft = kl(softmax(teacher / T), softmax(student))` and predicts with `softmax(student / T)`. What is wrong?',
+    },
+    answer: {
+      short: {
+        zh: String.raw`温度只作用在了教师上：学生的 softmax 也必须除以 T，否则学生被迫在 $T=1$ 下输出一个接近均匀的分布（这很容易，所以软损失立刻变小），学到的是“压扁的 logits”。两边都除以 T 之后，软项梯度按 $1/T^2$ 缩小，还要乘 $T^2$；推理时又错误地除了 T。修复：$\mathrm{KL}(\mathrm{softmax}(v/T)\,\|\,\mathrm{softmax}(z/T))\cdot T^2$，推理用 $\mathrm{softmax}(z)$。`,
+        en: String.raw`The temperature was applied to the teacher only: the student's softmax must also divide by T; otherwise the student has to output a nearly uniform distribution at $T=1$ (easy, hence the instantly small soft loss) and learns squashed logits. Once both sides divide by T the soft gradient shrinks as $1/T^2$, so the $T^2$ factor is needed too; and inference wrongly divides by T. Fix: $\mathrm{KL}(\mathrm{softmax}(v/T)\,\|\,\mathrm{softmax}(z/T))\cdot T^2$, and predict with $\mathrm{softmax}(z)$.`,
+      },
+      full: {
+        zh: String.raw`**三个错误：**
+1. **学生没除以 T。** 教师在 T = 8 下几乎是均匀分布；学生在 T = 1 下要匹配它，只需把所有 logits 拉到几乎相等——软损失立刻很小，但教师的相对信息（哪些错类更像）被压在很小的 logit 差里，学生的 logit 尺度也被推向 $1/T$。正确做法是两边都用 $\mathrm{softmax}(\cdot/T)$，学生的 logits 才能保持与教师相同的尺度，高温极限下才等价于 logit 匹配。
+2. **修好第 1 点后还缺 $T^2$。** 两边都用温度 T 时，软项梯度是 $(q^T - p^T)/T$，按 $1/T^2$ 缩小，T = 8 时约小 64 倍；不乘 $T^2$，$\alpha = 0.9$ 看似偏重软项，实际梯度几乎全来自硬标签项。
+3. **推理时除以 T。** 温度只是训练时的“放大镜”；推理用 $T = 1$，否则概率被人为压平、置信度很低（Top-1 不变，但校准和阈值都错了）。
+
+**检查方法：** 用一个固定的小批次做单元测试：学生 logits 等于教师 logits 时软损失应为 0；对学生 logits 做有限差分，梯度应为 $\alpha T(q^T - p^T) + (1-\alpha)(q^1 - y)$。`,
+        en: String.raw`**Three bugs:**
+1. **The student is not divided by T.** At T = 8 the teacher is nearly uniform; to match it at T = 1 the student only has to make its logits nearly equal — the soft loss drops at once, but the teacher's relative information (which wrong classes are alike) is squeezed into tiny logit differences, and the student's logit scale is pushed towards $1/T$. Both sides need $\mathrm{softmax}(\cdot/T)$; then the student keeps the teacher's logit scale, and the high-temperature limit is logit matching.
+2. **Then $T^2$ is missing.** With both sides at temperature T the soft gradient is $(q^T - p^T)/T$, shrinking as $1/T^2$ — about 64× at T = 8; without $T^2$, $\alpha = 0.9$ looks like a heavy soft weight while almost all the gradient comes from the hard-label term.
+3. **Dividing by T at inference.** The temperature is a training-time magnifier; predict at $T = 1$, or the probabilities are artificially flattened (the top-1 class is unchanged, but calibration and thresholds are wrong).
+
+**How to catch it:** unit-test on a fixed batch: the soft loss is 0 when the student's logits equal the teacher's, and finite differences with respect to the student logits give $\alpha T(q^T - p^T) + (1-\alpha)(q^1 - y)$.`,
+      },
+    },
+    references: [distillation, distillationWorks],
+  },
+  {
+    id: 'xfer-ensemble-diminishing-returns',
+    topic: 'transfer-fusion',
+    subtopic: 'ensembles',
+    tags: ['ensemble', 'variance-reduction', 'correlation', 'diminishing-returns'],
+    kind: 'numeric',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`成员预测方差 $\sigma^2 = 1$，两两相关系数 $\rho = 0.3$。5 个成员的平均值方差是多少？方差下限是多少？至少需要多少个成员，平均值方差才能落在下限的 10% 以内？`,
+      en: String.raw`Members have prediction variance $\sigma^2 = 1$ and pairwise correlation $\rho = 0.3$. What is the variance of the average of 5 members, what is the floor, and how many members are needed to get within 10% of the floor?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\rho\sigma^2 + (1-\rho)\sigma^2/n$：$n=5$ 时为 $0.3 + 0.7/5 = 0.44$；下限 $\rho\sigma^2 = 0.3$；要 $0.7/n \le 0.03$，即 $n \ge 23.3$，需要 24 个（23 个时为 0.3304）。`,
+        en: String.raw`$\rho\sigma^2 + (1-\rho)\sigma^2/n$: $0.3 + 0.7/5 = 0.44$ for $n=5$; the floor is $\rho\sigma^2 = 0.3$; $0.7/n \le 0.03$ needs $n \ge 23.3$, i.e. 24 members (23 give 0.3304).`,
+      },
+      full: {
+        zh: String.raw`**公式：** $\operatorname{Var}(\bar f) = \mathbf{1}^\top\Sigma\mathbf{1}/n^2$，$\Sigma$ 对角为 $\sigma^2$、非对角为 $\rho\sigma^2$，得 $\rho\sigma^2 + (1-\rho)\sigma^2/n$。
+
+**数值：** $n = 1, 2, 5, 10, 24, \infty$ 时分别为 1、0.65、0.44、0.37、0.329、0.3。前 5 个成员去掉了可去掉部分（0.7）的 80%，从 5 个到 24 个只再多去掉 16%。
+
+**边际收益：** 第 $n$ 个成员带来的方差下降是 $0.7\big(\tfrac{1}{n-1} - \tfrac1n\big) = \tfrac{0.7}{n(n-1)}$，按 $1/n^2$ 衰减，而推理成本按 $n$ 线性增长。所以实践中深度集成常用 3–10 个成员；要继续降低误差，应该降低 $\rho$（不同初始化、数据、结构），而不是加成员。
+
+**$\rho$ 的下界：** $n$ 个变量两两相关系数不能小于 $-1/(n-1)$，否则协方差矩阵不是半正定的——这时公式会给出负方差。`,
+        en: String.raw`**Formula:** $\operatorname{Var}(\bar f) = \mathbf{1}^\top\Sigma\mathbf{1}/n^2$ with $\sigma^2$ on the diagonal of $\Sigma$ and $\rho\sigma^2$ off it, which gives $\rho\sigma^2 + (1-\rho)\sigma^2/n$.
+
+**Numbers:** for $n = 1, 2, 5, 10, 24, \infty$: 1, 0.65, 0.44, 0.37, 0.329, 0.3. The first 5 members remove 80% of the removable part (0.7); going from 5 to 24 removes only another 16%.
+
+**Marginal gain:** the $n$-th member reduces the variance by $0.7\big(\tfrac{1}{n-1} - \tfrac1n\big) = \tfrac{0.7}{n(n-1)}$, falling as $1/n^2$, while inference cost grows linearly in $n$. That is why deep ensembles typically use 3–10 members; to go further, lower $\rho$ (different initializations, data, architectures) rather than add members.
+
+**A bound on $\rho$:** $n$ variables cannot all be pairwise correlated below $-1/(n-1)$ (the covariance matrix would not be positive semi-definite) — there the formula would give a negative variance.`,
+      },
+    },
+    references: [dlBookRegularization, deepEnsembles],
+    verification: [vEnsembleVariance],
+  },
+  {
+    id: 'xfer-condorcet-jury-theorem',
+    topic: 'transfer-fusion',
+    subtopic: 'voting',
+    tags: ['majority-vote', 'condorcet', 'independence', 'hard-voting'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`每个二分类器独立地以概率 0.6 答对。多数投票要达到 90% 的准确率至少需要多少个（奇数个）分类器？若每个只有 0.4 的准确率，5 个投票会怎样？若所有分类器完全相关呢？`,
+      en: String.raw`Each binary classifier is independently right with probability 0.6. How many (an odd number) are needed for a majority vote to reach 90% accuracy? What happens with 5 voters that are each only 40% accurate? And if all classifiers are perfectly correlated?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$P = \sum_{k>n/2}\binom{n}{k}p^k(1-p)^{n-k}$：$p=0.6$ 时 $n=39$ 为 0.898，$n=41$ 为 0.903，所以需要 41 个。$p=0.4$、$n=5$ 时为 0.317，比单个更差。完全相关时投票结果就是单个分类器，仍为 0.6。`,
+        en: String.raw`$P = \sum_{k>n/2}\binom{n}{k}p^k(1-p)^{n-k}$: with $p=0.6$, $n=39$ gives 0.898 and $n=41$ gives 0.903, so 41 are needed. With $p=0.4$, $n=5$ gives 0.317 — worse than one voter. Perfectly correlated voters vote as one: still 0.6.`,
+      },
+      full: {
+        zh: String.raw`**Condorcet 陪审团定理：** $n$（奇数）个独立投票者，每个正确概率为 $p$，多数正确的概率
+$$P_n = \sum_{k=(n+1)/2}^{n}\binom{n}{k}p^k(1-p)^{n-k}.$$
+$p > \tfrac12$ 时 $P_n$ 随 $n$ 单调增并趋于 1；$p < \tfrac12$ 时趋于 0；$p = \tfrac12$ 时恒为 $\tfrac12$。
+
+**数值：** $p = 0.6$：$P_3 = 0.648$，$P_{11} = 0.753$，$P_{39} = 0.898$，$P_{41} = 0.903$。正态近似 $\Phi\big((p-\tfrac12)\sqrt n/\sqrt{p(1-p)}\big) \ge 0.9$ 要求 $\sqrt n \ge 1.2816\cdot0.4899/0.1 = 6.28$，即 $n \ge 39.4$，下一个奇数是 41，与精确值一致（对奇数 $n$，阈值 $n/2$ 本身就相当于连续性修正）。$p = 0.4$、$n = 5$：$P_5 = 0.317$。
+
+**对集成的启示：**
+- 前提是**独立**。完全相关的成员没有任何收益；实际成员的错误高度相关，收益远小于这个上界。
+- 成员必须**好于随机**；差于随机的成员越多越糟。
+- 多分类时多数（或相对多数）投票的分析类似，但“好于随机”的门槛不同。
+- 软投票用到了置信度，通常优于硬投票。`,
+        en: String.raw`**Condorcet's jury theorem:** with $n$ (odd) independent voters, each right with probability $p$, the majority is right with probability
+$$P_n = \sum_{k=(n+1)/2}^{n}\binom{n}{k}p^k(1-p)^{n-k}.$$
+For $p > \tfrac12$, $P_n$ increases with $n$ towards 1; for $p < \tfrac12$ it falls towards 0; at $p = \tfrac12$ it stays $\tfrac12$.
+
+**Numbers:** $p = 0.6$: $P_3 = 0.648$, $P_{11} = 0.753$, $P_{39} = 0.898$, $P_{41} = 0.903$. The normal approximation $\Phi\big((p-\tfrac12)\sqrt n/\sqrt{p(1-p)}\big) \ge 0.9$ needs $\sqrt n \ge 1.2816\cdot0.4899/0.1 = 6.28$, i.e. $n \ge 39.4$; the next odd $n$ is 41, as in the exact answer (for odd $n$ the threshold $n/2$ already acts as a continuity correction). $p = 0.4$, $n = 5$: $P_5 = 0.317$.
+
+**For ensembles:**
+- It assumes **independence**. Perfectly correlated members gain nothing; real members' errors are strongly correlated, so the gain is far below this bound.
+- Members must be **better than chance**; adding worse-than-chance members makes it worse.
+- Plurality voting over many classes behaves similarly, with a different threshold for "better than chance".
+- Soft voting uses confidence and usually beats hard voting.`,
+      },
+    },
+    references: [sklearnEnsembles, dlBookRegularization],
+    verification: [vMajority],
+  },
+  {
+    id: 'xfer-ambiguity-decomposition',
+    topic: 'transfer-fusion',
+    subtopic: 'ensembles',
+    tags: ['ambiguity-decomposition', 'diversity', 'ensemble', 'squared-error'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`对加权回归集成 $\bar f = \sum_m w_m f_m$（$w_m \ge 0$，$\sum_m w_m = 1$），推导 Krogh & Vedelsby 的模糊度分解：$(\bar f - y)^2 = \sum_m w_m (f_m - y)^2 - \sum_m w_m (f_m - \bar f)^2$。用两个成员预测 1 和 3、目标 2.5 验证，并说明它的含义。`,
+      en: String.raw`For a weighted regression ensemble $\bar f = \sum_m w_m f_m$ ($w_m \ge 0$, $\sum_m w_m = 1$), derive Krogh & Vedelsby's ambiguity decomposition $(\bar f - y)^2 = \sum_m w_m (f_m - y)^2 - \sum_m w_m (f_m - \bar f)^2$. Check it with two members predicting 1 and 3 for a target of 2.5, and explain what it means.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`把 $f_m - y = (f_m - \bar f) + (\bar f - y)$ 展开，交叉项 $2(\bar f - y)\sum_m w_m(f_m - \bar f) = 0$。例子：集成预测 2，误差 0.25 = 成员平均误差 $(2.25 + 0.25)/2 = 1.25$ − 模糊度 $(1+1)/2 = 1$。集成永远不差于成员的加权平均，收益恰好等于成员之间的分歧。`,
+        en: String.raw`Expand $f_m - y = (f_m - \bar f) + (\bar f - y)$; the cross term $2(\bar f - y)\sum_m w_m(f_m - \bar f)$ is 0. Example: the ensemble predicts 2 with error 0.25 = mean member error $(2.25 + 0.25)/2 = 1.25$ − ambiguity $(1+1)/2 = 1$. The ensemble is never worse than its weighted average member, and it gains exactly the members' disagreement.`,
+      },
+      full: {
+        zh: String.raw`**推导：**
+$$\sum_m w_m(f_m - y)^2 = \sum_m w_m\big[(f_m - \bar f) + (\bar f - y)\big]^2 = \sum_m w_m(f_m - \bar f)^2 + 2(\bar f - y)\sum_m w_m(f_m - \bar f) + (\bar f - y)^2.$$
+由于 $\sum_m w_m f_m = \bar f$ 且 $\sum_m w_m = 1$，中间项为 0，移项即得
+$$\underbrace{(\bar f - y)^2}_{E} = \underbrace{\sum_m w_m (f_m - y)^2}_{\bar E} - \underbrace{\sum_m w_m (f_m - \bar f)^2}_{\bar A}.$$
+对每个输入都成立，所以对数据分布取平均后同样成立。
+
+**例子：** $f = (1, 3)$，$w = (\tfrac12, \tfrac12)$，$y = 2.5$：$\bar f = 2$，$E = 0.25$；$\bar E = (2.25 + 0.25)/2 = 1.25$；$\bar A = (1 + 1)/2 = 1$。
+
+**含义：**
+- $\bar A \ge 0$，所以 $E \le \bar E$：集成不会比成员的（加权）平均更差——但仍可能比最好的成员差。
+- 模糊度**不需要标签**，可以在无标注数据上估计。
+- 单纯增加分歧并不够：$\bar E$ 和 $\bar A$ 此消彼长，让成员更不一样的手段（更强正则、更少数据）往往也会增大 $\bar E$。这就是“准确性–多样性”权衡。
+- 它是平方损失特有的恒等式；对交叉熵等其他损失，类似分解需要 Bregman 散度形式。`,
+        en: String.raw`**Derivation:**
+$$\sum_m w_m(f_m - y)^2 = \sum_m w_m\big[(f_m - \bar f) + (\bar f - y)\big]^2 = \sum_m w_m(f_m - \bar f)^2 + 2(\bar f - y)\sum_m w_m(f_m - \bar f) + (\bar f - y)^2.$$
+Since $\sum_m w_m f_m = \bar f$ and $\sum_m w_m = 1$ the middle term vanishes, so
+$$\underbrace{(\bar f - y)^2}_{E} = \underbrace{\sum_m w_m (f_m - y)^2}_{\bar E} - \underbrace{\sum_m w_m (f_m - \bar f)^2}_{\bar A}.$$
+It holds for every input, hence also averaged over the data distribution.
+
+**Example:** $f = (1, 3)$, $w = (\tfrac12, \tfrac12)$, $y = 2.5$: $\bar f = 2$, $E = 0.25$; $\bar E = (2.25 + 0.25)/2 = 1.25$; $\bar A = (1 + 1)/2 = 1$.
+
+**Meaning:**
+- $\bar A \ge 0$, so $E \le \bar E$: an ensemble is never worse than its (weighted) average member — though it can be worse than its best member.
+- The ambiguity needs **no labels**; it can be estimated on unlabeled data.
+- More disagreement alone is not enough: $\bar E$ and $\bar A$ trade off, and what makes members differ (stronger regularization, less data each) often raises $\bar E$ too — the accuracy–diversity trade-off.
+- The identity is specific to squared error; for other losses such as cross-entropy, analogous decompositions take a Bregman-divergence form.`,
+      },
+    },
+    references: [kroghVedelsby, dlBookRegularization],
+    verification: [vAmbiguity],
+  },
+  {
+    id: 'xfer-snapshot-ensembles',
+    topic: 'transfer-fusion',
+    subtopic: 'ensembles',
+    tags: ['snapshot-ensembles', 'cyclic-learning-rate', 'swa', 'fge'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`什么是快照集成（snapshot ensembles）？它与 SWA、快速几何集成（FGE）以及独立训练的深度集成有何区别？`,
+      en: String.raw`What are snapshot ensembles, and how do they differ from SWA, fast geometric ensembling (FGE) and independently trained deep ensembles?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`快照集成在一次训练中使用带重启的余弦退火学习率，每个周期末学习率降到很低时保存一个模型，测试时对这 M 个快照的**输出**取平均——训练成本只有一次。FGE 在一个低损失路径附近用短周期收集模型，同样平均输出；SWA 平均的是这些点的**权重**，得到一个模型；独立初始化的深度集成多样性最大，但训练成本是 M 倍。`,
+        en: String.raw`A snapshot ensemble trains once with cosine annealing and warm restarts, saves a model at the end of each cycle (when the learning rate is low), and averages the **outputs** of the M snapshots at test time — for the cost of one training run. FGE collects models with short cycles along a low-loss path and also averages outputs; SWA averages the **weights** of such points into one model; independently initialized deep ensembles are the most diverse but cost M trainings.`,
+      },
+      full: {
+        zh: String.raw`**快照集成（Huang et al., 2017）：** 学习率按 SGDR（Loshchilov & Hutter）式的余弦周期
+$$\eta(t) = \frac{\eta_0}{2}\Big(\cos\frac{\pi\,(t \bmod \lceil T/M\rceil)}{\lceil T/M\rceil} + 1\Big)$$
+变化：每个周期末收敛到一个局部极小并存下快照，随后的大学习率把模型“踢”出去找下一个极小。测试时平均最后几个快照的 softmax 输出。
+
+**比较：**
+
+| | 训练成本 | 推理成本 | 组合方式 | 多样性 |
+|---|---|---|---|---|
+| 独立深度集成 | M 次训练 | M 次前向 | 输出平均 | 最高（不同模式） |
+| 快照集成 | 1 次 | M 次前向 | 输出平均 | 中等 |
+| FGE（Garipov et al., 2018） | 1 次（在预训练后） | M 次前向 | 输出平均 | 较低（同一盆地） |
+| SWA | 1 次 | 1 次前向 | 权重平均 | 不适用（一个模型） |
+
+**要点：**
+- 快照之间的相关性高于独立训练的模型（Fort et al., 2019 的分析），所以同样 M 下收益较小；但在“只能训练一次”的约束下很划算。
+- SWA 之所以能平均权重，正是因为这些点在同一盆地内、线性连通；快照如果跨越了不同盆地，就只能平均输出。
+- 通常只取最后若干个快照——早期快照精度太低，会拖累平均。`,
+        en: String.raw`**Snapshot ensembles (Huang et al., 2017):** the learning rate follows SGDR-style cosine cycles (Loshchilov & Hutter)
+$$\eta(t) = \frac{\eta_0}{2}\Big(\cos\frac{\pi\,(t \bmod \lceil T/M\rceil)}{\lceil T/M\rceil} + 1\Big):$$
+at the end of each cycle the model settles into a local minimum and is saved; the following large learning rate kicks it out towards another one. At test time the softmax outputs of the last snapshots are averaged.
+
+**Comparison:**
+
+| | training cost | inference cost | combination | diversity |
+|---|---|---|---|---|
+| independent deep ensemble | M trainings | M forward passes | output average | highest (different modes) |
+| snapshot ensemble | 1 | M forward passes | output average | medium |
+| FGE (Garipov et al., 2018) | 1 (after pretraining) | M forward passes | output average | lower (one basin) |
+| SWA | 1 | 1 forward pass | weight average | n/a (one model) |
+
+**Points:**
+- Snapshots are more correlated than independently trained models (see the analysis of Fort et al., 2019), so at equal M they gain less — but under a one-training budget they are a bargain.
+- SWA can average weights precisely because its points lie in one basin and are linearly connected; snapshots that cross into different basins can only have their outputs averaged.
+- Usually only the last few snapshots are used; early ones are too inaccurate and drag the average down.`,
+      },
+    },
+    references: [snapshotEnsembles, sgdr, fge, swa, ensembleLandscape],
+  },
+  {
+    id: 'xfer-debug-model-soup',
+    topic: 'transfer-fusion',
+    subtopic: 'weight-averaging',
+    tags: ['debugging', 'model-soups', 'weight-averaging', 'linear-mode-connectivity'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你从同一个预训练检查点出发，用不同的学习率、数据增强和轮数微调了 8 个模型，然后把它们的权重直接平均（均匀汤）。汤的精度比最好的单个模型低 6 个百分点。最好的几个模型各自都不错。可能是什么原因？怎么修？`,
+      en: String.raw`Starting from one pretrained checkpoint, you fine-tune 8 models with different learning rates, augmentations and epoch counts, then average their weights (a uniform soup). The soup is 6 points less accurate than the best single model, though the top few models are all good. What could be wrong, and how do you fix it?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`有些成分（通常是学习率大、训练久的那些）离开了预训练所在的盆地，和其他模型之间不再线性连通，把平均点拖到了高损失区。用贪心汤：按留出集精度从高到低依次尝试加入，只保留让留出集精度提高的成分；平均后重新估计 BN 统计量，并检查所有成分的结构和分类头完全一致。`,
+        en: String.raw`Some ingredients (typically those with a high learning rate or long training) left the pretrained basin and are no longer linearly connected to the others, dragging the average into a high-loss region. Use a greedy soup: try ingredients in decreasing order of held-out accuracy and keep each only if held-out accuracy improves; re-estimate BatchNorm statistics after averaging, and check that all ingredients share the architecture and head.`,
+      },
+      full: {
+        zh: String.raw`**为什么模型汤通常可行：** 从同一预训练权重出发、用小学习率微调的模型往往落在同一个低损失盆地，它们之间的线段上损失一直很低，平均点甚至更好（Wortsman et al., 2022）。
+
+**为什么这里失败：**
+1. **有成分跑出了盆地。** 大学习率或长时间训练会把权重推得很远；它与其他成分的连线中间存在损失屏障，均匀平均就会受害。Wortsman 等人报告，对超参数范围很宽的一批模型做均匀汤，可能不如最好的单个模型，这正是提出贪心汤的原因。
+2. **BN 统计量不匹配。** 平均后的权重产生的激活分布与各成分的滑动统计量都不一致——在训练数据上跑一遍前向，重新计算 BN 统计量（SWA 也这样做）。
+3. **分类头不一致。** 若各成分各自随机初始化了新分类头，头的隐藏单元/输出之间没有对应关系，平均就没有意义——先用同一个初始化头（或先线性探测得到的头）再微调。
+
+**修复——贪心汤：**
+    sort ingredients by held-out accuracy (best first)
+    soup = [best]
+    for each remaining ingredient m:
+        if accuracy(average(soup + [m])) >= accuracy(average(soup)):
+            soup.append(m)
+贪心汤在留出集上不会比最好的单个成分差（第一个就是它）。注意留出集要与最终测试集分开。
+
+**诊断：** 画出两两成分之间插值 $\theta_\alpha = (1-\alpha)\theta_a + \alpha\theta_b$ 的验证损失曲线；中间明显鼓起的那一对就是罪魁祸首。`,
+        en: String.raw`**Why soups usually work:** models fine-tuned with small learning rates from the same pretrained weights tend to land in one low-loss basin; the loss stays low along the segments between them, and the average can be even better (Wortsman et al., 2022).
+
+**Why it fails here:**
+1. **Some ingredients left the basin.** A high learning rate or long training moves the weights far; the segment between such a model and the rest crosses a loss barrier, and a uniform average suffers. Wortsman et al. report that a uniform soup over a broad hyperparameter sweep can underperform the best single model, which is what motivates the greedy soup.
+2. **BatchNorm statistics mismatch.** The averaged weights produce activation statistics that match none of the ingredients' running statistics — recompute them with a forward pass over training data (SWA does the same).
+3. **Heads that do not correspond.** If each ingredient initialized its own random head, there is no correspondence between their units, and averaging them is meaningless — fine-tune all from the same initial head (e.g. one obtained by linear probing).
+
+**Fix — a greedy soup:**
+    sort ingredients by held-out accuracy (best first)
+    soup = [best]
+    for each remaining ingredient m:
+        if accuracy(average(soup + [m])) >= accuracy(average(soup)):
+            soup.append(m)
+On the held-out set a greedy soup is never worse than the best ingredient (it starts from it). Keep that held-out set separate from the final test set.
+
+**Diagnosis:** plot the validation loss along $\theta_\alpha = (1-\alpha)\theta_a + \alpha\theta_b$ for pairs of ingredients; a pair with a bump in the middle is the culprit.`,
+      },
+    },
+    references: [modelSoups, swa, linearModeConnectivity, lpft],
+  },
+  {
+    id: 'xfer-linear-mode-connectivity',
+    topic: 'transfer-fusion',
+    subtopic: 'weight-averaging',
+    tags: ['linear-mode-connectivity', 'loss-barrier', 'instability-analysis', 'mode-connectivity'],
+    kind: 'concept',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`什么是线性模式连通性？如何测量两个解之间的“损失屏障”？Frankle et al. (2020) 的不稳定性分析发现了什么？它与非线性路径上的模式连通性（Garipov et al.）有什么区别？`,
+      en: String.raw`What is linear mode connectivity, and how is the loss barrier between two solutions measured? What did the instability analysis of Frankle et al. (2020) find, and how does it differ from mode connectivity along nonlinear paths (Garipov et al.)?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`两个解 $\theta_a,\theta_b$ 线性模式连通，是指连线 $\theta_\alpha = (1-\alpha)\theta_a + \alpha\theta_b$ 上的损失（或误差）不比端点高多少；屏障 $= \max_\alpha L(\theta_\alpha) - [(1-\alpha)L(\theta_a) + \alpha L(\theta_b)]$。Frankle 等人从同一个检查点复制网络、用不同的 SGD 噪声继续训练：从初始化就分开时通常有屏障，训练早期某个点之后分开则没有屏障（网络对 SGD 噪声“稳定”）。Garipov 等人表明独立解之间几乎总能用**弯曲**的低损失路径连起来，但直线上有屏障。`,
+        en: String.raw`Two solutions $\theta_a,\theta_b$ are linearly mode connected when the loss (or error) along $\theta_\alpha = (1-\alpha)\theta_a + \alpha\theta_b$ is not much above the endpoints; the barrier is $\max_\alpha L(\theta_\alpha) - [(1-\alpha)L(\theta_a) + \alpha L(\theta_b)]$. Frankle et al. copy a network at some checkpoint and continue training the copies with different SGD noise: copies split at initialization usually have a barrier, copies split after some early point in training have none (the network is "stable" to SGD noise). Garipov et al. show that independent solutions can almost always be joined by a **curved** low-loss path, even though the straight line has a barrier.`,
+      },
+      full: {
+        zh: String.raw`**定义：** 在 $\alpha\in[0,1]$ 的网格（如 11–30 个点）上计算 $\theta_\alpha$ 的训练或测试误差，
+$$B(\theta_a,\theta_b) = \max_\alpha\Big(\mathcal{E}(\theta_\alpha) - \big[(1-\alpha)\mathcal{E}(\theta_a) + \alpha\mathcal{E}(\theta_b)\big]\Big).$$
+屏障接近 0（在噪声范围内）即为线性模式连通。注意：若网络有 BN，插值后的模型要重新估计 BN 统计量再评估，否则会高估屏障。
+
+**不稳定性分析（Frankle et al., 2020）：** 训练到第 $k$ 步时复制两份，用不同的数据顺序/增强继续训练到结束，测两者之间的屏障。结果：小网络（如 MNIST 上的 LeNet）从初始化起就稳定；较大的视觉网络（如 CIFAR-10 上的 ResNet-20、ImageNet 上的 ResNet-50）只有在训练初期的一段之后才稳定——之后 SGD 噪声只是在同一个线性连通的区域内移动。这与彩票假设中稀疏子网络能否被训练到原精度的时机相吻合。
+
+**与其他现象的关系：**
+- **非线性模式连通（Garipov et al., 2018；Draxler et al., 2018）：** 独立解之间存在弯曲的低损失路径（如二次贝塞尔曲线）；但线性插值仍有屏障。
+- **置换对称：** 独立解之间的很多屏障来自隐藏单元的排列不同；先对齐（Git Re-Basin）能显著降低屏障，在足够宽的网络上甚至接近于零。
+- **迁移学习：** 从同一预训练模型微调出来的模型通常是线性连通的，这正是模型汤和 WiSE-FT 式插值可行的原因。`,
+        en: String.raw`**Definition:** evaluate the train or test error of $\theta_\alpha$ on a grid of $\alpha\in[0,1]$ (11–30 points), and take
+$$B(\theta_a,\theta_b) = \max_\alpha\Big(\mathcal{E}(\theta_\alpha) - \big[(1-\alpha)\mathcal{E}(\theta_a) + \alpha\mathcal{E}(\theta_b)\big]\Big).$$
+A barrier near 0 (within noise) means linear mode connectivity. With BatchNorm, recompute the statistics of each interpolated model before evaluating it, or the barrier is overestimated.
+
+**Instability analysis (Frankle et al., 2020):** copy the network at step $k$, train both copies to the end with different data orders/augmentation, and measure their barrier. Small networks (LeNet on MNIST) are stable from initialization; larger vision networks (ResNet-20 on CIFAR-10, ResNet-50 on ImageNet) become stable only after an early phase of training — from then on SGD noise only moves them within one linearly connected region. This coincides with when sparse lottery-ticket subnetworks can be trained to full accuracy.
+
+**Related phenomena:**
+- **Nonlinear mode connectivity (Garipov et al., 2018; Draxler et al., 2018):** independent solutions are joined by curved low-loss paths (e.g. a quadratic Bézier curve), while the straight line still has a barrier.
+- **Permutation symmetry:** much of the barrier between independent solutions comes from differently ordered hidden units; aligning them first (Git Re-Basin) lowers it substantially, to near zero for wide enough networks.
+- **Transfer learning:** models fine-tuned from one pretrained checkpoint are usually linearly connected, which is why model soups and weight interpolation between fine-tuned and pretrained models work.`,
+      },
+    },
+    references: [linearModeConnectivity, fge, gitReBasin, modelSoups],
+  },
+  {
+    id: 'xfer-permutation-symmetry-check',
+    topic: 'transfer-fusion',
+    subtopic: 'weight-averaging',
+    tags: ['permutation-symmetry', 'weight-averaging', 'testing', 'model-merging'],
+    kind: 'coding',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`写一个测试，用单隐层 ReLU 网络（纯数组）证明：(1) 置换隐藏单元后函数完全不变；(2) 网络与其置换副本的权重平均一般是另一个函数；(3) 先撤销置换再平均就能还原原函数。`,
+      en: String.raw`Write a test, on a one-hidden-layer ReLU network in plain arrays, showing that (1) permuting the hidden units leaves the function unchanged, (2) the weight average of the network and its permuted copy is in general a different function, and (3) undoing the permutation before averaging restores the function.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`置换 $W_1$ 的行、$b_1$ 的元素和 $W_2$ 的列；在随机输入上比较输出（容差 $10^{-13}$）。对 $|x| = \mathrm{ReLU}(x) + \mathrm{ReLU}(-x)$，与交换两单元后的副本插值得 $|1-2t|\,|x|$，中点恒为 0；对随机网络，中点的输出明显偏离，而先用逆置换对齐再平均则与原网络一致。我们的 permuteHiddenUnits、interpolateNetworks 和 reluMlpForward 就是这样测试的。`,
+        en: String.raw`Permute the rows of $W_1$, the entries of $b_1$ and the columns of $W_2$; compare outputs on random inputs (tolerance $10^{-13}$). For $|x| = \mathrm{ReLU}(x) + \mathrm{ReLU}(-x)$, interpolating with the unit-swapped copy gives $|1-2t|\,|x|$, identically 0 at the midpoint; for random networks the midpoint's outputs are clearly off, while averaging after aligning with the inverse permutation matches the original. Our permuteHiddenUnits, interpolateNetworks and reluMlpForward are tested exactly this way.`,
+      },
+      full: {
+        zh: String.raw`**为什么成立：** $f(x) = W_2\,\mathrm{ReLU}(W_1x + b_1) + b_2$。置换矩阵 $P$ 满足 $P^\top P = I$，而 ReLU 逐元素作用，故 $\mathrm{ReLU}(Pu) = P\,\mathrm{ReLU}(u)$：
+$$W_2P^\top\,\mathrm{ReLU}(PW_1x + Pb_1) + b_2 = f(x).$$
+但平均 $\tfrac12(W_1 + PW_1)$ 把不同单元的权重混在一起，ReLU 的非线性使得结果不等于两个函数的平均。
+
+**测试（纯 TypeScript，float64）：**
+    const net = randomNetwork(seed, 3, 6, 2);
+    const perm = random.shuffle([0, 1, 2, 3, 4, 5]);
+    const p = permuteHiddenUnits(net, perm);        // unit j of p = unit perm[j] of net
+    for (const x of randomInputs) expect(forward(p, x)).toBeCloseTo(forward(net, x), 13);
+
+    const absolute = { w1: [[1], [-1]], b1: [0, 0], w2: [[1, 1]], b2: [0] };
+    const swapped = permuteHiddenUnits(absolute, [1, 0]);
+    for (const t of [0, 0.25, 0.5, 1])
+      expect(forward(interpolate(absolute, swapped, t), [x])[0]).toBeCloseTo(Math.abs(1 - 2 * t) * Math.abs(x));
+
+    const inverse = perm.map((_, j) => perm.indexOf(j));
+    const aligned = interpolate(net, permuteHiddenUnits(p, inverse));   // equals net
+
+**测试设计要点：**
+- 参考值来自独立推导（$|1-2t|\,|x|$ 的闭式），而不是被测代码自己的公式。
+- 确认置换确实改变了参数（expect(p.w1).not.toEqual(net.w1)），否则第 (1) 点的测试可能空转。
+- 第 (2) 点需要一个能失败的断言：中点输出与原函数的最大偏差大于某个阈值。
+- 对齐的一般做法（匈牙利算法、Git Re-Basin 的权重匹配）在这里简化为已知的逆置换。`,
+        en: String.raw`**Why it holds:** $f(x) = W_2\,\mathrm{ReLU}(W_1x + b_1) + b_2$. A permutation matrix has $P^\top P = I$, and ReLU acts elementwise, so $\mathrm{ReLU}(Pu) = P\,\mathrm{ReLU}(u)$ and
+$$W_2P^\top\,\mathrm{ReLU}(PW_1x + Pb_1) + b_2 = f(x).$$
+But the average $\tfrac12(W_1 + PW_1)$ mixes the weights of different units, and through the ReLU the result is not the average of the two functions.
+
+**The test (plain TypeScript, float64):**
+    const net = randomNetwork(seed, 3, 6, 2);
+    const perm = random.shuffle([0, 1, 2, 3, 4, 5]);
+    const p = permuteHiddenUnits(net, perm);        // unit j of p = unit perm[j] of net
+    for (const x of randomInputs) expect(forward(p, x)).toBeCloseTo(forward(net, x), 13);
+
+    const absolute = { w1: [[1], [-1]], b1: [0, 0], w2: [[1, 1]], b2: [0] };
+    const swapped = permuteHiddenUnits(absolute, [1, 0]);
+    for (const t of [0, 0.25, 0.5, 1])
+      expect(forward(interpolate(absolute, swapped, t), [x])[0]).toBeCloseTo(Math.abs(1 - 2 * t) * Math.abs(x));
+
+    const inverse = perm.map((_, j) => perm.indexOf(j));
+    const aligned = interpolate(net, permuteHiddenUnits(p, inverse));   // equals net
+
+**Design points:**
+- The reference comes from an independent derivation (the closed form $|1-2t|\,|x|$), not from the code under test.
+- Check that the permutation really changed the parameters (expect(p.w1).not.toEqual(net.w1)), or test (1) could pass vacuously.
+- Point (2) needs an assertion that can fail: the largest deviation of the midpoint from the original function exceeds a threshold.
+- General alignment (the Hungarian algorithm, Git Re-Basin's weight matching) reduces here to the known inverse permutation.`,
+      },
+    },
+    references: [gitReBasin, linearModeConnectivity],
+    verification: [vPermute, vInterpolate],
+  },
+  {
+    id: 'xfer-stacking-out-of-fold',
+    topic: 'transfer-fusion',
+    subtopic: 'stacking',
+    tags: ['stacking', 'out-of-fold', 'leakage', 'nearest-neighbour', 'cross-validation'],
+    kind: 'coding',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`实现 k 折折外预测 outOfFoldPredictions(k, n, fitPredict)。然后用一个 1-近邻成员和一个平滑的 25-近邻成员、20% 标签噪声的一维玩具数据说明：为什么在样本内预测上拟合的元学习器会把全部权重给 1-NN，而在折外预测上拟合的则不会？`,
+      en: String.raw`Implement k-fold out-of-fold predictions, outOfFoldPredictions(k, n, fitPredict). Then, with a 1-nearest-neighbour member, a smoother 25-nearest-neighbour member and a 1-D toy task with 20% label noise, show why a meta-learner fit on in-sample predictions puts all its weight on the 1-NN while one fit on out-of-fold predictions does not.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`把索引分成 k 个连续的折；对每一折，用其余折拟合、预测这一折，拼回原顺序。1-NN 在训练点上的最近邻就是它自己，所以样本内预测等于标签（精度 1、平方误差 0），元学习器自然选 $w = 1$；折外时 1-NN 只有 61% 精度，元学习器给它的权重为 0，新数据上的精度从 68% 升到 80%。`,
+        en: String.raw`Split the indices into k contiguous folds; for each fold, fit on the others and predict it, writing predictions back in example order. A 1-NN's nearest neighbour of a training point is the point itself, so its in-sample predictions equal the labels (accuracy 1, squared error 0) and the meta-learner picks $w = 1$; out of fold the 1-NN is only 61% accurate, the meta-learner gives it weight 0, and accuracy on new data rises from 68% to 80%.`,
+      },
+      full: {
+        zh: String.raw`**实现：**
+    function kFoldSplits(n, k) {           // 前 n mod k 折多一个样本
+      let start = 0;
+      return range(k).map((f) => {
+        const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
+        const test = range(size).map((i) => start + i);
+        const train = range(n).filter((i) => i < start || i >= start + size);
+        start += size;
+        return { train, test };
+      });
+    }
+    function outOfFoldPredictions(k, n, fitPredict) {
+      const out = new Array(n);
+      for (const { train, test } of kFoldSplits(n, k))
+        fitPredict(train, test).forEach((p, i) => { out[test[i]] = p; });
+      return out;
+    }
+检查：每个索引恰好出现在一个测试折中；训练折与测试折不相交；fitPredict 返回的预测个数与测试折一致。
+
+**实验：** 200 个点 $x\sim U[-1,1]$，$y = [x > 0]$，20% 的标签被翻转。元学习器在网格上选 $w$，最小化 $\sum_i (w\,a_i + (1-w)\,b_i - y_i)^2$。
+- 样本内：1-NN 的预测就是 $y$，误差为 0，所以 $w = 1$——元学习器只相信最过拟合的成员。
+- 5 折折外：1-NN 只有 61% 精度（噪声率 20% 时 1-NN 的渐近错误率约 $2\cdot0.2\cdot0.8 = 32\%$，小样本下更差），25-NN 为 78%，最优 $w = 0$。
+- 在 2000 个新样本上（固定随机种子）：样本内选出的 $w = 1$（纯 1-NN）精度 68.0%，折外选出的 $w = 0$ 为 80.05%。
+
+**要点：** 元学习器的训练数据必须像测试数据一样“没被成员见过”。这也适用于深度网络：训练到零损失的网络在自己的训练集上几乎全对，和 1-NN 一样会误导元学习器。`,
+        en: String.raw`**Implementation:**
+    function kFoldSplits(n, k) {           // the first n mod k folds get one extra example
+      let start = 0;
+      return range(k).map((f) => {
+        const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
+        const test = range(size).map((i) => start + i);
+        const train = range(n).filter((i) => i < start || i >= start + size);
+        start += size;
+        return { train, test };
+      });
+    }
+    function outOfFoldPredictions(k, n, fitPredict) {
+      const out = new Array(n);
+      for (const { train, test } of kFoldSplits(n, k))
+        fitPredict(train, test).forEach((p, i) => { out[test[i]] = p; });
+      return out;
+    }
+Check that every index is in exactly one test fold, that train and test folds are disjoint, and that fitPredict returns one prediction per test index.
+
+**Experiment:** 200 points $x\sim U[-1,1]$, $y = [x > 0]$, with 20% of the labels flipped. The meta-learner picks $w$ on a grid to minimize $\sum_i (w\,a_i + (1-w)\,b_i - y_i)^2$.
+- In-sample: the 1-NN's predictions are $y$ itself, error 0, so $w = 1$ — the meta-learner trusts only the most overfit member.
+- 5-fold out-of-fold: the 1-NN is only 61% accurate (with 20% label noise its asymptotic error is about $2\cdot0.2\cdot0.8 = 32\%$, worse on a small sample), the 25-NN 78%, and the best $w$ is 0.
+- On 2000 fresh examples (fixed seeds): the in-sample choice $w = 1$ (plain 1-NN) scores 68.0%, the out-of-fold choice $w = 0$ 80.05%.
+
+**Point:** the meta-learner's training data must be as unseen by the members as test data is. The same holds for deep networks: one trained to zero loss is nearly perfect on its own training set and misleads a meta-learner just like a 1-NN.`,
+      },
+    },
+    references: [wolpert, sklearnEnsembles, esl],
+    verification: [vOutOfFold],
+  },
+  {
+    id: 'xfer-debug-stacking-leakage',
+    topic: 'transfer-fusion',
+    subtopic: 'stacking',
+    tags: ['debugging', 'stacking', 'leakage', 'cross-validation'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你的堆叠集成在 5 折交叉验证中得到 0.99 的 AUC，但在真正的留出测试集上只有 0.81，还不如最好的单个成员（0.84）。流程是：在全部训练数据上训练 3 个成员，用它们对训练数据的预测拟合逻辑回归元学习器，再对元学习器做 5 折交叉验证。找出问题并修复。`,
+      en: String.raw`Your stacking ensemble scores 0.99 AUC in 5-fold cross-validation but only 0.81 on a true held-out test set — worse than its best member (0.84). The pipeline: train 3 members on all training data, fit a logistic-regression meta-learner on their predictions for the training data, then cross-validate the meta-learner with 5 folds. Find the problem and fix it.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`元学习器的输入是成员的**样本内**预测：成员见过这些样本，预测过于乐观，元学习器学到的是“最信任最过拟合的成员”；只对元学习器做交叉验证并不能消除泄漏，因为每一折的特征本身已经泄漏了。修复：对每个成员做 k 折折外预测，在折外预测上拟合元学习器；评估整个流程时要用嵌套交叉验证，测试集只用一次。`,
+        en: String.raw`The meta-learner's inputs are the members' **in-sample** predictions: the members saw those examples, so the predictions are over-optimistic and the meta-learner learns to trust the most overfit member; cross-validating only the meta-learner cannot remove the leak, because every fold's features are already contaminated. Fix: produce k-fold out-of-fold predictions for each member and fit the meta-learner on them; evaluate the whole pipeline with nested cross-validation and touch the test set once.`,
+      },
+      full: {
+        zh: String.raw`**为什么 0.99：** 成员在训练集上的预测几乎完美（深度网络或树模型尤其如此），元学习器的每一折（无论训练还是验证部分）看到的都是这种“作弊”的特征。交叉验证只是在泄漏的数据上重新划分，无法发现泄漏。
+
+**为什么测试集上比最好的成员还差：** 元学习器给了最过拟合的成员最大权重；在测试集上这个成员并不是最好的，加权组合因此偏向了错误的成员。
+
+**修复步骤：**
+1. 对每个成员：k 折，用其余折训练、预测当前折，得到覆盖全部训练样本的折外预测矩阵 $N\times M$（分类时 $N\times MC$）。
+2. 在这个矩阵上训练元学习器（带正则的逻辑回归即可）。
+3. 最终成员用全部训练数据重新训练（或对 k 个折模型的预测取平均）来给测试集打分。
+4. 评估整个流程：外层交叉验证包住步骤 1–3（嵌套交叉验证），或者用从未参与任何拟合的留出集。
+
+**其他泄漏来源：** 在划分之前就对全部数据做了归一化/特征选择/目标编码；同一个用户或病人的样本跨越了多个折（应按组划分，如 GroupKFold）；时间序列用未来预测过去（应按时间划分）。`,
+        en: String.raw`**Why 0.99:** the members' predictions on their own training set are nearly perfect (especially for deep nets or trees), and every fold of the meta-learner's cross-validation — training and validation part alike — sees these cheating features. Cross-validation only re-splits leaked data; it cannot reveal the leak.
+
+**Why the test score is below the best member's:** the meta-learner gave the largest weight to the most overfit member, which is not the best one on test data, so the combination leans on the wrong member.
+
+**Fix:**
+1. For each member: k folds; train on the other folds and predict the current one, giving an out-of-fold prediction matrix of $N\times M$ (or $N\times MC$ for classes) over all training examples.
+2. Fit the meta-learner (a regularized logistic regression is enough) on that matrix.
+3. Retrain the members on all training data (or average the k fold models' predictions) to score the test set.
+4. Evaluate the whole pipeline: an outer cross-validation around steps 1–3 (nested cross-validation), or a held-out set never used in any fit.
+
+**Other leaks to look for:** normalization, feature selection or target encoding fit on all data before splitting; examples of one user or patient spread over several folds (split by group, e.g. GroupKFold); time series where the future predicts the past (split by time).`,
+      },
+    },
+    references: [wolpert, sklearnEnsembles, esl],
+  },
+  {
+    id: 'xfer-mmd-domain-shift',
+    topic: 'transfer-fusion',
+    subtopic: 'domain-adaptation',
+    tags: ['mmd', 'domain-shift', 'kernel-two-sample-test', 'u-statistic'],
+    kind: 'derivation',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`如何用最大均值差异（MMD）度量源域与目标域之间的偏移？写出高斯核下 $\mathrm{MMD}^2$ 的无偏估计，说明它为什么可能为负，并推导 $N(0,1)$ 与 $N(1,1)$ 在带宽 $h=1$ 时的总体值。`,
+      en: String.raw`How does the maximum mean discrepancy (MMD) measure the shift between a source and a target domain? Write the unbiased estimate of $\mathrm{MMD}^2$ with a Gaussian kernel, explain why it can be negative, and derive its population value for $N(0,1)$ vs $N(1,1)$ with bandwidth $h=1$.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$\mathrm{MMD}^2 = \lVert\mu_P - \mu_Q\rVert_{\mathcal H}^2 = \mathbb E k(x,x') + \mathbb E k(y,y') - 2\,\mathbb E k(x,y)$；无偏估计去掉 $i=j$ 项，是 U 统计量，分布相同时期望为 0，所以单次估计可以为负。对一维高斯，$\mathbb E\,e^{-D^2/2h^2} = \frac{h}{\sqrt{h^2+v}}e^{-\mu^2/2(h^2+v)}$，$N(0,1)$ 与 $N(1,1)$ 得 $\frac{2}{\sqrt3}(1 - e^{-1/6}) = 0.1773$。`,
+        en: String.raw`$\mathrm{MMD}^2 = \lVert\mu_P - \mu_Q\rVert_{\mathcal H}^2 = \mathbb E k(x,x') + \mathbb E k(y,y') - 2\,\mathbb E k(x,y)$; the unbiased estimate drops the $i=j$ terms (a U-statistic) and has expectation 0 when the distributions are equal, so a single estimate can be negative. For 1-D Gaussians $\mathbb E\,e^{-D^2/2h^2} = \frac{h}{\sqrt{h^2+v}}e^{-\mu^2/2(h^2+v)}$, giving $\frac{2}{\sqrt3}(1 - e^{-1/6}) = 0.1773$ for $N(0,1)$ vs $N(1,1)$.`,
+      },
+      full: {
+        zh: String.raw`**定义（Gretton et al., 2012）：** 把分布嵌入再生核希尔伯特空间，$\mu_P = \mathbb E_{x\sim P}\,k(x,\cdot)$，
+$$\mathrm{MMD}^2(P,Q) = \lVert\mu_P-\mu_Q\rVert^2_{\mathcal H} = \mathbb E k(x,x') + \mathbb E k(y,y') - 2\,\mathbb E k(x,y).$$
+对高斯核这类特征核，$\mathrm{MMD}=0$ 当且仅当 $P=Q$。
+
+**无偏估计（U 统计量）：**
+$$\widehat{\mathrm{MMD}}{}^2_u = \frac{1}{m(m-1)}\sum_{i\ne j}k(x_i,x_j) + \frac{1}{n(n-1)}\sum_{i\ne j}k(y_i,y_j) - \frac{2}{mn}\sum_{i,j}k(x_i,y_j).$$
+保留 $i=j$ 项（V 统计量）会引入正偏差 $\approx \frac{1}{m}(1 - \mathbb E k(x,x')) + \frac1n(\dots)$。无偏估计在 $P=Q$ 时期望为 0，因此一半左右的时候是负的。例：$x = (0,1)$，$y = (0,2)$，$h=1$ 得 $(e^{-2}-1)/2 = -0.432$。
+
+**一维高斯闭式：** 若 $D\sim N(\mu, v)$，
+$$\mathbb E\,e^{-D^2/(2h^2)} = \frac{h}{\sqrt{h^2+v}}\exp\Big(-\frac{\mu^2}{2(h^2+v)}\Big).$$
+$x-x'\sim N(0,2)$，$y-y'\sim N(0,2)$，$x-y\sim N(-1,2)$，$h=1$：
+$$\mathrm{MMD}^2 = \tfrac{1}{\sqrt3} + \tfrac{1}{\sqrt3} - \tfrac{2}{\sqrt3}e^{-1/6} = 0.1773.$$
+
+**实践：** 带宽常取样本间距离的中位数；用置换检验得到 p 值（把两组样本混合后重新划分）；在高维原始输入上检验力会下降，通常先降维或在网络特征上计算（Rabanser et al., 2019）。DAN（Long et al., 2015）把多核 MMD 作为损失，直接拉近源域与目标域的特征分布。`,
+        en: String.raw`**Definition (Gretton et al., 2012):** embed distributions in a reproducing-kernel Hilbert space, $\mu_P = \mathbb E_{x\sim P}\,k(x,\cdot)$, and
+$$\mathrm{MMD}^2(P,Q) = \lVert\mu_P-\mu_Q\rVert^2_{\mathcal H} = \mathbb E k(x,x') + \mathbb E k(y,y') - 2\,\mathbb E k(x,y).$$
+For a characteristic kernel such as the Gaussian, $\mathrm{MMD}=0$ exactly when $P=Q$.
+
+**Unbiased estimate (a U-statistic):**
+$$\widehat{\mathrm{MMD}}{}^2_u = \frac{1}{m(m-1)}\sum_{i\ne j}k(x_i,x_j) + \frac{1}{n(n-1)}\sum_{i\ne j}k(y_i,y_j) - \frac{2}{mn}\sum_{i,j}k(x_i,y_j).$$
+Keeping the $i=j$ terms (the V-statistic) adds a positive bias of about $\frac{1}{m}(1 - \mathbb E k(x,x')) + \frac1n(\dots)$. The unbiased estimate has expectation 0 when $P=Q$, so it is negative roughly half the time. Example: $x = (0,1)$, $y = (0,2)$, $h=1$ gives $(e^{-2}-1)/2 = -0.432$.
+
+**Closed form for 1-D Gaussians:** for $D\sim N(\mu, v)$,
+$$\mathbb E\,e^{-D^2/(2h^2)} = \frac{h}{\sqrt{h^2+v}}\exp\Big(-\frac{\mu^2}{2(h^2+v)}\Big).$$
+With $x-x'\sim N(0,2)$, $y-y'\sim N(0,2)$, $x-y\sim N(-1,2)$ and $h=1$:
+$$\mathrm{MMD}^2 = \tfrac{1}{\sqrt3} + \tfrac{1}{\sqrt3} - \tfrac{2}{\sqrt3}e^{-1/6} = 0.1773.$$
+
+**In practice:** the bandwidth is often the median pairwise distance; a permutation test (pool both samples and re-split them) gives a p-value; on high-dimensional raw inputs the test loses power, so reduce dimension first or compute it on network features (Rabanser et al., 2019). DAN (Long et al., 2015) uses a multi-kernel MMD as a loss that pulls the source and target feature distributions together.`,
+      },
+    },
+    references: [gretton, failingLoudly, deepAdaptationNetworks],
+    verification: [vMmd],
+  },
+  {
+    id: 'xfer-importance-weighting-ess',
+    topic: 'transfer-fusion',
+    subtopic: 'domain-adaptation',
+    tags: ['importance-weighting', 'covariate-shift', 'effective-sample-size', 'density-ratio'],
+    kind: 'numeric',
+    difficulty: 4,
+    prompt: {
+      zh: String.raw`协变量偏移下，源输入 $x\sim N(0,1)$，目标输入 $x\sim N(\Delta,1)$。写出重要性权重 $w(x)$，证明 $\mathbb E_s[w^2] = e^{\Delta^2}$，并计算 $n$ 个源样本的有效样本量 $(\sum w)^2/\sum w^2$ 在 $\Delta = 1$ 和 $\Delta = 2$ 时约为多少。`,
+      en: String.raw`Under covariate shift the source inputs are $x\sim N(0,1)$ and the target inputs $x\sim N(\Delta,1)$. Write the importance weight $w(x)$, show that $\mathbb E_s[w^2] = e^{\Delta^2}$, and compute the approximate effective sample size $(\sum w)^2/\sum w^2$ of $n$ source samples for $\Delta = 1$ and $\Delta = 2$.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`$w(x) = p_t(x)/p_s(x) = e^{\Delta x - \Delta^2/2}$；$\mathbb E_s[w] = 1$，$\mathbb E_s[w^2] = e^{\Delta^2}$，所以有效样本量约为 $n\,e^{-\Delta^2}$：$\Delta = 1$ 时约 36.8%，$\Delta = 2$ 时只剩约 1.8%。`,
+        en: String.raw`$w(x) = p_t(x)/p_s(x) = e^{\Delta x - \Delta^2/2}$; $\mathbb E_s[w] = 1$ and $\mathbb E_s[w^2] = e^{\Delta^2}$, so the effective sample size is about $n\,e^{-\Delta^2}$: about 36.8% of $n$ for $\Delta = 1$ and only about 1.8% for $\Delta = 2$.`,
+      },
+      full: {
+        zh: String.raw`**为什么加权：** 协变量偏移下 $p(y\mid x)$ 不变，
+$$\mathbb E_t[\ell(x,y)] = \mathbb E_s\big[w(x)\,\ell(x,y)\big],\qquad w = p_t/p_s,$$
+所以加权的源域损失是目标风险的无偏估计。
+
+**权重：** $\log w = -\tfrac12(x-\Delta)^2 + \tfrac12x^2 = \Delta x - \tfrac12\Delta^2$。
+
+**二阶矩：** $\mathbb E_s[e^{2\Delta x}] = e^{2\Delta^2}$（正态的矩母函数），所以 $\mathbb E_s[w^2] = e^{2\Delta^2 - \Delta^2} = e^{\Delta^2}$。
+
+**有效样本量：** $\frac{(\sum w)^2}{\sum w^2} \approx n\frac{(\mathbb E w)^2}{\mathbb E w^2} = n\,e^{-\Delta^2}$。$\Delta=1$：$0.368n$；$\Delta=2$：$0.018n$——10000 个源样本只相当于约 183 个目标样本，而且估计被少数大权重样本主导。若目标比源宽很多（$\sigma_t \ge \sqrt2\,\sigma_s$），$\mathbb E_s[w^2] = \int p_t^2/p_s$ 甚至是无穷大。
+
+**实践：** 密度比通常用区分源/目标的分类器估计；截断或平滑权重（如 $w^\lambda$，$0<\lambda<1$）、自归一化 $\sum w_i\ell_i/\sum w_i$，以偏差换方差；监控有效样本量，太小时说明两域重叠不足，加权不可靠。`,
+        en: String.raw`**Why weight:** under covariate shift $p(y\mid x)$ is unchanged, so
+$$\mathbb E_t[\ell(x,y)] = \mathbb E_s\big[w(x)\,\ell(x,y)\big],\qquad w = p_t/p_s,$$
+and the weighted source loss is an unbiased estimate of the target risk.
+
+**Weight:** $\log w = -\tfrac12(x-\Delta)^2 + \tfrac12x^2 = \Delta x - \tfrac12\Delta^2$.
+
+**Second moment:** $\mathbb E_s[e^{2\Delta x}] = e^{2\Delta^2}$ (the normal moment-generating function), so $\mathbb E_s[w^2] = e^{2\Delta^2 - \Delta^2} = e^{\Delta^2}$.
+
+**Effective sample size:** $\frac{(\sum w)^2}{\sum w^2} \approx n\frac{(\mathbb E w)^2}{\mathbb E w^2} = n\,e^{-\Delta^2}$. $\Delta=1$: $0.368n$; $\Delta=2$: $0.018n$ — 10,000 source samples are worth about 183 target samples, and a few large weights dominate the estimate. If the target is much wider than the source ($\sigma_t \ge \sqrt2\,\sigma_s$), $\mathbb E_s[w^2] = \int p_t^2/p_s$ is even infinite.
+
+**In practice:** estimate the density ratio with a source-vs-target classifier; clip or flatten the weights (e.g. $w^\lambda$ with $0<\lambda<1$) or self-normalize, $\sum w_i\ell_i/\sum w_i$, trading bias for variance; monitor the effective sample size — a small one means the domains overlap too little for weighting to be reliable.`,
+      },
+    },
+    references: [panYang, dlBookRepresentation, failingLoudly],
+    verification: [vImportance, vEss],
+  },
+  {
+    id: 'xfer-slanted-triangular-gradual-unfreezing',
+    topic: 'transfer-fusion',
+    subtopic: 'learning-rate',
+    tags: ['ulmfit', 'slanted-triangular-learning-rate', 'gradual-unfreezing', 'learning-rate-schedule'],
+    kind: 'numeric',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`ULMFiT 的斜三角学习率：T = 1000 步，cut_frac = 0.1，ratio = 32，$\eta_{\max} = 0.01$。第 0、50、100、1000 步的学习率各是多少？上升段和下降段的斜率之比是多少？再说明逐层解冻（gradual unfreezing）怎么做、为什么。`,
+      en: String.raw`ULMFiT's slanted triangular learning rate with T = 1000 steps, cut_frac = 0.1, ratio = 32 and $\eta_{\max} = 0.01$: what is the learning rate at steps 0, 50, 100 and 1000, and how do the slopes of the rising and falling parts compare? Then explain how and why gradual unfreezing works.`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`cut = 100；$\eta_t = \eta_{\max}(1 + p(\text{ratio}-1))/\text{ratio}$：第 0 步 $0.01/32 = 0.0003125$，第 50 步 $p = 0.5$，$0.01\cdot16.5/32 = 0.00515625$，第 100 步达到峰值 0.01，第 1000 步回到 0.0003125。上升用 100 步、下降用 900 步，下降斜率是上升的 1/9。逐层解冻：先只训练最后一层，每个 epoch 多解冻下一层，直到全部解冻。`,
+        en: String.raw`cut = 100 and $\eta_t = \eta_{\max}(1 + p(\text{ratio}-1))/\text{ratio}$: step 0 gives $0.01/32 = 0.0003125$; step 50 has $p = 0.5$, $0.01\cdot16.5/32 = 0.00515625$; step 100 is the peak, 0.01; step 1000 is back at 0.0003125. It rises over 100 steps and falls over 900, so the decay slope is 1/9 of the rise. Gradual unfreezing: train only the last layer first, unfreeze one more layer (group) per epoch until all are trainable.`,
+      },
+      full: {
+        zh: String.raw`**公式（Howard & Ruder, 2018，式 3）：** $\text{cut} = \lfloor T\cdot\text{cut\_frac}\rfloor$，
+$$p = \begin{cases} t/\text{cut}, & t < \text{cut}\\ 1 - \dfrac{t-\text{cut}}{\text{cut}\,(1/\text{cut\_frac} - 1)}, & \text{否则}\end{cases}\qquad \eta_t = \eta_{\max}\frac{1 + p(\text{ratio}-1)}{\text{ratio}}.$$
+$\text{cut}\,(1/\text{cut\_frac}-1) = 100\cdot 9 = 900$，所以下降段从第 100 步线性走到第 1000 步。每步上升 $(0.01 - 0.0003125)/100$，每步下降 $(0.01-0.0003125)/900$。
+
+**为什么这样设计：** 短暂的快速升温让模型迅速进入与新任务相适应的参数区域，长时间的线性下降再细致地收敛。
+
+**逐层解冻：** 一次解冻所有层容易造成灾难性遗忘。ULMFiT 先解冻最后一层训练一个 epoch，再解冻下一层，依此类推，直到全部层一起微调。它与判别式学习率（每往下一层除以 2.6）和斜三角学习率一起使用：低层既解冻得晚，学习率也更小。
+
+**在 tfjs/Keras 中：** 解冻即改变层的 trainable 并重新编译（或在自定义训练循环中只对解冻层的变量求梯度）；学习率调度用回调或在自定义循环中按步设置。`,
+        en: String.raw`**Formula (Howard & Ruder, 2018, eq. 3):** $\text{cut} = \lfloor T\cdot\text{cut\_frac}\rfloor$,
+$$p = \begin{cases} t/\text{cut}, & t < \text{cut}\\ 1 - \dfrac{t-\text{cut}}{\text{cut}\,(1/\text{cut\_frac} - 1)}, & \text{otherwise}\end{cases}\qquad \eta_t = \eta_{\max}\frac{1 + p(\text{ratio}-1)}{\text{ratio}}.$$
+$\text{cut}\,(1/\text{cut\_frac}-1) = 100\cdot 9 = 900$, so the decay runs linearly from step 100 to step 1000. Each step up adds $(0.01 - 0.0003125)/100$; each step down removes $(0.01-0.0003125)/900$.
+
+**Why this shape:** the short, steep warm-up moves the model quickly into a region of parameter space suited to the new task; the long linear decay then refines it.
+
+**Gradual unfreezing:** unfreezing everything at once risks catastrophic forgetting. ULMFiT unfreezes the last layer and trains one epoch, then unfreezes the next lower layer, and so on until all layers are fine-tuned together. It is combined with discriminative learning rates (divide by 2.6 per layer going down) and the slanted triangular schedule: lower layers are unfrozen later and also train more slowly.
+
+**In tfjs/Keras:** unfreezing means setting a layer's trainable flag and recompiling (or, in a custom loop, taking gradients only for the unfrozen layers' variables); the schedule is a callback or set per step in a custom loop.`,
+      },
+    },
+    references: [ulmfit],
+    verification: [vStlr, vLayerwise],
+  },
+  {
+    id: 'xfer-debug-batchnorm-train-eval-gap',
+    topic: 'transfer-fusion',
+    subtopic: 'batchnorm',
+    tags: ['debugging', 'batchnorm', 'fine-tuning', 'batch-size'],
+    kind: 'debug',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`你在一个小型医学数据集上以批大小 4 微调整个 ResNet（BN 处于训练模式），数据按类别排序后分批。训练损失平稳下降，但用 evaluate() 在**同一份训练数据**上评估时损失高得多、精度接近随机。为什么？怎么修？`,
+      en: String.raw`You fine-tune a whole ResNet on a small medical dataset with batch size 4 (BatchNorm in training mode), with batches drawn from data sorted by class. The training loss falls steadily, but evaluate() on **the same training data** gives a much higher loss and near-chance accuracy. Why, and how do you fix it?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`训练时 BN 用每个批次自己的均值和方差归一化；批次只有 4 个样本且同一批里都是同一类，批统计量里带着类别信息，网络学会了依赖它。评估时改用滑动统计量，这种“捷径”消失。修复：打乱数据；微调时让预训练的 BN 保持推理模式（用冻结的统计量）；必要时用 GroupNorm 或 Batch Renormalization；或者增大批次。`,
+        en: String.raw`In training mode BN normalizes with each batch's own mean and variance; with 4 examples per batch, all of one class, the batch statistics carry the label and the network learns to rely on them. At evaluation BN switches to the moving statistics and the shortcut disappears. Fix: shuffle the data; keep the pretrained BN layers in inference mode (frozen statistics) while fine-tuning; consider GroupNorm or Batch Renormalization; or use larger batches.`,
+      },
+      full: {
+        zh: String.raw`**机制：** 训练模式下 $\hat x = (x - \mu_B)/\sqrt{\sigma_B^2 + \epsilon}$，$\mu_B,\sigma_B$ 来自当前批次；推理模式用滑动平均 $\mu,\sigma$。两者差异越大，训练/评估行为越不一致。
+1. **批次小：** 4 个样本的均值和方差噪声很大，滑动统计量是这些噪声统计量的平均，与任何一个批次都对不上。
+2. **批次非独立同分布：** 按类别排序后，同一批全是同一类，$\mu_B$ 本身就编码了类别，网络可以“作弊”；评估时这条信息没了。
+3. **滑动统计量还在漂移：** 动量 0.99 时约 69 步的半衰期，ImageNet 统计量很快被替换成噪声很大的目标域批统计量。
+
+**快速诊断：** 用训练模式（training=true）前向同一批数据，和推理模式比较；差别大就是 BN 的问题，而不是过拟合。
+
+**修复：**
+- 每个 epoch 打乱数据（先做这一步）。
+- 让预训练 BN 保持推理模式（Keras：base(x, training=False)；tfjs：缓存特征或在自定义循环里用 training=false 调用），只训练 γ、β 或完全冻结 BN。
+- 小批次下需要批统计量时，用 GroupNorm/LayerNorm，或 Batch Renormalization（Ioffe, 2017）修正批统计量与滑动统计量之间的差异。
+- 微调结束后若要适应新域，可以单独做一遍统计量重估（AdaBN），而不是让它在训练中被噪声改写。`,
+        en: String.raw`**Mechanism:** in training mode $\hat x = (x - \mu_B)/\sqrt{\sigma_B^2 + \epsilon}$ with the current batch's $\mu_B,\sigma_B$; in inference mode the moving averages $\mu,\sigma$. The more they differ, the more training and evaluation disagree.
+1. **Small batches:** the mean and variance of 4 examples are very noisy, and the moving statistics — an average of noisy statistics — match no single batch.
+2. **Non-i.i.d. batches:** sorted by class, a batch holds one class, so $\mu_B$ itself encodes the label and the network can cheat; at evaluation that information is gone.
+3. **Drifting moving statistics:** with momentum 0.99 (half-life about 69 steps) the ImageNet statistics are soon replaced by noisy target-batch statistics.
+
+**Quick diagnosis:** run the same batch in training mode (training=true) and in inference mode and compare; a large gap points at BN, not at overfitting.
+
+**Fix:**
+- Shuffle every epoch (do this first).
+- Keep the pretrained BN in inference mode (Keras: base(x, training=False); tfjs: cache features, or call with training=false in a custom loop), training only γ and β or freezing BN entirely.
+- Where batch statistics are needed with small batches, use GroupNorm/LayerNorm, or Batch Renormalization (Ioffe, 2017), which corrects for the difference between batch and moving statistics.
+- To adapt to the new domain after fine-tuning, re-estimate the statistics in a separate pass (AdaBN) rather than letting noise overwrite them during training.`,
+      },
+    },
+    references: [batchNorm, batchRenorm, adaBN, kerasTransferGuide],
+  },
+  {
+    id: 'xfer-l2sp-vs-ewc',
+    topic: 'transfer-fusion',
+    subtopic: 'forgetting',
+    tags: ['l2-sp', 'ewc', 'weight-decay', 'regularization', 'fine-tuning'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`比较微调时的三种正则：普通权重衰减 $\frac{\alpha}{2}\lVert w\rVert^2$、L2-SP $\frac{\alpha}{2}\lVert w - w^0\rVert^2$ 和 EWC $\sum_i\frac{\lambda}{2}F_i(w_i - w^0_i)^2$。在二次近似下，各自把解拉向哪里？什么时候选哪个？`,
+      en: String.raw`Compare three regularizers for fine-tuning: plain weight decay $\frac{\alpha}{2}\lVert w\rVert^2$, L2-SP $\frac{\alpha}{2}\lVert w - w^0\rVert^2$ and EWC $\sum_i\frac{\lambda}{2}F_i(w_i - w^0_i)^2$. Under a quadratic approximation, where does each pull the solution, and when would you choose which?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`目标损失近似为 $\frac{a}{2}(w - w^*)^2$（逐坐标）时，权重衰减得 $\frac{a w^*}{a+\alpha}$（拉向 0，远离预训练起点）；L2-SP 得 $\frac{a w^* + \alpha w^0}{a+\alpha}$（拉向预训练值）；EWC 得 $\frac{a w^* + \lambda F_i w^0}{a+\lambda F_i}$，对源任务重要（Fisher 大）的参数拉得更紧。目标是只做好新任务、数据少时用 L2-SP；还要保住源任务时用 EWC。`,
+        en: String.raw`With a target loss of $\frac{a}{2}(w - w^*)^2$ per coordinate, weight decay gives $\frac{a w^*}{a+\alpha}$ (towards 0, away from the pretrained start); L2-SP gives $\frac{a w^* + \alpha w^0}{a+\alpha}$ (towards the pretrained value); EWC gives $\frac{a w^* + \lambda F_i w^0}{a+\lambda F_i}$, holding parameters that matter for the source task (large Fisher) more tightly. Use L2-SP when only the new task matters and data are scarce; EWC when the source task must also be kept.`,
+      },
+      full: {
+        zh: String.raw`**二次近似：** 在某个坐标上目标任务损失 $\approx\frac{a}{2}(w - w^*)^2$（$a$ 是曲率），加上正则后令导数为 0：
+- 权重衰减：$a(w-w^*) + \alpha w = 0 \Rightarrow w = \frac{a}{a+\alpha}w^*$；
+- L2-SP：$a(w-w^*) + \alpha(w-w^0) = 0 \Rightarrow w = \frac{a w^* + \alpha w^0}{a+\alpha}$；
+- EWC：$w = \frac{a w^* + \lambda F_i w^0}{a+\lambda F_i}$。
+曲率小（目标数据对该参数几乎没有约束）的方向上，L2-SP 和 EWC 基本保留预训练值，而权重衰减把它缩向 0——丢掉了迁移来的知识。
+
+**Li et al. (2018)：** 在 L2-SP 中，预训练部分 $w_S$ 拉向 $w_S^0$，新分类头 $w_{\bar S}$ 仍用普通 L2。实验中 L2-SP 在多个目标数据集上稳定优于普通权重衰减的微调。
+
+**EWC（Kirkpatrick et al., 2017）：** 对角 Fisher $F_i$ 衡量参数对**源任务**的重要性；L2-SP 相当于 $F = I$ 的 EWC。
+
+**怎么选：**
+- 只关心目标任务、数据少：L2-SP（或更简单地冻结底层、小学习率、早停）。
+- 顺序学习多个任务、必须保留旧任务：EWC（或 Learning without Forgetting、回放）。
+- 数据很多、领域差异大：正则太强反而限制适应，可以减小系数甚至不用。
+- 注意：对 Adam 而言，把 L2 加进损失与解耦的权重衰减（AdamW）并不等价；L2-SP 一般作为损失项实现。`,
+        en: String.raw`**Quadratic approximation:** along one coordinate let the target loss be $\approx\frac{a}{2}(w - w^*)^2$ (curvature $a$); add the regularizer and set the derivative to 0:
+- weight decay: $a(w-w^*) + \alpha w = 0 \Rightarrow w = \frac{a}{a+\alpha}w^*$;
+- L2-SP: $a(w-w^*) + \alpha(w-w^0) = 0 \Rightarrow w = \frac{a w^* + \alpha w^0}{a+\alpha}$;
+- EWC: $w = \frac{a w^* + \lambda F_i w^0}{a+\lambda F_i}$.
+In low-curvature directions (where the target data barely constrain the parameter) L2-SP and EWC keep the pretrained value, while weight decay shrinks it towards 0 — discarding transferred knowledge.
+
+**Li et al. (2018):** in L2-SP the pretrained part $w_S$ is pulled towards $w_S^0$ and the new head $w_{\bar S}$ keeps plain L2. In their experiments L2-SP consistently beat fine-tuning with plain weight decay across target datasets.
+
+**EWC (Kirkpatrick et al., 2017):** the diagonal Fisher $F_i$ measures a parameter's importance for the **source** task; L2-SP is EWC with $F = I$.
+
+**Which to choose:**
+- Only the target task matters, little data: L2-SP (or simpler: freeze lower layers, small learning rates, early stopping).
+- Sequential tasks where the old task must be kept: EWC (or Learning without Forgetting, replay).
+- Plenty of data and a large domain gap: strong regularization limits adaptation; lower the coefficient or drop it.
+- With Adam, adding L2 to the loss is not the same as decoupled weight decay (AdamW); L2-SP is usually implemented as a loss term.`,
+      },
+    },
+    references: [l2sp, ewc, lwf],
+  },
+  {
+    id: 'xfer-negative-transfer',
+    topic: 'transfer-fusion',
+    subtopic: 'transfer-basics',
+    tags: ['negative-transfer', 'domain-gap', 'fine-tuning', 'baselines'],
+    kind: 'concept',
+    difficulty: 3,
+    prompt: {
+      zh: String.raw`什么是负迁移？什么情况下会发生？怎样检测和避免？`,
+      en: String.raw`What is negative transfer, when does it happen, and how do you detect and avoid it?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`负迁移指利用源域知识后，目标任务表现反而不如不迁移（从零训练或更简单的基线）。常见原因：源与目标差距大、源数据中与目标无关或冲突的部分太多、冻结了不合适的特征、目标数据足够多而预训练的归纳偏置反而限制了模型。检测靠对照基线；避免的办法是选更近的源、只迁移底层、充分微调、对源样本加权或筛选。`,
+        en: String.raw`Negative transfer is when using source knowledge makes the target task worse than not transferring (training from scratch or a simpler baseline). Typical causes: a large source–target gap, much source data that is irrelevant to or conflicts with the target, freezing unsuitable features, or enough target data that the pretrained bias only constrains the model. Detect it with baselines; avoid it by choosing a closer source, transferring only lower layers, fine-tuning fully, and weighting or filtering source examples.`,
+      },
+      full: {
+        zh: String.raw`**定义（Wang et al., 2019）：** 在相同目标数据和算法下，用了源数据/源模型后的目标误差高于不用时的误差，差值即负迁移的程度。它依赖于算法、源与目标的差异，以及目标有标签数据的多少。
+
+**何时发生：**
+- 领域或任务差异大：例如从自然图像迁移到与之统计特性差异很大的图像，冻结的高层特征不适用。
+- 源任务与目标任务冲突：多任务或联合训练时梯度方向相反。
+- 只做特征提取而不微调，在差异大的目标上尤其容易吃亏。
+- 目标数据充足时，从零训练可能追上甚至超过迁移（例如 Kornblith et al. 观察到在某些细粒度小数据集上，ImageNet 预训练的收益很小；Raghu et al. 在医学影像上发现大模型的预训练收益有限，主要体现在收敛速度上）。
+
+**检测：** 永远要有对照：从零训练（同样的调参预算）、冻结特征 + 线性分类器、不同截断层；比较学习曲线，而不仅是最终精度。Neyshabur et al. (2020) 发现，把图像块打乱后预训练仍能加速训练，说明迁移的部分是低层统计而不仅是“特征语义”。
+
+**避免：** 选择更相近的源（或先在领域内数据上继续预训练）；只迁移底层、重新初始化顶层；充分微调并用判别式学习率；对源样本加权/筛选（例如去掉与目标分布差异大的样本），或用领域对抗方法只对齐可迁移的部分。`,
+        en: String.raw`**Definition (Wang et al., 2019):** with the same target data and algorithm, the target error with source data or a source model is higher than without it; the difference measures the negative transfer. It depends on the algorithm, on the source–target divergence and on how much labeled target data there is.
+
+**When it happens:**
+- Large domain or task gaps: e.g. transferring from natural images to images with very different statistics, where frozen high-level features do not fit.
+- Conflicting source and target tasks: opposite gradient directions in multi-task or joint training.
+- Feature extraction without fine-tuning, especially on a distant target.
+- With plenty of target data, training from scratch can catch up with or beat transfer (Kornblith et al. saw little benefit from ImageNet pretraining on some small fine-grained datasets; Raghu et al. found limited gains for large models on medical images, mostly in convergence speed).
+
+**Detection:** always keep baselines: from scratch (with the same tuning budget), frozen features + a linear classifier, different cut points; compare learning curves, not only final accuracy. Neyshabur et al. (2020) found that pretraining still speeds up training when the target images' blocks are shuffled, so part of what transfers is low-level statistics, not only feature semantics.
+
+**Avoidance:** pick a closer source (or continue pretraining on in-domain data first); transfer only lower layers and re-initialize upper ones; fine-tune fully with discriminative learning rates; weight or filter source examples (drop those far from the target distribution), or use domain-adversarial methods to align only what transfers.`,
+      },
+    },
+    references: [negativeTransfer, kornblith, transfusion, whatIsTransferred, dontStopPretraining],
+  },
+  {
+    id: 'xfer-test-time-augmentation',
+    topic: 'transfer-fusion',
+    subtopic: 'ensembles',
+    tags: ['test-time-augmentation', 'ensemble', 'inference', 'calibration'],
+    kind: 'concept',
+    difficulty: 2,
+    prompt: {
+      zh: String.raw`测试时增强（TTA）为什么可以看成一种集成？它什么时候有用，什么时候反而有害？`,
+      en: String.raw`Why can test-time augmentation (TTA) be seen as an ensemble? When does it help, and when does it hurt?`,
+    },
+    answer: {
+      short: {
+        zh: String.raw`TTA 对同一输入的多个增强视图（翻转、裁剪、缩放）做前向并平均预测，相当于把“一个模型 + 一种变换”当作一个成员的集成：成员共享权重，多样性只来自输入变换，所以收益通常比独立模型集成小，但不用额外训练。增强若改变了标签语义（如数字 6/9 的旋转）、或与训练时的增强不匹配，就会有害；推理成本随视图数线性增长。`,
+        en: String.raw`TTA runs several augmented views of one input (flips, crops, scales) and averages the predictions — an ensemble whose members are "the model composed with one transformation". The members share weights and differ only through the input transformation, so the gain is usually smaller than an ensemble of independent models, but it needs no extra training. It hurts when an augmentation changes the label's meaning (rotating a 6 into a 9) or was never seen in training; inference cost grows linearly with the number of views.`,
+      },
+      full: {
+        zh: String.raw`**集成视角：** 成员 $f_m(x) = f(g_m(x))$，$g_m$ 是第 $m$ 种增强；TTA 预测 $\bar f(x) = \frac1M\sum_m f(g_m(x))$。由模糊度分解，平方误差的收益等于各视图预测之间的分歧；由 $\rho\sigma^2 + (1-\rho)\sigma^2/M$，视图间的高相关（同一个模型、相近的输入）限制了方差下降。
+
+**经典用法：** VGG（Simonyan & Zisserman）在测试时结合多尺度、多裁剪（multi-crop）与水平翻转，并把密集评估与多裁剪的结果再取平均，错误率都有下降。
+
+**何时有用：** 模型对某些变换并不完全不变（如位置、尺度），而这些变换不改变标签；训练时用过同样的增强；分割、检测等需要稳定输出的任务。
+
+**何时有害：**
+- 变换改变标签（文字、数字方向，医学影像中的左右）；
+- 测试时用的增强在训练中没见过（分布偏移）；
+- 平均后的概率更“平”，可能改变校准：通常是改善，但对原本置信度很准的模型未必；
+- 对 argmax 做硬投票会丢掉置信度，一般平均概率或 logits 更好；
+- 延迟和算力按视图数增长。
+
+**深度集成 vs TTA：** 两者可以叠加；独立训练的成员提供参数空间的多样性，TTA 提供输入空间的多样性。`,
+        en: String.raw`**Ensemble view:** members $f_m(x) = f(g_m(x))$ with $g_m$ the $m$-th augmentation; TTA predicts $\bar f(x) = \frac1M\sum_m f(g_m(x))$. By the ambiguity decomposition the squared-error gain equals the disagreement between views; by $\rho\sigma^2 + (1-\rho)\sigma^2/M$, the high correlation between views (one model, similar inputs) limits the variance reduction.
+
+**Classic use:** VGG (Simonyan & Zisserman) combined multi-scale and multi-crop evaluation with horizontal flips at test time, and averaging dense and multi-crop evaluation lowered the error further.
+
+**When it helps:** the model is not fully invariant to transformations (position, scale) that do not change the label; the same augmentations were used in training; tasks such as segmentation and detection that benefit from stable outputs.
+
+**When it hurts:**
+- the transformation changes the label (orientation of text or digits, left/right in medical images);
+- test-time augmentations never seen in training (a distribution shift);
+- averaged probabilities are flatter, which changes calibration — usually for the better, but not necessarily for an already well-calibrated model;
+- hard voting over argmaxes throws away confidence; averaging probabilities or logits is usually better;
+- latency and compute grow with the number of views.
+
+**Deep ensembles vs TTA:** they stack; independently trained members add diversity in parameter space, TTA in input space.`,
+      },
+    },
+    references: [vgg, deepEnsembles, kroghVedelsby],
   },
 ];

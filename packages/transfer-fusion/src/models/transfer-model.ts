@@ -76,8 +76,9 @@ void optionsMatchSchema;
 /**
  * A transfer-learning model: the pretrained `base` cut at `cutAt` (by default just before its own
  * head), frozen, and a new classification head trained on the new task. This is feature-based
- * transfer done as Keras's guide does it: the old head is replaced, not kept (the seed's
- * `include_top=True` plus new layers stacked on the 1000-way softmax is erratum 28).
+ * transfer done as Keras's guide does it: the old head is replaced, not kept (the seed says
+ * feature-based transfer keeps the last classifier: ERRATA row 27; its code could not attach new
+ * layers at all: row 30).
  *
  * The model is `input → [preprocess] → base (a nested model named 'base') → [pooling] → head`,
  * its output layer named `classifier`. The base's layers are shared with `base`, not copied:
