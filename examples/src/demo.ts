@@ -9,6 +9,7 @@ import { convDemo } from './sections/conv-demo.js';
 import { coreDemo } from './sections/core-demo.js';
 import { generativeDemo } from './sections/generative-demo.js';
 import { recurrentDemo } from './sections/recurrent-demo.js';
+import { transferDemo } from './sections/transfer-demo.js';
 
 async function main(): Promise<void> {
   console.log('== Backends ==');
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   await recurrentDemo();
   await convDemo();
   await generativeDemo();
+  await transferDemo();
   console.log(`\nLive tensors at exit: ${tf.memory().numTensors}`);
 }
 

@@ -12,7 +12,8 @@
  *   (c) (b) then fine-tuned: `unfreeze` at 1e-4 for `--fine-tune-epochs` (10) more.
  * (a) and (c) see the labelled images the same number of times. Accuracy on all 5,000 test images
  * of classes 5-9. Writes examples/results/transfer-fashion.json and
- * docs/guides/figures/transfer-fashion.png. The pretrained base is saved to
+ * docs/guides/figures/transfer-fashion.png (with `-N-per-class` before the extension when
+ * `--per-class=N` is not 100). The pretrained base is saved to
  * examples/.cache/transfer-base and reused (`--retrain-base` to train it again).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const headEpochs = integerFlag('head-epochs', 20);
 const fineTuneEpochs = integerFlag('fine-tune-epochs', 10);
 const retrainBase = switchFlag('retrain-base');
 const batchSize = 32;
+const outputName = perClass === 100 ? 'transfer-fashion' : `transfer-fashion-${perClass}-per-class`;
 const report = await useBackend('wasm');
 const train = await loadFashionMnist({ split: 'train', normalize: true });
 const test = await loadFashionMnist({ split: 'test', normalize: true });
@@ -125,7 +127,7 @@ console.log(
     `(b) − (a) = ${((summary.frozen!.mean - summary.scratch!.mean) * 100).toFixed(1)} points`,
 );
 writeFileSync(
-  `${resultsDir()}/transfer-fashion.json`,
+  `${resultsDir()}/${outputName}.json`,
   `${JSON.stringify({ command: `pnpm --filter @dl/examples transfer ${process.argv.slice(2).join(' ')}`.trim(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, perClass, pretrainEpochs, headEpochs, fineTuneEpochs, batchSize, baseAccuracy, runs, summary }, null, 2)}\n`,
 );
 const svg = renderBarChart({
@@ -140,6 +142,6 @@ const svg = renderBarChart({
     { label: `(c) (b) + fine-tune ${fineTuneEpochs} ep`, values: runs.map((run) => run.fineTuned), color: '#2ca02c' },
   ],
 });
-writeFileSync(`${figuresDir()}/transfer-fashion.png`, svgToPng(svg));
+writeFileSync(`${figuresDir()}/${outputName}.png`, svgToPng(svg));
 tf.dispose([newTest.x, newTest.y]);
 console.log(`Live tensors at exit: ${tf.memory().numTensors}`);
