@@ -96,12 +96,13 @@ for (let seed = 1; seed <= seeds; seed += 1) {
   const scratch = accuracy(scratchModel, newTest);
   const scratchSeconds = (performance.now() - started) / 1000;
 
-  const penultimateModel = createTransferModel({ base: await loadModel(baseDir), head: { numClasses: 5 }, seed });
+  const bases = [await loadModel(baseDir), await loadModel(baseDir)];
+  const penultimateModel = createTransferModel({ base: bases[0]!, head: { numClasses: 5 }, seed });
   await fit(penultimateModel, few, headEpochs, seed);
   const frozenPenultimate = accuracy(penultimateModel, newTest);
 
   started = performance.now();
-  const model = createTransferModel({ base: await loadModel(baseDir), cutAt: 'flatten', head: { numClasses: 5 }, seed });
+  const model = createTransferModel({ base: bases[1]!, cutAt: 'flatten', head: { numClasses: 5 }, seed });
   await fit(model, few, headEpochs, seed);
   const frozen = accuracy(model, newTest);
   const frozenSeconds = (performance.now() - started) / 1000;
@@ -113,10 +114,16 @@ for (let seed = 1; seed <= seeds; seed += 1) {
 
   runs.push({ seed, scratch, frozen, frozenPenultimate, fineTuned, seconds: { scratch: scratchSeconds, frozen: frozenSeconds, fineTune: fineTuneSeconds } });
   console.log(`seed ${seed}: (a) scratch ${scratch.toFixed(4)} (${scratchSeconds.toFixed(0)} s) | (b) frozen base ${frozen.toFixed(4)} (${frozenSeconds.toFixed(0)} s) | (b') cut at the dense layer ${frozenPenultimate.toFixed(4)} | (c) fine-tuned ${fineTuned.toFixed(4)} (+${fineTuneSeconds.toFixed(0)} s)`);
+  // The bases' layers after the cut are not part of the transfer models: free them too.
+  const afterCut = [penultimateModel, model].flatMap((transfer, i) => {
+    const kept = new Set((transfer.getLayer('base') as tf.LayersModel).layers);
+    return bases[i]!.layers.filter((layer) => !kept.has(layer) && layer.weights.length > 0);
+  });
   for (const m of [scratchModel, penultimateModel, model]) {
     m.optimizer.dispose();
     m.dispose();
   }
+  for (const layer of afterCut) layer.dispose();
   tf.dispose([few.x, few.y]);
 }
 

@@ -86,6 +86,9 @@ void optionsMatchSchema;
  * changes `base`'s weights when they are unfrozen. Every BatchNormalization layer of the base
  * runs in inference mode ({@link freezeBatchNorm}), so its statistics from the large dataset
  * survive training on the small one. For the second, fine-tuning phase call {@link unfreeze}.
+ * Disposing: `model.dispose()` frees the base layers it kept (they are `base`'s, so do not also
+ * call `base.dispose()`); the base's layers after the cut are not part of the model, and are
+ * freed with their own `dispose()` when you no longer need them.
  *
  * @param options - see {@link TransferModelOptions}.
  * @returns the model, compiled (Adam, sparse categorical or binary cross-entropy, accuracy) unless `compile: false`.
