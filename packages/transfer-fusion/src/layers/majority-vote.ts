@@ -6,8 +6,8 @@ const { parseLayerArgs, checkCallArgs } = layerValidation('transfer-fusion');
 /** The base arguments of every tfjs layer (name, trainable, ...). */
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 
-/** Constructor arguments of {@link MajorityVote}: only tfjs's base layer arguments. */
-export type MajorityVoteLayerArgs = Omit<LayerArgs, 'weights'>;
+/** Constructor arguments of {@link MajorityVote}: only tfjs's base layer arguments (an interface, so that the docs list them). */
+export interface MajorityVoteLayerArgs extends Omit<LayerArgs, 'weights'> {}
 
 /**
  * Hard voting: each input is one voter's class scores; the output is, for each class, the
