@@ -5,6 +5,7 @@ import { createTransferModel } from '../models/transfer-model.js';
 import { smallBase, toyData } from '../models/small-base.test-util.js';
 import { copyModelWithPrefix } from './copy-model.js';
 import { leafLayers } from './model-layers.js';
+import { saveToMemory } from '../models/ensemble-members.test-util.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,12 +30,7 @@ describe('copyModelWithPrefix', () => {
     const input = tf.input({ shape: [8, 8, 1] });
     const [first, second] = ['a_', 'b_'].map((prefix) => copyModelWithPrefix(base, prefix, `${prefix}member`).apply(input) as tf.SymbolicTensor);
     const pair = tf.model({ inputs: input, outputs: tf.layers.average().apply([first!, second!]) as tf.SymbolicTensor });
-    let artifacts: tf.io.ModelArtifacts | undefined;
-    await pair.save(tf.io.withSaveHandler(async (saved) => {
-      artifacts = saved;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(pair)));
     const { x } = toyData(3, 3);
     expectTensorsClose(loaded.predict(x) as tf.Tensor, base.predict(x) as tf.Tensor, { atol: 1e-6 });
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BranchAttention } from '../layers/branch-attention.js';
 import { createFeatureFusionModel } from './feature-fusion.js';
 import { smallBase, toyData, weightValues } from './small-base.test-util.js';
+import { saveToMemory } from './ensemble-members.test-util.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -86,12 +87,7 @@ describe('createFeatureFusionModel', () => {
 
   it('round-trips through save and load (two members of one factory, same layer names), and predicts without leaks', async () => {
     const model = createFeatureFusionModel({ branches: [a, b], fusion: 'attention', head: { numClasses: 3 }, seed: 4 });
-    let artifacts: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (saved) => {
-      artifacts = saved;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(model)));
     expectTensorsClose(loaded.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor, { atol: 0 });
     await expectNoTensorLeaks(() => {
       (model.predict(x) as tf.Tensor).dispose();

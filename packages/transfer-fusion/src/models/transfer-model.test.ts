@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freezeBatchNorm } from '../training/freeze-batch-norm.js';
 import { createTransferModel } from './transfer-model.js';
 import { smallBase, toyData, weightValues } from './small-base.test-util.js';
+import { saveToMemory } from './ensemble-members.test-util.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -113,12 +114,7 @@ describe('createTransferModel', () => {
 
   it('round-trips through save and load with the same predictions', async () => {
     const model = createTransferModel({ base: smallBase(), head: { numClasses: 3, units: [4] }, seed: 2 });
-    let artifacts: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (saved) => {
-      artifacts = saved;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(model)));
     const { x } = toyData(4, 3);
     expectTensorsClose(loaded.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor, { atol: 0 });
     expect(freezeBatchNorm(loaded)).toBe(1);
