@@ -7,7 +7,7 @@ import { rememberOriginalKernel } from '../kernels/original-kernels.js';
 /**
  * Registers dl's training kernels on `backend`: the ones it lacks, and faster
  * replacements for the few of its own that are slow or wrong (tfjs 4.22's `BatchMatMul`
- * does not broadcast batches correctly on wasm or cpu). It also registers a `BatchMatMul`
+ * does not broadcast batches correctly on wasm, cpu or webgpu). It also registers a `BatchMatMul`
  * gradient that sums over broadcast batch axes (tfjs's own fails on any broadcast) and a
  * `FusedBatchNorm` gradient that broadcasts where tfjs's tiles (see {@link fusedBatchNormGradient}).
  * Returns the kernel names registered now; calling it again registers nothing new.

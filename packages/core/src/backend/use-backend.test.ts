@@ -76,6 +76,14 @@ describe('useBackend', () => {
     expect((gpuError as Error).message).toMatch(/navigator\.gpu is missing/);
   });
 
+  it('says why WebGPU has no adapter, and what Node needs, instead of tfjs\'s "failed to initialise"', async () => {
+    const noAdapter = await useBackend('webgpu', { gpu: { requestAdapter: async () => null } }).catch((e: unknown) => e);
+    expect((noAdapter as Error).message).toMatch(/no WebGPU adapter available; in Node without a GPU.*libegl-dev.*EGL_PLATFORM=surfaceless/);
+    const failing = await useBackend('webgpu', { gpu: { requestAdapter: async () => { throw new Error('eglInitialize failed'); } } }).catch((e: unknown) => e);
+    expect((failing as Error).message).toMatch(/requesting a WebGPU adapter failed: eglInitialize failed/);
+    delete (globalThis as { navigator?: unknown }).navigator;
+  });
+
   it('rejects unknown preferences and options with a ConfigError', async () => {
     await expect(useBackend('tpu' as never)).rejects.toThrow(ConfigError);
     await expect(useBackend('cpu', { wasmPath: '/x' } as never)).rejects.toThrow(/no option named 'wasmPath'/);

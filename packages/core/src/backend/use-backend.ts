@@ -238,11 +238,31 @@ async function loadWebGpu(options: ParsedOptions): Promise<string> {
   if (scope.navigator?.gpu === undefined) {
     return 'navigator.gpu is missing (in Node, pass options.gpu, e.g. from the npm package "webgpu")';
   }
+  const adapterProblem = await probeAdapter(scope.navigator.gpu);
+  if (adapterProblem !== '') return adapterProblem;
   const specifier = '@tensorflow/tfjs-backend-webgpu';
   if (tf.findBackendFactory('webgpu') === null && (await importOptional(specifier)) === undefined) {
     return `package ${specifier} is not installed`;
   }
   return '';
+}
+
+/** What the software-driver setup in Node needs, said where WebGPU finds no adapter there. */
+const nodeWebGpuHint =
+  "in Node without a GPU, Dawn (npm 'webgpu') runs on Mesa's GL driver: install libegl-dev (Debian: it provides the libEGL.so Dawn loads), " +
+  "set EGL_PLATFORM=surfaceless, create Dawn with ['backend=opengl'] and request featureLevel 'compatibility' (see @dl/core's README)";
+
+/** '' when `gpu` gives an adapter, else why not: tfjs itself only reports "failed to initialise". */
+async function probeAdapter(gpu: unknown): Promise<string> {
+  const requestAdapter = (gpu as { requestAdapter?: () => Promise<unknown> }).requestAdapter;
+  if (typeof requestAdapter !== 'function') return 'the WebGPU object has no requestAdapter()';
+  const hint = isNode() ? `; ${nodeWebGpuHint}` : '';
+  try {
+    const adapter = await requestAdapter.call(gpu);
+    return adapter === null || adapter === undefined ? `no WebGPU adapter available${hint}` : '';
+  } catch (error) {
+    return `requesting a WebGPU adapter failed: ${error instanceof Error ? error.message : String(error)}${hint}`;
+  }
 }
 
 async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean }> {

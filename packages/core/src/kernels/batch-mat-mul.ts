@@ -79,11 +79,13 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
  * kernel, for backends whose kernel is right only when the batches are equal or one is 1.
  * tfjs 4.22's cpu kernel returns shape `[2,2,3,2]` holding 12 values for
  * `[2,1,3,4]·[1,2,4,2]` (it reads both batches modulo their sizes) and prints garbage on
- * `print()`. Equal batches, or a batch of 1 on either side, go to the backend's kernel
- * in one call; any other broadcast, one call per output batch entry. Incompatible batches
- * throw a `ShapeError`.
+ * `print()`; its webgpu kernel throws. Equal batches, or a batch of 1 on either side, go to
+ * the backend's kernel in one call; any other broadcast first tiles each operand to the full
+ * batch with the backend's `Tile` kernel (no values leave the device, so it also runs where
+ * synchronous reads are unavailable, as on webgpu in Node), then makes one call. Incompatible
+ * batches throw a `ShapeError`.
  *
- * `installTrainingKernels('cpu')` registers it in place of the cpu backend's own.
+ * `installTrainingKernels('cpu')` (and `'webgpu'`) registers it in place of the backend's own.
  *
  * @example
  * ```ts
@@ -103,15 +105,31 @@ export const broadcastingBatchMatMulKernel: Omit<tf.KernelConfig, 'backendName'>
     const { m, n, batchShape, size, sizeA, sizeB } = product;
     const access = backend as unknown as KernelBackendLike;
     const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo => runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, attrs);
+    if (size === 0) return makeOutput(access, [...batchShape, m, n], a.dtype, new Float32Array(0));
     const simple = (sizeA === size || sizeA === 1) && (sizeB === size || sizeB === 1);
-    if (size === 0 || !simple) {
-      const result = perEntry(access, a, b, product, run);
+    if (simple) {
+      const result = run(view(a, [sizeA, ...a.shape.slice(-2)]), view(b, [sizeB, ...b.shape.slice(-2)]));
       return view(result, [...batchShape, m, n]);
     }
-    const result = run(view(a, [sizeA, ...a.shape.slice(-2)]), view(b, [sizeB, ...b.shape.slice(-2)]));
+    const temporaries: tf.TensorInfo[] = [];
+    const result = run(tileToBatch(access, a, batchShape, temporaries), tileToBatch(access, b, batchShape, temporaries));
+    for (const info of temporaries) access.disposeData(info.dataId);
     return view(result, [...batchShape, m, n]);
   },
 };
+
+/** `info` repeated along its batch axes to `batchShape` (with the backend's `Tile`), as `[size, rows, columns]`. */
+function tileToBatch(access: KernelBackendLike, info: tf.TensorInfo, batchShape: readonly number[], temporaries: tf.TensorInfo[]): tf.TensorInfo {
+  const matrix = info.shape.slice(-2);
+  const batch = info.shape.slice(0, -2);
+  const aligned = [...Array.from({ length: batchShape.length - batch.length }, () => 1), ...batch];
+  const reps = [...batchShape.map((size, i) => size / aligned[i]!), 1, 1];
+  const size = batchShape.reduce((p, d) => p * d, 1);
+  if (reps.every((r) => r === 1)) return view(info, [size, ...matrix]);
+  const tiled = runBackendKernel('Tile', access, { x: view(info, [...aligned, ...matrix]) }, { reps });
+  temporaries.push(tiled);
+  return view(tiled, [size, ...matrix]);
+}
 
 /** Validates the operands of a batched product and works out its sizes. */
 function describeProduct(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): Product {

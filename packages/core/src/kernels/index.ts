@@ -36,4 +36,6 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: conv2dBackpropFilterKernel, replace: true },
     { config: conv2dBackpropInputKernel, replace: true },
   ],
+  // tfjs 4.22's webgpu BatchMatMul throws on batches that broadcast both ways ([2,1]·[1,3]).
+  webgpu: [{ config: broadcastingBatchMatMulKernel, replace: true }],
 };
