@@ -250,7 +250,7 @@ async function loadWebGpu(options: ParsedOptions): Promise<string> {
 /** What the software-driver setup in Node needs, said where WebGPU finds no adapter there. */
 const nodeWebGpuHint =
   "in Node without a GPU, Dawn (npm 'webgpu') runs on Mesa's GL driver: install libegl-dev (Debian: it provides the libEGL.so Dawn loads), " +
-  "set EGL_PLATFORM=surfaceless, create Dawn with ['backend=opengl'] and request featureLevel 'compatibility' (see @dl/core's README)";
+  "set EGL_PLATFORM=surfaceless, create Dawn with ['backend=opengl'] and request featureLevel 'compatibility' (the dl repository README, \"WebGPU in Node without a GPU\")";
 
 /** '' when `gpu` gives an adapter, else why not: tfjs itself only reports "failed to initialise". */
 async function probeAdapter(gpu: unknown): Promise<string> {

@@ -101,14 +101,17 @@ export function ganTrainStep(parts: GanParts, real: tf.Tensor4D): GanStepLogs {
  * below 0 (ConfigError): the generator's tanh makes [-1, 1], and images left in [0, 1] (the seed's
  * bug) would let the discriminator tell real from fake by the sign of the pixels alone.
  */
-export function checkTrainingImages(images: tf.Tensor, imageShape: readonly [number, number, number]): void {
+export async function checkTrainingImages(images: tf.Tensor, imageShape: readonly [number, number, number]): Promise<void> {
   if (!(images instanceof tf.Tensor)) {
     throw new ConfigError({ package: 'generative', path: 'images', value: images, expected: `a tf.Tensor4D [n, ${imageShape.join(', ')}] with values in [-1, 1]` });
   }
   if (images.rank !== 4 || images.shape.slice(1).some((size, axis) => size !== imageShape[axis]) || images.shape[0] === 0) {
     throw new ShapeError({ package: 'generative', argument: 'images', expected: `[n >= 1, ${imageShape.join(', ')}] (imageShape)`, actual: images.shape });
   }
-  const [min, max] = tf.tidy(() => [tf.min(images).dataSync()[0]!, tf.max(images).dataSync()[0]!]);
+  // Read asynchronously: webgpu in Node has no synchronous read.
+  const range = tf.tidy(() => tf.stack([tf.min(images), tf.max(images)]));
+  const [min, max] = (await range.data()) as unknown as [number, number];
+  range.dispose();
   const scaleHint = 'scale pixels p in [0, 1] with p * 2 - 1 (images.mul(2).sub(1)), or bytes b with b / 127.5 - 1';
   if (!(min >= -1 && max <= 1)) {
     throw new ConfigError({ package: 'generative', path: 'images', value: `values in [${min}, ${max}]`, expected: `values in [-1, 1], the range of the generator's tanh: ${scaleHint}` });

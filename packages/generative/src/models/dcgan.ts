@@ -168,7 +168,7 @@ export function createDcgan(options: DcganOptions = {}): Dcgan {
 
   async function train(images: tf.Tensor4D, trainOptions: DcganTrainOptions = {}): Promise<TrainLoopHistory> {
     const t = parseOptions(TrainSchema, trainOptions, { package: 'generative' });
-    checkTrainingImages(images, o.imageShape);
+    await checkTrainingImages(images, o.imageShape);
     const count = images.shape[0];
     const batchesPerEpoch = Math.ceil(count / t.batchSize);
     function* batches(): Generator<tf.Tensor4D> {

@@ -12,9 +12,14 @@ export function requireImages(images: unknown, imageShape: readonly [number, num
   }
 }
 
-/** Throws a ConfigError unless every pixel is in [0, 1]: the Bernoulli likelihood's cross-entropy is meaningless outside. */
-export function requireUnitRange(images: tf.Tensor, argument: string): void {
-  const [low, high] = tf.tidy(() => tf.stack([tf.min(images), tf.max(images)]).dataSync());
+/**
+ * Rejects (ConfigError) unless every pixel is in [0, 1]: the Bernoulli likelihood's cross-entropy
+ * is meaningless outside. Reads the range asynchronously (webgpu in Node has no synchronous read).
+ */
+export async function requireUnitRange(images: tf.Tensor, argument: string): Promise<void> {
+  const range = tf.tidy(() => tf.stack([tf.min(images), tf.max(images)]));
+  const [low, high] = await range.data();
+  range.dispose();
   if (!(low! >= 0 && high! <= 1)) {
     throw new ConfigError({ package: 'generative', path: argument, value: `pixels in [${low}, ${high}]`, expected: 'pixel values in [0, 1] (the decoder models Bernoulli pixels: divide 8-bit images by 255)' });
   }

@@ -112,7 +112,7 @@ export function createVae(options: VaeOptions): Vae {
   const evaluate = async (images: tf.Tensor4D, evaluateOptions: VaeEvaluateOptions = {}): Promise<VaeEvaluation> => {
     const parsed = parseEvaluateOptions(evaluateOptions);
     requireImages(images, o.imageShape, 'images');
-    requireUnitRange(images, 'images');
+    await requireUnitRange(images, 'images');
     return evaluateVae(networks, o.latentDim, images, parsed);
   };
   /** One image `[h, w, c]` or `[1, h, w, c]` → its latent mean `[1, latentDim]`. */
@@ -132,10 +132,10 @@ export function createVae(options: VaeOptions): Vae {
     async train(images, trainOptions = {}) {
       const parsed = parseTrainOptions(trainOptions);
       requireImages(images, o.imageShape, 'images');
-      requireUnitRange(images, 'images');
+      await requireUnitRange(images, 'images');
       if (parsed.validationImages !== undefined) {
         requireImages(parsed.validationImages, o.imageShape, 'validationImages');
-        requireUnitRange(parsed.validationImages, 'validationImages');
+        await requireUnitRange(parsed.validationImages, 'validationImages');
       }
       return trainVae(networks, optimizer, o.beta, images, parsed, (held) => evaluateVae(networks, o.latentDim, held, parseEvaluateOptions({})));
     },
