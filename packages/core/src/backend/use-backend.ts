@@ -25,7 +25,10 @@ export interface UseBackendOptions {
   /**
    * Where the wasm backend's `.wasm` files live (a directory URL or path ending in `/`).
    * Defaults, in Node, to the installed `@tensorflow/tfjs-backend-wasm/dist/`; in a
-   * browser, to tfjs's own default (next to the script).
+   * browser, to tfjs's own default (next to the script). In a bundled browser app (Vite,
+   * webpack), `useBackend` cannot import the optional backend packages itself: import
+   * `@tensorflow/tfjs-backend-wasm` (and `-webgpu`) in the app, and call the wasm package's
+   * `setWasmPaths` there (examples/web does).
    */
   readonly wasmPaths?: string;
   /** Register the dl training kernels on the chosen backend where it lacks them. Default `true`. */
