@@ -15,14 +15,20 @@ const fail = (message) => {
   throw new Error(`[e2e] ${message}`);
 };
 
-const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', '4173', '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (chunk) => {
-    const match = /http:\/\/localhost:\d+\//.exec(String(chunk));
-    if (match) resolve(match[0]);
-  });
-  server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-});
+const port = 4173;
+const url = `http://localhost:${port}/`;
+const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const exited = new Promise((_, reject) => server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`))));
+// Wait until the server answers (its banner's colours depend on the terminal, so it is not parsed).
+const serving = (async () => {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url} within 30 s`);
+})();
+await Promise.race([serving, exited]);
+exited.catch(() => {}); // the server is killed at the end
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu', '--use-angle=swiftshader'] });
 const started = Date.now();
 try {

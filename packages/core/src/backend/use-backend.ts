@@ -219,11 +219,14 @@ function isInitialised(backend: BackendName): boolean {
 }
 
 async function nodeWasmDirectory(specifier: string): Promise<string | undefined> {
+  // Through importOptional's variable specifier: a literal import of Node built-ins here would make
+  // every browser bundler warn about (or stub) them, although this runs only in Node.
+  const moduleApi = (await importOptional('node:module')) as typeof import('node:module') | undefined;
+  const pathApi = (await importOptional('node:path')) as typeof import('node:path') | undefined;
+  if (moduleApi === undefined || pathApi === undefined) return undefined;
   try {
-    const { createRequire } = await import('node:module');
-    const { dirname } = await import('node:path');
-    const require = createRequire(import.meta.url);
-    return `${dirname(require.resolve(specifier))}/`;
+    const require = moduleApi.createRequire(import.meta.url);
+    return `${pathApi.dirname(require.resolve(specifier))}/`;
   } catch {
     return undefined;
   }
