@@ -14,7 +14,9 @@
  * of classes 5-9. Writes examples/results/transfer-fashion.json and
  * docs/guides/figures/transfer-fashion.png (with `-N-per-class` before the extension when
  * `--per-class=N` is not 100). The pretrained base is saved to
- * examples/.cache/transfer-base and reused (`--retrain-base` to train it again).
+ * examples/.cache/transfer-base and reused (`--retrain-base` to train it again). `--reverse` swaps
+ * the halves: pretrain on classes 5-9, transfer to classes 0-4 (the confusable tops; base in
+ * examples/.cache/transfer-base-reverse, `-reverse` added to the output names).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,8 +37,13 @@ const pretrainEpochs = integerFlag('pretrain-epochs', 3);
 const headEpochs = integerFlag('head-epochs', 20);
 const fineTuneEpochs = integerFlag('fine-tune-epochs', 10);
 const retrainBase = switchFlag('retrain-base');
+const reverse = switchFlag('reverse');
+/** The first class of the pretraining half and of the new task's half. */
+const [oldFirst, newFirst] = reverse ? [5, 0] : [0, 5];
+const inHalf = (first: number) => (label: number) => label >= first && label < first + 5;
+const classRange = (first: number) => `${first}-${first + 4}`;
 const batchSize = 32;
-const outputName = perClass === 100 ? 'transfer-fashion' : `transfer-fashion-${perClass}-per-class`;
+const outputName = `transfer-fashion${perClass === 100 ? '' : `-${perClass}-per-class`}${reverse ? '-reverse' : ''}`;
 const report = await useBackend('wasm');
 const train = await loadFashionMnist({ split: 'train', normalize: true });
 const test = await loadFashionMnist({ split: 'test', normalize: true });
@@ -58,12 +65,12 @@ const accuracy = (model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor }): 
 const fit = (model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor }, epochs: number, seed: number) =>
   withSeededRandom(seed, () => model.fit(data.x, data.y, { epochs, batchSize, shuffle: true, verbose: 0 }));
 
-// Pretraining on classes 0-4 (or the saved base).
-const baseDir = `${repositoryRoot}examples/.cache/transfer-base`;
-const oldTest = subset(test, indicesWhere(test, (label) => label < 5), 0);
+// Pretraining on one half of the classes (or the saved base).
+const baseDir = `${repositoryRoot}examples/.cache/transfer-base${reverse ? '-reverse' : ''}`;
+const oldTest = subset(test, indicesWhere(test, inHalf(oldFirst)), oldFirst);
 let pretrainSeconds = 0;
 if (retrainBase || !existsSync(`${baseDir}/model.json`)) {
-  const old = subset(train, indicesWhere(train, (label) => label < 5), 0);
+  const old = subset(train, indicesWhere(train, inHalf(oldFirst)), oldFirst);
   const base = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 5, seed: 100 });
   const started = performance.now();
   await withSeededRandom(100, () => base.fit(old.x, old.y, { epochs: pretrainEpochs, batchSize: 64, shuffle: true, verbose: 0, callbacks: { onEpochEnd: (epoch, logs) => console.log(`pretrain epoch ${epoch + 1}: loss ${logs?.loss?.toFixed(4)} acc ${logs?.acc?.toFixed(4)}`) } }));
@@ -78,17 +85,17 @@ pretrained.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', m
 const baseAccuracy = accuracy(pretrained, oldTest);
 pretrained.dispose();
 tf.dispose([oldTest.x, oldTest.y]);
-console.log(`pretrained base: accuracy ${baseAccuracy.toFixed(4)} on the 5,000 test images of classes 0-4${pretrainSeconds > 0 ? ` (${pretrainSeconds.toFixed(0)} s)` : ' (saved base)'}`);
+console.log(`pretrained base: accuracy ${baseAccuracy.toFixed(4)} on the 5,000 test images of classes ${classRange(oldFirst)}${pretrainSeconds > 0 ? ` (${pretrainSeconds.toFixed(0)} s)` : ' (saved base)'}`);
 
-// The new task: classes 5-9 with few labels.
-const newTest = subset(test, indicesWhere(test, (label) => label >= 5), 5);
+// The new task: the other half, with few labels.
+const newTest = subset(test, indicesWhere(test, inHalf(newFirst)), newFirst);
 const runs: { seed: number; scratch: number; frozen: number; frozenPenultimate: number; fineTuned: number; seconds: { scratch: number; frozen: number; fineTune: number } }[] = [];
 for (let seed = 1; seed <= seeds; seed += 1) {
   const random = createSeededRandom(seed);
-  const chosen = [5, 6, 7, 8, 9].flatMap((label) => {
+  const chosen = [0, 1, 2, 3, 4].map((i) => newFirst + i).flatMap((label) => {
     return random.shuffle(indicesWhere(train, (l) => l === label)).slice(0, perClass);
   });
-  const few = subset(train, chosen, 5);
+  const few = subset(train, chosen, newFirst);
 
   let started = performance.now();
   const scratchModel = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 5, seed });
@@ -135,10 +142,10 @@ console.log(
 );
 writeFileSync(
   `${resultsDir()}/${outputName}.json`,
-  `${JSON.stringify({ command: `pnpm --filter @dl/examples transfer ${process.argv.slice(2).join(' ')}`.trim(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, perClass, pretrainEpochs, headEpochs, fineTuneEpochs, batchSize, baseAccuracy, runs, summary }, null, 2)}\n`,
+  `${JSON.stringify({ command: `pnpm --filter @dl/examples transfer ${process.argv.slice(2).join(' ')}`.trim(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs} ${report.backend}`, date: new Date().toISOString().slice(0, 10), data: train.dir, pretrainClasses: classRange(oldFirst), newClasses: classRange(newFirst), perClass, pretrainEpochs, headEpochs, fineTuneEpochs, batchSize, baseAccuracy, runs, summary }, null, 2)}\n`,
 );
 const svg = renderBarChart({
-  title: `Fashion-MNIST classes 5-9, ${perClass} labelled images per class (${seeds} seeds)`,
+  title: `Fashion-MNIST classes ${classRange(newFirst)} (base: ${classRange(oldFirst)}), ${perClass} labelled images per class (${seeds} seeds)`,
   yLabel: 'test accuracy (5,000 images)',
   yRange: [0, 1],
   width: 960,
