@@ -3,14 +3,7 @@ import { withSeededRandom } from '@dl/core';
 import { createConvClassifier } from '@dl/conv';
 import { fashionMnistFixtureDir, loadFashionMnist } from '@dl/data/node';
 import { averageEnsemble, averageWeights, createTransferModel, distillationLoss, freezeBatchNorm, ensembleVariance, majorityVoteAccuracy, unfreeze } from '@dl/transfer-fusion';
-
-/** Images of the classes `keep` selects and their labels shifted down by `offset` (at most `count`). */
-function subset(set: Awaited<ReturnType<typeof loadFashionMnist>>, keep: (label: number) => boolean, offset: number, count = Infinity): { x: tf.Tensor4D; y: tf.Tensor1D } {
-  const indices = [...set.labels.keys()].filter((i) => keep(set.labels[i]!)).slice(0, count);
-  const pixels = new Float32Array(indices.length * 784);
-  indices.forEach((index, i) => pixels.set(set.images.subarray(index * 784, (index + 1) * 784), i * 784));
-  return { x: tf.tensor4d(pixels, [indices.length, 28, 28, 1]), y: tf.tensor1d(indices.map((i) => set.labels[i]! - offset)) };
-}
+import { fashionSubset, indicesWhere } from '../shared/fashion-subset.js';
 
 const accuracy = (model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor }): number =>
   tf.tidy(() => {
@@ -31,9 +24,9 @@ export async function transferDemo(): Promise<void> {
   const started = performance.now();
   const train = await loadFashionMnist({ split: 'train', normalize: true, dir: fashionMnistFixtureDir });
   const test = await loadFashionMnist({ split: 'test', normalize: true, dir: fashionMnistFixtureDir });
-  const old = subset(train, (label) => label < 5, 0);
-  const few = subset(train, (label) => label >= 5, 5, 100);
-  const heldOut = subset(test, (label) => label >= 5, 5);
+  const old = fashionSubset(train, indicesWhere(train, (label) => label < 5), 0);
+  const few = fashionSubset(train, indicesWhere(train, (label) => label >= 5).slice(0, 100), 5);
+  const heldOut = fashionSubset(test, indicesWhere(test, (label) => label >= 5), 5);
   const fit = (model: tf.LayersModel, epochs: number, seed: number) => withSeededRandom(seed, () => model.fit(few.x, few.y, { epochs, batchSize: 32, verbose: 0 }));
 
   const base = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 5, seed: 1 });

@@ -27,6 +27,7 @@ import { createConvClassifier } from '@dl/conv';
 import { loadFashionMnist } from '@dl/data/node';
 import { createTransferModel, unfreeze } from '@dl/transfer-fusion';
 import { meanAndSpread, renderBarChart } from '../shared/bar-chart.js';
+import { fashionSubset, indicesWhere } from '../shared/fashion-subset.js';
 import { integerFlag, switchFlag } from '../shared/flags.js';
 import { figuresDir, repositoryRoot, resultsDir } from '../shared/output-dirs.js';
 import { svgToPng } from '../shared/svg.js';
@@ -49,13 +50,6 @@ const train = await loadFashionMnist({ split: 'train', normalize: true });
 const test = await loadFashionMnist({ split: 'test', normalize: true });
 console.log(`Fashion-MNIST from ${train.dir}; backend ${report.backend}`);
 
-/** The images at `indices` as tensors, their labels shifted down by `offset`. */
-function subset(set: typeof train, indices: readonly number[], offset: number): { x: tf.Tensor4D; y: tf.Tensor1D } {
-  const pixels = new Float32Array(indices.length * 784);
-  indices.forEach((index, i) => pixels.set(set.images.subarray(index * 784, (index + 1) * 784), i * 784));
-  return { x: tf.tensor4d(pixels, [indices.length, 28, 28, 1]), y: tf.tensor1d(indices.map((index) => set.labels[index]! - offset), 'float32') };
-}
-const indicesWhere = (set: typeof train, keep: (label: number) => boolean): number[] => [...set.labels.keys()].filter((i) => keep(set.labels[i]!));
 const accuracy = (model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor }): number => {
   const outputs = model.evaluate(data.x, data.y, { batchSize: 256 }) as tf.Scalar[];
   const value = outputs[1]!.dataSync()[0]!;
@@ -67,10 +61,10 @@ const fit = (model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor }, epochs
 
 // Pretraining on one half of the classes (or the saved base).
 const baseDir = `${repositoryRoot}examples/.cache/transfer-base${reverse ? '-reverse' : ''}`;
-const oldTest = subset(test, indicesWhere(test, inHalf(oldFirst)), oldFirst);
+const oldTest = fashionSubset(test, indicesWhere(test, inHalf(oldFirst)), oldFirst);
 let pretrainSeconds = 0;
 if (retrainBase || !existsSync(`${baseDir}/model.json`)) {
-  const old = subset(train, indicesWhere(train, inHalf(oldFirst)), oldFirst);
+  const old = fashionSubset(train, indicesWhere(train, inHalf(oldFirst)), oldFirst);
   const base = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 5, seed: 100 });
   const started = performance.now();
   await withSeededRandom(100, () => base.fit(old.x, old.y, { epochs: pretrainEpochs, batchSize: 64, shuffle: true, verbose: 0, callbacks: { onEpochEnd: (epoch, logs) => console.log(`pretrain epoch ${epoch + 1}: loss ${logs?.loss?.toFixed(4)} acc ${logs?.acc?.toFixed(4)}`) } }));
@@ -88,14 +82,14 @@ tf.dispose([oldTest.x, oldTest.y]);
 console.log(`pretrained base: accuracy ${baseAccuracy.toFixed(4)} on the 5,000 test images of classes ${classRange(oldFirst)}${pretrainSeconds > 0 ? ` (${pretrainSeconds.toFixed(0)} s)` : ' (saved base)'}`);
 
 // The new task: the other half, with few labels.
-const newTest = subset(test, indicesWhere(test, inHalf(newFirst)), newFirst);
+const newTest = fashionSubset(test, indicesWhere(test, inHalf(newFirst)), newFirst);
 const runs: { seed: number; scratch: number; frozen: number; frozenPenultimate: number; fineTuned: number; seconds: { scratch: number; frozen: number; fineTune: number } }[] = [];
 for (let seed = 1; seed <= seeds; seed += 1) {
   const random = createSeededRandom(seed);
   const chosen = [0, 1, 2, 3, 4].map((i) => newFirst + i).flatMap((label) => {
     return random.shuffle(indicesWhere(train, (l) => l === label)).slice(0, perClass);
   });
-  const few = subset(train, chosen, newFirst);
+  const few = fashionSubset(train, chosen, newFirst);
 
   let started = performance.now();
   const scratchModel = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 5, seed });
