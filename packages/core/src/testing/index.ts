@@ -21,3 +21,4 @@ export {
   type RunReadmeExampleOptions,
 } from './readme-example.js';
 export type { FiniteDifferenceOptions, GradientCheckReport, WorstElement } from './finite-differences.js';
+export { seededNormals } from './seeded-normals.js';

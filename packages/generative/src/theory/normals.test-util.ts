@@ -1,16 +1,6 @@
 import { createSeededRandom } from '@dl/core';
 
-/** Standard normal draws (Box-Muller) in float64 from a seeded stream, for Monte Carlo checks. */
-export function seededNormals(count: number, seed: number): number[] {
-  const random = createSeededRandom(seed);
-  const out: number[] = [];
-  while (out.length < count) {
-    const r = Math.sqrt(-2 * Math.log(1 - random.next()));
-    const theta = 2 * Math.PI * random.next();
-    out.push(r * Math.cos(theta), r * Math.sin(theta));
-  }
-  return out.slice(0, count);
-}
+export { seededNormals } from '@dl/core/testing';
 
 /** A random probability vector of length n (some entries exactly 0 when `zeros` is set). */
 export function seededDistribution(n: number, seed: number, zeros = 0): number[] {
