@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeError } from '@dl/core';
-import { catchConfigError, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
+import { catchConfigError, checkLayerGradients, expectNoTensorLeaks, expectTensorsClose } from '@dl/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WeightedAverage, weightedAverage } from './weighted-average.js';
 
@@ -23,6 +23,13 @@ describe('WeightedAverage', () => {
     expect(layer.trainableWeights).toHaveLength(0);
     const xs = [a, b, c].map((m) => tf.tensor2d(m));
     await expectNoTensorLeaks(() => (layer.apply(xs) as tf.Tensor).dispose());
+  });
+
+  it('has the gradients of its definition for every input (it has no weights)', () => {
+    const inputs = [1, 2, 3].map((seed) => tf.randomNormal([2, 4], 0, 1, 'float32', seed));
+    const report = checkLayerGradients(weightedAverage({ coefficients: [1, 3, 0.5] }), inputs);
+    expect(report.passed).toBe(true);
+    expect(Object.keys(report.perTensor)).toHaveLength(3);
   });
 
   it('keeps its coefficients in its config and rebuilds from it', () => {
