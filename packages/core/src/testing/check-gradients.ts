@@ -2,7 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { compareWithFiniteDifferences, finiteDifferenceEntries, movableInputs, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
+import {
+  finiteDifferenceEntries,
+  movableInputs,
+  runGradientCheck,
+  runGradientCheckAsync,
+  type FiniteDifferenceOptions,
+  type GradientCheckReport,
+  type GradientCheckSetup,
+  type Settings,
+} from './finite-differences.js';
 
 /** Options of {@link checkGradients}. */
 export type CheckGradientsOptions = FiniteDifferenceOptions;
@@ -15,7 +24,8 @@ const OptionsSchema = v.strictObject(finiteDifferenceEntries);
  * A non-scalar output `y` is reduced to the scalar `sum(r * y)` with a fixed random `r`,
  * which checks the full vector-Jacobian product. tfjs evaluates in float32; the
  * projection and the differences are accumulated in JavaScript doubles. For a layer,
- * use {@link checkLayerGradients}, which checks its weights too.
+ * use {@link checkLayerGradients}, which checks its weights too. Reads tensors synchronously;
+ * on a backend that cannot (webgpu in Node), use {@link checkGradientsAsync}.
  *
  * @param f - a function of the inputs; must be differentiable at them.
  * @param inputs - the points to check at (float32 tensors).
@@ -42,25 +52,56 @@ export function checkGradients(
   inputs: readonly tf.Tensor[],
   options: CheckGradientsOptions = {},
 ): GradientCheckReport {
-  const settings = parseOptions(OptionsSchema, options, { package: 'core/testing' });
-  const random = createSeededRandom(settings.seed);
-  // float32-representable, so the analytic pass (float32) and the float64 projection use the same rᵢ.
-  const weights = Float64Array.from({ length: tf.tidy(() => f(...inputs).size) }, () => Math.fround(random.next() * 2 - 1));
-  const weightsTensor = tf.tensor1d(Float32Array.from(weights));
-  const scalar = (...xs: tf.Tensor[]): tf.Scalar => f(...xs).reshape([-1]).mul(weightsTensor).sum() as tf.Scalar;
-  const analytic = tf.tidy(() => tf.grads(scalar)(inputs as tf.Tensor[]).map((g) => g.dataSync()));
-  weightsTensor.dispose();
+  const { setup, settings } = setUpCheck(f, inputs, options);
+  return runGradientCheck(setup, settings, 'checkGradients');
+}
 
-  const { current, checks, release } = movableInputs(inputs, analytic);
-  const evaluate = (): number => {
-    const y = tf.tidy(() => f(...current).reshape([-1]));
-    const total = project(y.dataSync(), weights);
-    y.dispose();
-    return total;
+/**
+ * {@link checkGradients} reading tensors with `await data()`: the same check, the same
+ * report, on every backend, including webgpu in Node, which cannot read synchronously.
+ *
+ * @param f - a function of the inputs; must be differentiable at them.
+ * @param inputs - the points to check at (float32 tensors).
+ * @param options - see {@link CheckGradientsOptions}.
+ * @returns a promise of the {@link GradientCheckReport}.
+ * @throws (rejects with) {@link TensorAssertionError} when the check fails; a `ConfigError` for bad options, before any tensor is made.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { checkGradientsAsync } from '@dl/core/testing';
+ * const report = await checkGradientsAsync((x) => x.square().sum(), [tf.tensor1d([1, -2, 3])]);
+ * report.passed; // true
+ * ```
+ */
+export async function checkGradientsAsync(
+  f: (...inputs: tf.Tensor[]) => tf.Tensor,
+  inputs: readonly tf.Tensor[],
+  options: CheckGradientsOptions = {},
+): Promise<GradientCheckReport> {
+  const { setup, settings } = setUpCheck(f, inputs, options);
+  return runGradientCheckAsync(setup, settings);
+}
+
+function setUpCheck(f: (...inputs: tf.Tensor[]) => tf.Tensor, inputs: readonly tf.Tensor[], options: CheckGradientsOptions): { setup: GradientCheckSetup; settings: Settings } {
+  const parsed = parseOptions(OptionsSchema, options, { package: 'core/testing' });
+  const random = createSeededRandom(parsed.seed);
+  // float32-representable, so the analytic pass (float32) and the float64 projection use the same rᵢ.
+  const projection = Float64Array.from({ length: tf.tidy(() => f(...inputs).size) }, () => Math.fround(random.next() * 2 - 1));
+  const analytic = tf.tidy(() => {
+    const r = tf.tensor1d(Float32Array.from(projection));
+    return tf.grads((...xs: tf.Tensor[]) => f(...xs).reshape([-1]).mul(r).sum() as tf.Scalar)(inputs as tf.Tensor[]);
+  });
+  const { current, tensors, release } = movableInputs(inputs, analytic);
+  return {
+    setup: {
+      tensors,
+      output: () => tf.tidy(() => f(...current).reshape([-1])),
+      projection,
+      release: () => {
+        release();
+        tf.dispose(analytic);
+      },
+    },
+    settings: { ...parsed, random },
   };
-  try {
-    return compareWithFiniteDifferences(checks, evaluate, { ...settings, random });
-  } finally {
-    release();
-  }
 }

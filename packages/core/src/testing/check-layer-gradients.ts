@@ -3,7 +3,16 @@ import * as v from 'valibot';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { TensorAssertionError } from './assertion-error.js';
-import { compareWithFiniteDifferences, finiteDifferenceEntries, movableInputs, project, type FiniteDifferenceOptions, type GradientCheckReport } from './finite-differences.js';
+import {
+  finiteDifferenceEntries,
+  movableInputs,
+  runGradientCheck,
+  runGradientCheckAsync,
+  type FiniteDifferenceOptions,
+  type GradientCheckReport,
+  type GradientCheckSetup,
+  type Settings,
+} from './finite-differences.js';
 
 /** Options of {@link checkLayerGradients}. */
 export interface CheckLayerGradientsOptions extends FiniteDifferenceOptions {
@@ -61,6 +70,7 @@ const OptionsSchema = v.strictObject({
  * @param options.throwOnFailure - throw on failure (default true).
  * @returns a report with the largest error per input and per weight (`perTensor`).
  * @throws {@link TensorAssertionError} when the check fails; a `ConfigError` for bad options.
+ *   Reads tensors synchronously; on a backend that cannot (webgpu in Node), use {@link checkLayerGradientsAsync}.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
@@ -71,14 +81,50 @@ const OptionsSchema = v.strictObject({
  * ```
  */
 export function checkLayerGradients(layer: tf.layers.Layer, inputs: tf.Tensor | readonly tf.Tensor[], options: CheckLayerGradientsOptions = {}): GradientCheckReport {
-  const { callArgs, training, checkInputs, ...settings } = parseOptions(OptionsSchema, options, { package: 'core/testing' });
+  const { setup, settings } = setUpLayerCheck(layer, inputs, options);
+  return runGradientCheck(setup, settings, 'checkLayerGradients');
+}
+
+/**
+ * {@link checkLayerGradients} reading tensors with `await data()`: the same check of inputs
+ * and weights, the same report, on every backend, including webgpu in Node, which cannot
+ * read synchronously.
+ *
+ * @param layer - the layer; built on first call if it is not built yet.
+ * @param inputs - one input tensor, or the list the layer takes (float32).
+ * @param options - {@link CheckLayerGradientsOptions}.
+ * @returns a promise of the report, with the largest error per input and per weight.
+ * @throws (rejects with) {@link TensorAssertionError} when the check fails; a `ConfigError` for bad options.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { checkLayerGradientsAsync } from '@dl/core/testing';
+ * const report = await checkLayerGradientsAsync(tf.layers.dense({ units: 3 }), tf.randomNormal([4, 5]));
+ * report.passed; // true
+ * ```
+ */
+export async function checkLayerGradientsAsync(
+  layer: tf.layers.Layer,
+  inputs: tf.Tensor | readonly tf.Tensor[],
+  options: CheckLayerGradientsOptions = {},
+): Promise<GradientCheckReport> {
+  const { setup, settings } = setUpLayerCheck(layer, inputs, options);
+  return runGradientCheckAsync(setup, settings);
+}
+
+function setUpLayerCheck(
+  layer: tf.layers.Layer,
+  inputs: tf.Tensor | readonly tf.Tensor[],
+  options: CheckLayerGradientsOptions,
+): { setup: GradientCheckSetup; settings: Settings } {
+  const { callArgs, training, checkInputs, ...parsed } = parseOptions(OptionsSchema, options, { package: 'core/testing' });
   const list = Array.isArray(inputs) ? [...(inputs as readonly tf.Tensor[])] : [inputs as tf.Tensor];
   const call = (xs: readonly tf.Tensor[]): tf.Tensor => {
     const output = layer.apply(Array.isArray(inputs) ? [...xs] : xs[0]!, { ...callArgs, training }) as tf.Tensor | tf.Tensor[];
     const outputs = Array.isArray(output) ? output : [output];
     return tf.concat(outputs.map((y) => y.reshape([-1])));
   };
-  const random = createSeededRandom(settings.seed);
+  const random = createSeededRandom(parsed.seed);
   const outputSize = tf.tidy(() => call(list).size); // builds the layer
   // float32-representable, so the analytic pass (float32) and the float64 projection use the same rᵢ.
   const projection = Float64Array.from({ length: outputSize }, () => Math.fround(random.next() * 2 - 1));
@@ -91,25 +137,32 @@ export function checkLayerGradients(layer: tf.layers.Layer, inputs: tf.Tensor | 
       ...inputVariables,
       ...weights.map((w) => w.variable),
     ]);
-    return [...inputVariables, ...weights.map((w) => w.variable)].map((variable) => grads[variable.name]?.dataSync());
+    return [...inputVariables, ...weights.map((w) => w.variable)].map((variable) => grads[variable.name]);
   });
   inputVariables.forEach((variable) => variable.dispose());
   const unused = weights.filter((_, k) => analytic[inputVariables.length + k] === undefined).map((w) => w.name);
   if (unused.length > 0) {
+    tf.dispose(analytic.filter((g): g is tf.Tensor => g !== undefined));
     throw new TensorAssertionError(`gradient check failed: trainable weight(s) ${unused.join(', ')} have no path to the layer's output.`);
   }
-
-  const { current, checks: inputChecks, release } = movableInputs(list, analytic.slice(0, inputVariables.length) as ArrayLike<number>[]);
-  const evaluate = (): number => tf.tidy(() => project(call(current).dataSync(), projection));
-  const weightChecks = weights.map(({ name, variable }, k) => ({
+  const gradients = analytic as tf.Tensor[];
+  const { current, tensors: inputTensors, release } = movableInputs(list, gradients.slice(0, inputVariables.length));
+  const weightTensors = weights.map(({ name, variable }, k) => ({
     label: name,
-    values: Float32Array.from(variable.dataSync()),
-    analytic: analytic[inputVariables.length + k]!,
+    point: variable,
+    analytic: gradients[inputVariables.length + k]!,
     set: (values: Float32Array) => tf.tidy(() => variable.assign(tf.tensor(values, variable.shape, 'float32'))),
   }));
-  try {
-    return compareWithFiniteDifferences([...inputChecks, ...weightChecks], evaluate, { ...settings, random });
-  } finally {
-    release();
-  }
+  return {
+    setup: {
+      tensors: [...inputTensors, ...weightTensors],
+      output: () => tf.tidy(() => call(current)),
+      projection,
+      release: () => {
+        release();
+        tf.dispose(gradients);
+      },
+    },
+    settings: { ...parsed, random },
+  };
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { TensorAssertionError } from './assertion-error.js';
+import { readValues, readValuesSync } from './read-values.js';
 
 /** Options shared by {@link checkGradients} and {@link checkLayerGradients}. */
 export interface FiniteDifferenceOptions {
@@ -68,37 +69,41 @@ export interface GradientCheckReport {
   readonly perTensor: Readonly<Record<string, number>>;
 }
 
-type Settings = Required<Omit<FiniteDifferenceOptions, 'seed'>> & { readonly random: SeededRandom };
+export type Settings = Required<Omit<FiniteDifferenceOptions, 'seed'>> & { readonly random: SeededRandom };
 
 /**
- * Compares each tensor's analytic gradient with central differences of `evaluate` (the
- * projected scalar, accumulated in float64), over at most `maxElementsPerInput` random
- * elements per tensor. Uses the float32-representable steps actually taken, not the
- * nominal step.
+ * The steps of a finite-difference comparison: moves one element of one tensor at a time
+ * (through `set`) and yields, expecting the projected scalar at the moved point back. The
+ * same steps run synchronously ({@link compareWithFiniteDifferences}) or with asynchronous
+ * reads ({@link compareWithFiniteDifferencesAsync}, for backends such as webgpu in Node that
+ * cannot read a tensor synchronously).
  */
-export function compareWithFiniteDifferences(tensors: readonly CheckedTensor[], evaluate: () => number, settings: Settings): GradientCheckReport {
+function* finiteDifferenceSteps(tensors: readonly CheckedTensor[], settings: Settings): Generator<undefined, GradientCheckReport, number> {
   const { step, tolerance, floor, maxElementsPerInput, random, throwOnFailure } = settings;
   let worst: WorstElement = { input: 0, label: tensors[0]?.label ?? '', index: 0, analytic: 0, numeric: 0 };
   let maxRelative = 0;
   let maxAbsolute = 0;
   let checked = 0;
   const perTensor: Record<string, number> = {};
-  tensors.forEach((tensor, position) => {
+  for (const [position, tensor] of tensors.entries()) {
     const base = tensor.values;
     const indices = random.shuffle(Array.from(base.keys())).slice(0, maxElementsPerInput);
     let tensorWorst = 0;
     for (const index of indices) {
       const x = base[index]!;
       const h = step * Math.max(1, Math.abs(x));
-      const at = (value: number): number => {
+      const moveTo = (value: number): void => {
         const moved = Float32Array.from(base);
         moved[index] = value;
         tensor.set(moved);
-        return evaluate();
       };
       const plus = Math.fround(x + h);
       const minus = Math.fround(x - h);
-      const numeric = (at(plus) - at(minus)) / (plus - minus);
+      moveTo(plus);
+      const atPlus = yield;
+      moveTo(minus);
+      const atMinus = yield;
+      const numeric = (atPlus - atMinus) / (plus - minus);
       const analytic = tensor.analytic[index]!;
       const absolute = Math.abs(analytic - numeric);
       const relative = absolute / Math.max(Math.abs(analytic), Math.abs(numeric), floor);
@@ -112,7 +117,7 @@ export function compareWithFiniteDifferences(tensors: readonly CheckedTensor[], 
     }
     tensor.set(base);
     perTensor[tensor.label] = tensorWorst;
-  });
+  }
   const report: GradientCheckReport = {
     passed: maxRelative <= tolerance,
     maxRelativeError: maxRelative,
@@ -130,6 +135,31 @@ export function compareWithFiniteDifferences(tensors: readonly CheckedTensor[], 
   return report;
 }
 
+/**
+ * Compares each tensor's analytic gradient with central differences of `evaluate` (the
+ * projected scalar, accumulated in float64), over at most `maxElementsPerInput` random
+ * elements per tensor. Uses the float32-representable steps actually taken, not the
+ * nominal step.
+ */
+function compareWithFiniteDifferences(tensors: readonly CheckedTensor[], evaluate: () => number, settings: Settings): GradientCheckReport {
+  const steps = finiteDifferenceSteps(tensors, settings);
+  let next = steps.next();
+  while (next.done !== true) next = steps.next(evaluate());
+  return next.value;
+}
+
+/** {@link compareWithFiniteDifferences} with an asynchronous `evaluate` (tensors read with `data()`). */
+async function compareWithFiniteDifferencesAsync(
+  tensors: readonly CheckedTensor[],
+  evaluate: () => Promise<number>,
+  settings: Settings,
+): Promise<GradientCheckReport> {
+  const steps = finiteDifferenceSteps(tensors, settings);
+  let next = steps.next();
+  while (next.done !== true) next = steps.next(await evaluate());
+  return next.value;
+}
+
 /** `Σ weights[i] · values[i]` in float64: the projection of an output onto fixed random weights. */
 export function project(values: ArrayLike<number>, weights: Float64Array): number {
   let total = 0;
@@ -137,19 +167,89 @@ export function project(values: ArrayLike<number>, weights: Float64Array): numbe
   return total;
 }
 
+/** A tensor to check before anything is read: the point, tfjs's gradient there, and how to move it. */
+export interface GradientCheckTensor {
+  /** Shown in reports: `input 0`, or a weight's name. */
+  readonly label: string;
+  /** The point of the check (an input or a weight variable), read once before any move. */
+  readonly point: tf.Tensor;
+  /** tfjs's gradient of the projected scalar with respect to `point`. */
+  readonly analytic: tf.Tensor;
+  /** Makes the next evaluation see `values` in place of the point's. */
+  readonly set: (values: Float32Array) => void;
+}
+
+/**
+ * A gradient check, set up and not yet read: the tensors to check, the flattened output at
+ * the current point, the fixed projection of that output, and `release`, which disposes
+ * what the setup created (gradients, moved copies). Run it with {@link runGradientCheck} or
+ * {@link runGradientCheckAsync}; both release it.
+ */
+export interface GradientCheckSetup {
+  readonly tensors: readonly GradientCheckTensor[];
+  /** The output at the current point, flattened to 1-D; the caller disposes it. */
+  readonly output: () => tf.Tensor;
+  readonly projection: Float64Array;
+  readonly release: () => void;
+}
+
+/** Runs a {@link GradientCheckSetup} reading tensors synchronously; `helper` names the caller in errors. */
+export function runGradientCheck(setup: GradientCheckSetup, settings: Settings, helper: string): GradientCheckReport {
+  try {
+    const checks = setup.tensors.map(({ label, point, analytic, set }) => ({
+      label,
+      values: Float32Array.from(readValuesSync(point, helper)),
+      analytic: readValuesSync(analytic, helper),
+      set,
+    }));
+    const evaluate = (): number => {
+      const y = setup.output();
+      try {
+        return project(readValuesSync(y, helper), setup.projection);
+      } finally {
+        y.dispose();
+      }
+    };
+    return compareWithFiniteDifferences(checks, evaluate, settings);
+  } finally {
+    setup.release();
+  }
+}
+
+/** {@link runGradientCheck} with asynchronous reads (`data()`): works on every backend, webgpu in Node included. */
+export async function runGradientCheckAsync(setup: GradientCheckSetup, settings: Settings): Promise<GradientCheckReport> {
+  try {
+    const checks: CheckedTensor[] = [];
+    for (const { label, point, analytic, set } of setup.tensors) {
+      checks.push({ label, values: Float32Array.from(await readValues(point)), analytic: await readValues(analytic), set });
+    }
+    const evaluate = async (): Promise<number> => {
+      const y = setup.output();
+      try {
+        return project(await readValues(y), setup.projection);
+      } finally {
+        y.dispose();
+      }
+    };
+    return await compareWithFiniteDifferencesAsync(checks, evaluate, settings);
+  } finally {
+    setup.release();
+  }
+}
+
 /**
  * The inputs of a check, movable one at a time: `current` is what the next evaluation
- * sees, `checks` (one per analytic gradient given, in order) replace an input by moved
+ * sees, `tensors` (one per analytic gradient given, in order) replace an input by moved
  * values, and `release` disposes the replacements.
  */
 export function movableInputs(
   inputs: readonly tf.Tensor[],
-  analytic: readonly ArrayLike<number>[],
-): { current: tf.Tensor[]; checks: CheckedTensor[]; release: () => void } {
+  analytic: readonly tf.Tensor[],
+): { current: tf.Tensor[]; tensors: GradientCheckTensor[]; release: () => void } {
   const current = [...inputs];
-  const checks = analytic.map((gradient, k) => ({
+  const tensors = analytic.map((gradient, k) => ({
     label: `input ${k}`,
-    values: Float32Array.from(inputs[k]!.dataSync()),
+    point: inputs[k]!,
     analytic: gradient,
     set: (values: Float32Array) => {
       if (current[k] !== inputs[k]) current[k]!.dispose();
@@ -160,5 +260,5 @@ export function movableInputs(
     current.forEach((tensor, k) => {
       if (tensor !== inputs[k]) tensor.dispose();
     });
-  return { current, checks, release };
+  return { current, tensors, release };
 }
