@@ -62,6 +62,15 @@ describe('gradients on webgpu against finite differences', () => {
     tf.dispose(x);
   });
 
+  it('bilinear and nearest resizing with half-pixel centres (dl gradients; tfjs 4.22 ignores the centres)', async () => {
+    const images = tf.randomNormal([2, 5, 4, 2], 0, 1, 'float32', 13);
+    for (const resize of [tf.image.resizeBilinear, tf.image.resizeNearestNeighbor]) {
+      const report = await checkGradientsAsync((x) => resize(x as tf.Tensor4D, [7, 3], false, true), [images], fewElements);
+      expect(report.passed).toBe(true);
+    }
+    images.dispose();
+  });
+
   it('LSTM and GRU (hand-written BPTT): inputs and every weight', async () => {
     const x = tf.randomNormal([2, 5, 3], 0, 1, 'float32', 8);
     for (const layer of [

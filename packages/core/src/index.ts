@@ -26,6 +26,7 @@ export * from './errors/index.js';
 export { batchMatMulKernel, broadcastingBatchMatMulKernel } from './kernels/batch-mat-mul.js';
 export { batchMatMulGradient } from './kernels/batch-mat-mul-gradient.js';
 export { fusedBatchNormGradient } from './kernels/fused-batch-norm-gradient.js';
+export { resizeBilinearGradient, resizeNearestNeighborGradient } from './kernels/resize-gradients.js';
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { useBackend } from '@dl/core';
 import { catchConfigError, checkLayerGradients, expectTensorsClose } from '@dl/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ResizeImages, resizeImages } from './resize-images.js';
@@ -36,11 +37,16 @@ describe('ResizeImages', () => {
     }
   });
 
-  it("gets a wrong input gradient from tfjs 4.22's ResizeBilinearGrad (pinned: it has no weights, and preprocess needs no input gradient)", () => {
-    // Half-pixel centres are ignored by tfjs's cpu gradient, and a non-square input gets its axes swapped.
-    // When these checks start to pass, tfjs is fixed: turn them into expect(report.passed).toBe(true).
-    expect(() => checkLayerGradients(resizeImages({ height: 5, width: 7 }), tf.randomNormal([2, 3, 3, 2], 0, 1, 'float32', 1))).toThrow(/gradient check failed/);
-    expect(() => checkLayerGradients(resizeImages({ height: 5, width: 3 }), tf.randomNormal([2, 3, 4, 2], 0, 1, 'float32', 1))).toThrow(/does not match the shape of the input/);
+  it.each(['cpu', 'wasm'])('has the right input gradient on %s once useBackend installs dl\'s ResizeBilinear gradient (tfjs 4.22\'s ignores half-pixel centres)', async (backend) => {
+    await useBackend(backend as 'cpu' | 'wasm');
+    try {
+      for (const interpolation of ['bilinear', 'nearest'] as const) {
+        expect(checkLayerGradients(resizeImages({ height: 5, width: 7, interpolation }), tf.randomNormal([2, 3, 3, 2], 0, 1, 'float32', 1)).passed).toBe(true);
+        expect(checkLayerGradients(resizeImages({ height: 5, width: 3, interpolation }), tf.randomNormal([2, 3, 4, 2], 0, 1, 'float32', 1)).passed).toBe(true);
+      }
+    } finally {
+      await tf.setBackend('cpu');
+    }
   });
 
   it('keeps the batch dimension in its output shape (tfjs 4.22 Resizing drops it)', () => {

@@ -26,10 +26,10 @@ export interface ResizeImagesLayerArgs extends LayerArgs {
  * dimension (`[null, 3, 3, 1]` → `[6, 6, 1]`… reported as `[6, 6, 3]`), so nothing after it in a
  * functional model gets the right shape, and it aligns corners, unlike Keras.
  *
- * Gradients: the layer has no weights, and its input gradient is tfjs 4.22's `ResizeBilinearGrad`,
- * which is wrong here (it ignores half-pixel centres, and swaps height and width for a non-square
- * input; a test pins both). Use it where no gradient flows through it, in front of trainable
- * layers, as `createTransferModel`'s `preprocess` does.
+ * Gradients: the layer has no weights. Its input gradient is right once `useBackend` (or
+ * `installTrainingKernels`) from `@dl/core` has run, which registers `ResizeBilinear` and
+ * `ResizeNearestNeighbor` gradients that honour half-pixel centres: tfjs 4.22's own ignore
+ * them, and its cpu bilinear one swaps height and width for non-square inputs.
  *
  * **Input shape:** `[batch, height, width, channels]`. **Output shape:** `[batch, args.height, args.width, channels]`.
  *
