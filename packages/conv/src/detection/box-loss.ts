@@ -63,8 +63,8 @@ const OptionsSchema = v.strictObject({
  * import * as tf from '@tensorflow/tfjs';
  * import { boxLoss } from '@dl/conv';
  * const truth = tf.tensor2d([[0.1, 0.1, 0.5, 0.5]]);
- * boxLoss(truth, tf.tensor2d([[0.1, 0.1, 0.5, 0.5]])).dataSync(); // [0]
- * boxLoss(truth, tf.tensor2d([[0.1, 0.3, 0.5, 0.7]]), { loss: 'iou' }).dataSync(); // [1 − 1/3]
+ * console.log(await boxLoss(truth, tf.tensor2d([[0.1, 0.1, 0.5, 0.5]])).data()); // [0]
+ * console.log(await boxLoss(truth, tf.tensor2d([[0.1, 0.3, 0.5, 0.7]]), { loss: 'iou' }).data()); // [1 − 1/3]
  * ```
  */
 export function boxLoss(trueBoxes: tf.Tensor, predictedBoxes: tf.Tensor, options: BoxLossOptions = {}): tf.Scalar {

@@ -30,7 +30,7 @@ const OptionsSchema = v.strictObject({
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { smoothL1Loss } from '@dl/conv';
- * smoothL1Loss(tf.tensor1d([0, 0]), tf.tensor1d([0.5, 3])).dataSync(); // [(0.125 + 2.5) / 2] = [1.3125]
+ * console.log(await smoothL1Loss(tf.tensor1d([0, 0]), tf.tensor1d([0.5, 3])).data()); // [(0.125 + 2.5) / 2] = [1.3125]
  * ```
  */
 export function smoothL1Loss(trueValues: tf.Tensor, predicted: tf.Tensor, options: SmoothL1Options = {}): tf.Scalar {

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
  *
  * @example
  * ```ts
- * reduceToShape(tf.ones([2, 3, 4]), [3, 1]).arraySync(); // [[8], [8], [8]]
+ * console.log(await reduceToShape(tf.ones([2, 3, 4]), [3, 1]).array()); // [[8], [8], [8]]
  * ```
  */
 export function reduceToShape(gradient: tf.Tensor, shape: readonly number[]): tf.Tensor {

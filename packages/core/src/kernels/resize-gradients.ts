@@ -63,7 +63,7 @@ function separableAdjoint(dy: tf.Tensor, imageShape: readonly number[], weights:
 
 /**
  * The gradient of `ResizeBilinear` (`tf.image.resizeBilinear`) with respect to the images:
- * the adjoint of the resampling, with the 1-D weights of {@link bilinearWeights} along each axis.
+ * the adjoint of the resampling, with the 1-D weights of `bilinearWeights` along each axis.
  *
  * tfjs 4.22's own gradient kernels (`ResizeBilinearGrad`) ignore `halfPixelCenters` (the
  * default of Keras' `Resizing` and of TF2's `tf.image.resize`) on cpu, wasm and webgpu, so
@@ -90,7 +90,7 @@ export const resizeBilinearGradient: tf.GradConfig = {
 
 /**
  * The gradient of `ResizeNearestNeighbor` (`tf.image.resizeNearestNeighbor`) with respect to
- * the images: each output gradient goes back to the pixel it copied ({@link nearestWeights}).
+ * the images: each output gradient goes back to the pixel it copied (`nearestWeights`).
  * tfjs 4.22's own (`ResizeNearestNeighborGrad`) sends it to the wrong pixels with half-pixel
  * centres. Registered by `installTrainingKernels`.
  *

@@ -24,8 +24,8 @@ export interface ClippedGradients<T extends tf.NamedTensorMap | tf.Tensor[]> {
  * import * as tf from '@tensorflow/tfjs';
  * import { clipByGlobalNorm } from '@dl/core';
  * const { gradients, globalNorm } = clipByGlobalNorm([tf.tensor1d([3, 4])], 1);
- * globalNorm.dataSync(); // [5]
- * gradients[0].dataSync(); // [0.6, 0.8]
+ * console.log(await globalNorm.data()); // [5]
+ * console.log(await gradients[0].data()); // [0.6, 0.8]
  * ```
  */
 export function clipByGlobalNorm<T extends tf.NamedTensorMap | tf.Tensor[]>(gradients: T, maxNorm: number): ClippedGradients<T> {

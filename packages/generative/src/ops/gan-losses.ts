@@ -48,8 +48,8 @@ function checkLogits(logits: tf.Tensor, field: string): void {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { discriminatorLoss } from '@dl/generative';
- * discriminatorLoss(tf.tensor2d([[0]]), tf.tensor2d([[0]])).dataSync(); // [1.3863] = 2 ln 2
- * discriminatorLoss(tf.tensor2d([[5]]), tf.tensor2d([[-5]]), { labelSmoothing: 0.1 }).dataSync(); // [0.5134]
+ * console.log(await discriminatorLoss(tf.tensor2d([[0]]), tf.tensor2d([[0]])).data()); // [1.3863] = 2 ln 2
+ * console.log(await discriminatorLoss(tf.tensor2d([[5]]), tf.tensor2d([[-5]]), { labelSmoothing: 0.1 }).data()); // [0.5134]
  * ```
  */
 export function discriminatorLoss(realLogits: tf.Tensor, fakeLogits: tf.Tensor, options: DiscriminatorLossOptions = {}): tf.Scalar {
@@ -73,8 +73,8 @@ export function discriminatorLoss(realLogits: tf.Tensor, fakeLogits: tf.Tensor, 
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { generatorLoss } from '@dl/generative';
- * generatorLoss(tf.tensor2d([[0], [2]])).dataSync(); // [0.4100] = mean(ln 2, ln(1 + e^-2))
- * generatorLoss(tf.tensor2d([[-1000]])).dataSync(); // [1000]: large, finite, gradient -1
+ * console.log(await generatorLoss(tf.tensor2d([[0], [2]])).data()); // [0.4100] = mean(ln 2, ln(1 + e^-2))
+ * console.log(await generatorLoss(tf.tensor2d([[-1000]])).data()); // [1000]: large, finite, gradient -1
  * ```
  */
 export function generatorLoss(fakeLogits: tf.Tensor): tf.Scalar {

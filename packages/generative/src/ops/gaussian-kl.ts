@@ -17,7 +17,7 @@ import { requireSameShapeTensors } from './gaussian-args.js';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { gaussianKlDivergence } from '@dl/generative';
- * gaussianKlDivergence(tf.tensor2d([[0, 0], [1, 0]]), tf.tensor2d([[0, 0], [0, Math.log(2)]])).print();
+ * console.log(await gaussianKlDivergence(tf.tensor2d([[0, 0], [1, 0]]), tf.tensor2d([[0, 0], [0, Math.log(2)]])).array());
  * // [0, 0.6534]  (the second: ½(1²) + ½(2 - 1 - log 2))
  * ```
  */

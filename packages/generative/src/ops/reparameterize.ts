@@ -20,7 +20,7 @@ import { requireSameShapeTensors } from './gaussian-args.js';
  * import { reparameterize } from '@dl/generative';
  * const mean = tf.tensor2d([[1, -1]]);
  * const logVar = tf.tensor2d([[0, Math.log(4)]]);
- * reparameterize(mean, logVar, tf.tensor2d([[0.5, 0.5]])).print(); // [[1.5, 0]]  (σ = 1 and 2)
+ * console.log(await reparameterize(mean, logVar, tf.tensor2d([[0.5, 0.5]])).array()); // [[1.5, 0]]  (σ = 1 and 2)
  * const z = reparameterize(mean, logVar); // a random draw of N([1, -1], diag [1, 4])
  * ```
  */

@@ -19,8 +19,8 @@ import { AttentionPooling } from '../layers/attention-pooling.js';
  * ```ts
  * import { explainAttention, topAttendedTokens } from '@dl/softmax-attention';
  * const weights = explainAttention(model, ids); // [batch, time], rows sum to 1 over real tokens
- * const [first = []] = weights.arraySync();
- * const [firstIds = []] = ids.arraySync();
+ * const [first = []] = await weights.array();
+ * const [firstIds = []] = await ids.array();
  * topAttendedTokens(first, firstIds, 5, { vocabulary }); // [{ id, weight, positions, token }, ...]
  * weights.dispose();
  * ```
@@ -91,8 +91,8 @@ export interface TopAttendedTokensOptions {
  *
  * // With a model, its token ids and the Vocabulary (@dl/data) that encoded them:
  * const attention = explainAttention(model, ids); // [batch, time]
- * const [row = []] = attention.arraySync();
- * const [rowIds = []] = ids.arraySync();
+ * const [row = []] = await attention.array();
+ * const [rowIds = []] = await ids.array();
  * topAttendedTokens(row, rowIds, 5, { vocabulary }).map((t) => `${t.token} ${(t.weight * 100).toFixed(1)}%`);
  * attention.dispose();
  * ```

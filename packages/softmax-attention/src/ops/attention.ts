@@ -90,7 +90,7 @@ export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tens
  * @example
  * ```ts
  * import { causalMask } from '@dl/softmax-attention';
- * causalMask(2, 3).print(); // [[1, 0, 0], [1, 1, 0]]
+ * console.log(await causalMask(2, 3).array()); // [[1, 0, 0], [1, 1, 0]]
  * ```
  */
 export function causalMask(lq: number, lk: number): tf.Tensor2D {

@@ -31,8 +31,8 @@ export interface GeluOptions {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { gelu } from '@dl/softmax-attention';
- * gelu(tf.tensor1d([-1, 0, 1])).print(); // [-0.1586553, 0, 0.8413447]
- * gelu(tf.tensor1d([-1, 0, 1]), { approximate: true }).print(); // [-0.1588080, 0, 0.8411920]
+ * console.log(await gelu(tf.tensor1d([-1, 0, 1])).array()); // [-0.1586553, 0, 0.8413447]
+ * console.log(await gelu(tf.tensor1d([-1, 0, 1]), { approximate: true }).array()); // [-0.1588080, 0, 0.8411920]
  * ```
  */
 export function gelu(x: tf.Tensor, options: GeluOptions = {}): tf.Tensor {

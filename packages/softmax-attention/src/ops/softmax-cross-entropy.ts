@@ -18,7 +18,7 @@ import { requireTensor } from '../internal/validate.js';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { softmaxCrossEntropy } from '@dl/softmax-attention';
- * softmaxCrossEntropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[0, 0]])).print(); // [0.6931]
+ * console.log(await softmaxCrossEntropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[0, 0]])).array()); // [0.6931]
  * ```
  */
 export function softmaxCrossEntropy(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor {

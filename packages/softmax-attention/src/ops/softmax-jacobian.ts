@@ -16,7 +16,7 @@ import { requireTensor } from '../internal/validate.js';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { softmaxJacobian } from '@dl/softmax-attention';
- * softmaxJacobian(tf.tensor1d([0, 0])).print(); // [[0.25, -0.25], [-0.25, 0.25]]
+ * console.log(await softmaxJacobian(tf.tensor1d([0, 0])).array()); // [[0.25, -0.25], [-0.25, 0.25]]
  * ```
  */
 export function softmaxJacobian(x: tf.Tensor): tf.Tensor {
@@ -45,7 +45,7 @@ export function softmaxJacobian(x: tf.Tensor): tf.Tensor {
  * import * as tf from '@tensorflow/tfjs';
  * import { softmax, softmaxVjp } from '@dl/softmax-attention';
  * const s = softmax(tf.tensor1d([1, 2, 3]));
- * softmaxVjp(s, tf.tensor1d([1, 1, 1])).print(); // [0, 0, 0]: a uniform push changes nothing
+ * console.log(await softmaxVjp(s, tf.tensor1d([1, 1, 1])).array()); // [0, 0, 0]: a uniform push changes nothing
  * ```
  */
 export function softmaxVjp(s: tf.Tensor, dy: tf.Tensor): tf.Tensor {

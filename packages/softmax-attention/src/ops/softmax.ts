@@ -37,8 +37,8 @@ export interface SoftmaxOptions {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { softmax } from '@dl/softmax-attention';
- * softmax(tf.tensor2d([[1000, 1001], [0, 1]])).print(); // [[0.2689, 0.7311], [0.2689, 0.7311]]
- * softmax(tf.tensor1d([1, 2, 3]), { mask: tf.tensor1d([1, 1, 0]) }).print(); // [0.2689, 0.7311, 0]
+ * console.log(await softmax(tf.tensor2d([[1000, 1001], [0, 1]])).array()); // [[0.2689, 0.7311], [0.2689, 0.7311]]
+ * console.log(await softmax(tf.tensor1d([1, 2, 3]), { mask: tf.tensor1d([1, 1, 0]) }).array()); // [0.2689, 0.7311, 0]
  * ```
  */
 export function softmax(x: tf.Tensor, options: SoftmaxOptions = {}): tf.Tensor {
@@ -71,8 +71,8 @@ export function softmax(x: tf.Tensor, options: SoftmaxOptions = {}): tf.Tensor {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { logSoftmax } from '@dl/softmax-attention';
- * logSoftmax(tf.tensor1d([0, 0])).print(); // [-0.6931, -0.6931]
- * logSoftmax(tf.tensor1d([-1000, 0])).print(); // [-1000, 0]  (log(softmax) would give -Infinity)
+ * console.log(await logSoftmax(tf.tensor1d([0, 0])).array()); // [-0.6931, -0.6931]
+ * console.log(await logSoftmax(tf.tensor1d([-1000, 0])).array()); // [-1000, 0]  (log(softmax) would give -Infinity)
  * ```
  */
 export function logSoftmax(x: tf.Tensor, options: SoftmaxOptions = {}): tf.Tensor {

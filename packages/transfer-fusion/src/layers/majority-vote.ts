@@ -35,7 +35,7 @@ export interface MajorityVoteLayerArgs extends Omit<LayerArgs, 'weights'> {}
  *   tf.tensor2d([[0.1, 0.5, 0.4]]),
  *   tf.tensor2d([[0.2, 0.7, 0.1]]),
  * ]) as tf.Tensor;
- * votes.print(); // [[0.3333, 0.6667, 0]]: class 1 wins 2 votes to 1
+ * console.log(await votes.array()); // [[0.3333, 0.6667, 0]]: class 1 wins 2 votes to 1
  * ```
  */
 export class MajorityVote extends tf.layers.Layer {

@@ -38,7 +38,7 @@ const coefficientsSchema = v.pipe(
  * import * as tf from '@tensorflow/tfjs';
  * import { weightedAverage } from '@dl/transfer-fusion';
  * const layer = weightedAverage({ coefficients: [1, 3] });
- * (layer.apply([tf.tensor2d([[0, 1]]), tf.tensor2d([[1, 0]])]) as tf.Tensor).print(); // [[0.75, 0.25]]
+ * console.log(await (layer.apply([tf.tensor2d([[0, 1]]), tf.tensor2d([[1, 0]])]) as tf.Tensor).array()); // [[0.75, 0.25]]
  * ```
  */
 export class WeightedAverage extends tf.layers.Layer {
