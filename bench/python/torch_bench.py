@@ -6,9 +6,10 @@ directory that ../src/workloads/fashion.ts derives from the built tfjs model; fo
 arguments of vae_fashion.Vae read off @dl/generative's VAE by ../src/workloads/vae.ts; for "dcgan",
 the layer lists of the generator and discriminator read off by ../src/workloads/dcgan.ts).
 Prints one JSON object per line, in the same format as ../src/worker.ts.
-Runs on one thread: tfjs's wasm backend in Node is single-threaded too. The thread variables are
-set here, before torch (and its BLAS) loads, as well as by ../src/main.ts: Debian's OpenBLAS
-sizes its pool from OPENBLAS_NUM_THREADS when it loads and ignores torch.set_num_threads.
+Runs on one thread (the baseline for tfjs's wasm backend on one thread), or on DL_TORCH_THREADS
+threads (the `--threads` rows of ../src/main.ts). The thread variables are set here, before torch
+(and its BLAS) loads: Debian's OpenBLAS sizes its pool from OPENBLAS_NUM_THREADS when it loads and
+ignores torch.set_num_threads.
 """
 import gzip
 import json
@@ -19,8 +20,9 @@ import struct
 import sys
 import time
 
+THREADS = int(os.environ.get("DL_TORCH_THREADS", "1"))
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_variable] = "1"
+    os.environ[_variable] = str(THREADS)
 
 import numpy as np  # noqa: E402  (after the thread variables)
 import torch  # noqa: E402
@@ -30,7 +32,7 @@ import torch.nn.functional as F  # noqa: E402
 sys.dont_write_bytecode = True  # no __pycache__ in the repository for the import below
 import vae_fashion  # noqa: E402  (this directory: the VAE twin its author checked layer for layer)
 
-torch.set_num_threads(1)
+torch.set_num_threads(THREADS)
 torch.manual_seed(0)
 
 
@@ -446,7 +448,7 @@ def main():
             last = run()
             seconds.append(time.perf_counter() - start)
         print(json.dumps({
-            "workload": job["workload"], "samples": job["samples"], "runs": job["runs"], "backend": "torch", "unit": unit, "samplesPerUnit": samples_per_unit, "flopsPerUnit": flops,
+            "workload": job["workload"], "samples": job["samples"], "runs": job["runs"], "backend": job.get("backend", "torch"), "unit": unit, "samplesPerUnit": samples_per_unit, "flopsPerUnit": flops,
             "warmupSeconds": warmup, "seconds": seconds, "median": statistics.median(seconds) if seconds else warmup,
             "firstLoss": first, "lastLoss": last, "leakedTensors": 0,
         }), flush=True)

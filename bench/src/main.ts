@@ -3,7 +3,8 @@
  * PyTorch CPU when available, then prints one table of medians and ratios and writes
  * results/latest.json and results/latest.md.
  *
- * Options: --quick (1 timed run each, smaller baselines), --only cnn,lstm, --no-torch.
+ * Options: --quick (1 timed run each, smaller baselines), --only cnn,lstm, --no-torch,
+ * --threads=N (also wasm on N XNNPACK threads and PyTorch on N threads, in three more columns).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { torchArguments, workloadNames, type WorkloadName } from './workloads/index.js';
 
-type Backend = 'wasm' | 'cpu' | 'cpu-plain' | 'torch';
+type Backend = 'wasm' | 'wasm-threads' | 'cpu' | 'cpu-plain' | 'torch' | 'torch-threads';
 
 interface Job {
   readonly workload: WorkloadName;
   readonly backend: Backend;
   readonly samples: number;
   readonly runs: number;
+  /** wasm-threads and torch-threads: how many. */
+  readonly threads?: number;
   /** For PyTorch: what its twin needs beyond the name and size (see `torchArguments`). */
   readonly torch?: Record<string, unknown>;
 }
@@ -41,8 +44,14 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'no-torch': { type: 'boolean', default: false },
+    threads: { type: 'string' },
   },
 });
+const threads = values.threads === undefined ? undefined : Number(values.threads);
+if (threads !== undefined && !(Number.isInteger(threads) && threads >= 2 && threads <= 8)) {
+  console.error(`--threads must be an integer from 2 to 8 (got '${values.threads}').`);
+  process.exit(2);
+}
 const selected = (values.only?.split(',') ?? [...workloadNames]) as WorkloadName[];
 for (const name of selected) {
   if (!(workloadNames as readonly string[]).includes(name)) {
@@ -62,11 +71,12 @@ function plan(workload: WorkloadName): Job[] {
   const epochWorkload = workload !== 'matmul' && workload !== 'attention';
   const heavyConv = workload === 'fashion' || workload === 'vae' || workload === 'dcgan';
   const cpuSamples = (values.quick ? 64 : 128) / (heavyConv ? 2 : 1);
-  const sizes: Record<Exclude<Backend, 'torch'>, number> = epochWorkload
+  const sizes: Record<'wasm' | 'cpu' | 'cpu-plain', number> = epochWorkload
     ? { wasm: 512, cpu: cpuSamples, 'cpu-plain': workload === 'cnn' ? 64 : heavyConv ? 16 : 32 }
     : { wasm: 0, cpu: 0, 'cpu-plain': 0 };
-  const backends: Exclude<Backend, 'torch'>[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
-  return backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
+  const backends: ('wasm' | 'cpu' | 'cpu-plain')[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
+  const jobs: Job[] = backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
+  return threads === undefined ? jobs : [...jobs, { workload, backend: 'wasm-threads', samples: sizes.wasm, runs, threads }];
 }
 
 function runWorker(job: Job): Result | undefined {
@@ -87,9 +97,10 @@ function torchAvailable(): boolean {
   return spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
 }
 
-function runTorch(jobs: Job[]): Result[] {
-  // One thread for PyTorch and its BLAS: tfjs's wasm backend runs on one thread in Node.
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+function runTorch(jobs: Job[], torchThreads = 1): Result[] {
+  // One thread for PyTorch and its BLAS (the baseline for wasm on one thread), or as many as the wasm-threads row.
+  const count = String(torchThreads);
+  const env = { ...process.env, DL_TORCH_THREADS: count, OPENBLAS_NUM_THREADS: count, OMP_NUM_THREADS: count, MKL_NUM_THREADS: count };
   const out = execFileSync('/usr/bin/python3', [join(here, '..', 'python', 'torch_bench.py'), JSON.stringify(jobs)], { encoding: 'utf8', env });
   return out
     .split('\n')
@@ -119,7 +130,12 @@ for (const workload of selected) {
   if (withTorch) {
     process.stderr.write(`running ${workload} on torch...\n`);
     const extra = torchArguments(workload);
-    results.push(...runTorch([{ workload, backend: 'torch', samples: workload === 'matmul' || workload === 'attention' ? 0 : 512, runs, ...(extra === undefined ? {} : { torch: extra }) }]));
+    const torchJob: Job = { workload, backend: 'torch', samples: workload === 'matmul' || workload === 'attention' ? 0 : 512, runs, ...(extra === undefined ? {} : { torch: extra }) };
+    results.push(...runTorch([torchJob]));
+    if (threads !== undefined) {
+      process.stderr.write(`running ${workload} on torch, ${threads} threads...\n`);
+      results.push(...runTorch([{ ...torchJob, backend: 'torch-threads', threads }], threads));
+    }
   }
 }
 
@@ -132,9 +148,12 @@ const previous: Result[] =
 results.push(...previous);
 const shown = workloadNames.filter((name) => results.some((r) => r.workload === name));
 
+const threadedColumns = results.some((r) => r.backend === 'wasm-threads' || r.backend === 'torch-threads');
+const threadCount = results.find((r) => r.threads !== undefined)?.threads;
 const header =
-  '| workload | unit (at wasm size) | wasm | cpu + dl kernels | cpu plain (tfjs today) | PyTorch CPU, 1 thread | wasm speed-up vs cpu plain | wasm vs PyTorch (time ratio) |\n' +
-  '|---|---|---|---|---|---|---|---|';
+  '| workload | unit (at wasm size) | wasm | cpu + dl kernels | cpu plain (tfjs today) | PyTorch CPU, 1 thread | wasm speed-up vs cpu plain | wasm vs PyTorch (time ratio) |' +
+  (threadedColumns ? ` wasm, ${threadCount} threads | PyTorch, ${threadCount} threads | wasm vs PyTorch, ${threadCount} threads |` : '') +
+  `\n${'|---'.repeat(threadedColumns ? 11 : 8)}|`;
 const rows = shown.map((workload) => {
   const find = (backend: Backend) => results.find((r) => r.workload === workload && r.backend === backend);
   const wasm = find('wasm');
@@ -142,7 +161,12 @@ const rows = shown.map((workload) => {
   const plainOrCpu = p ?? c;
   const unit = wasm?.unit ?? find('cpu')?.unit ?? '';
   const gflops = wasm !== undefined && wasm.flopsPerUnit > 0 ? ` (${(wasm.flopsPerUnit / wasm.median / 1e9).toFixed(1)} GFLOP/s)` : '';
-  return `| ${workload} | ${unit} | ${format(w)}${gflops} | ${format(c)} | ${format(p)} | ${format(t)} | ${ratio(plainOrCpu, w)} | ${ratio(w, t)} |`;
+  const row = `| ${workload} | ${unit} | ${format(w)}${gflops} | ${format(c)} | ${format(p)} | ${format(t)} | ${ratio(plainOrCpu, w)} | ${ratio(w, t)} |`;
+  if (!threadedColumns) return row;
+  const [wt, tt] = (['wasm-threads', 'torch-threads'] as Backend[]).map((b) => scaled(find(b), wasm));
+  const wasmThreaded = find('wasm-threads');
+  const threadedGflops = wasmThreaded !== undefined && wasmThreaded.flopsPerUnit > 0 ? ` (${(wasmThreaded.flopsPerUnit / wasmThreaded.median / 1e9).toFixed(1)} GFLOP/s)` : '';
+  return `${row} ${format(wt)}${threadedGflops} | ${format(tt)} | ${ratio(wt, tt)} |`;
 });
 // @dl/recurrent's fused layers against tfjs-layers' own, same model, same wasm backend.
 const fusedSpeedups = (['lstm', 'gru', 'simpleRNN'] as const)
@@ -164,6 +188,9 @@ for (const workload of mixed) console.error(`warning: the ${workload} rows timed
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const notes = [
   `Machine: ${machine}. Medians of ${runs} run(s) after one warm-up; each backend in a fresh process.`,
+  ...(threadedColumns
+    ? [`${threadCount} threads: wasm with \`useBackend('wasm', { threads: ${threadCount} })\` (tfjs's threaded SIMD binary in worker_threads; results bitwise those of one thread), PyTorch with ${threadCount} intra-op and BLAS threads.`]
+    : []),
   'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (cnn), 16 (fashion, vae, dcgan) or 32 (RNN) samples, scaled per sample to the wasm size.',
   'cpu + dl kernels on 128 samples (64 with --quick; fashion, vae and dcgan half that), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
   'fashion: `createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 })` with @dl/conv\'s defaults, on the first 512 images of the committed Fashion-MNIST subset; its PyTorch twin is built from the layer list read off the built model. GFLOP/s counts conv and dense FLOPs, training ≈ 3x forward.',

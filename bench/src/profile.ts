@@ -1,15 +1,15 @@
 /**
  * Per-kernel profile of one unit of a workload (tf.profile), to look at before optimizing.
- * Usage: pnpm --filter @dl/bench exec tsx src/profile.ts cnn wasm 128
+ * Usage: pnpm --filter @dl/bench exec tsx src/profile.ts cnn wasm 128 [threads]
  */
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@dl/core';
 import { makeWorkload, workloadNames, type WorkloadName } from './workloads/index.js';
 
-const [name = 'cnn', backend = 'wasm', samples = '128'] = process.argv.slice(2);
+const [name = 'cnn', backend = 'wasm', samples = '128', threads = '1'] = process.argv.slice(2);
 if (!(workloadNames as readonly string[]).includes(name)) throw new Error(`workload must be one of ${workloadNames.join(', ')}`);
 if (backend === 'cpu-plain') await tf.setBackend('cpu');
-else await useBackend(backend as 'wasm' | 'cpu');
+else await useBackend(backend as 'wasm' | 'cpu', backend === 'wasm' ? { threads: Number(threads) } : {});
 const workload = makeWorkload(name as WorkloadName, { samples: Number(samples) });
 await workload.run();
 const info = await tf.profile(async () => {

@@ -7,19 +7,24 @@ import { useBackend } from '@dl/core';
 import { makeWorkload, type WorkloadName } from './workloads/index.js';
 
 /** Backends the harness runs: `cpu-plain` is tfjs's cpu backend without dl's kernels. */
-export type BenchBackend = 'wasm' | 'cpu' | 'cpu-plain';
+export type BenchBackend = 'wasm' | 'wasm-threads' | 'cpu' | 'cpu-plain';
 
 interface Job {
   readonly workload: WorkloadName;
   readonly backend: BenchBackend;
   readonly samples: number;
   readonly runs: number;
+  /** wasm-threads: XNNPACK threads. */
+  readonly threads?: number;
 }
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as Job;
   if (job.backend === 'cpu-plain') {
     await tf.setBackend('cpu');
+  } else if (job.backend === 'wasm-threads') {
+    const report = await useBackend('wasm', { threads: job.threads ?? 'auto' });
+    if (report.wasm?.threadCount !== job.threads) throw new Error(`asked for ${job.threads} wasm threads, got ${report.wasm?.threadCount}`);
   } else {
     await useBackend(job.backend);
   }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { BackendError } from '../errors/backend-error.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { isNode } from './environment.js';
+import { prepareNodeWasmThreads } from './node-wasm-threads.js';
 import { installTrainingKernels } from './install-training-kernels.js';
 import { guardWasmDispose, keepProcessErrorHandling } from './process-error-handling.js';
 import { quietTfjsNotices } from './quiet-tfjs-notices.js';
@@ -33,6 +34,15 @@ export interface UseBackendOptions {
   readonly wasmPaths?: string;
   /** Register the dl training kernels on the chosen backend where it lacks them. Default `true`. */
   readonly trainingKernels?: boolean;
+  /**
+   * wasm: XNNPACK threads (1-8), or `'auto'` for one per core (at most 8). Default 1.
+   * Chosen when wasm first starts in the process; asking for another count later is a
+   * `BackendError`. In Node, more than one uses tfjs's threaded SIMD binary through
+   * `worker_threads` (tfjs itself keeps Node single-threaded); results are bitwise those of one
+   * thread. In a browser, threads need a cross-origin-isolated page (tfjs's own rule).
+   * Leave it at 1 where several processes share the cores (parallel test runners).
+   */
+  readonly threads?: number | 'auto';
 }
 
 /** One backend that {@link useBackend} tried, and what happened. */
@@ -59,8 +69,8 @@ export interface BackendReport {
   readonly installedTrainingKernels: readonly string[];
   /** Every backend tried, in order. */
   readonly attempts: readonly BackendAttempt[];
-  /** wasm only: whether SIMD and multi-threading are in use. */
-  readonly wasm?: { readonly simd: boolean; readonly threads: boolean };
+  /** wasm only: whether SIMD and multi-threading are in use, and XNNPACK's thread count. */
+  readonly wasm?: { readonly simd: boolean; readonly threads: boolean; readonly threadCount: number };
   /** `node` or `browser`. */
   readonly environment: 'node' | 'browser';
 }
@@ -71,6 +81,7 @@ const OptionsSchema = v.strictObject({
   gpu: v.optional(v.unknown()),
   wasmPaths: v.optional(v.pipe(v.string(), v.minLength(1))),
   trainingKernels: v.optional(v.boolean(), true),
+  threads: v.optional(v.union([v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8)), v.literal('auto')])),
 });
 
 /**
@@ -171,10 +182,12 @@ type ParsedOptions = v.InferOutput<typeof OptionsSchema>;
 
 /** Activates `backend`; returns '' on success or why it failed. */
 async function activate(backend: BackendName, options: ParsedOptions, environment: 'node' | 'browser'): Promise<string> {
+  let finish: (() => void) | undefined;
   try {
     if (backend === 'wasm') {
-      const failure = await loadWasm(options, environment);
-      if (failure !== '') return failure;
+      const loaded = await loadWasm(options, environment);
+      if ('failure' in loaded) return loaded.failure;
+      finish = loaded.finish;
     } else if (backend === 'webgpu') {
       const failure = await loadWebGpu(options);
       if (failure !== '') return failure;
@@ -188,6 +201,8 @@ async function activate(backend: BackendName, options: ParsedOptions, environmen
     return '';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  } finally {
+    finish?.();
   }
 }
 
@@ -200,18 +215,38 @@ async function importOptional(specifier: string): Promise<Record<string, unknown
   }
 }
 
-async function loadWasm(options: ParsedOptions, environment: 'node' | 'browser'): Promise<string> {
+async function loadWasm(options: ParsedOptions, environment: 'node' | 'browser'): Promise<{ failure: string } | { finish?: () => void }> {
   const specifier = '@tensorflow/tfjs-backend-wasm';
   const alreadyRegistered = tf.findBackendFactory('wasm') !== null;
   const wasm = await importOptional(specifier);
-  if (wasm === undefined && !alreadyRegistered) return `package ${specifier} is not installed`;
+  if (wasm === undefined && !alreadyRegistered) return { failure: `package ${specifier} is not installed` };
+  const threads = options.threads === 'auto' ? await coreCount() : options.threads;
   // Not tf.findBackend: it starts the backend's (async) initialisation, and tf.setBackend then
   // starts a second one, instantiating the wasm module twice.
-  if (isInitialised('wasm')) return '';
+  if (isInitialised('wasm')) {
+    const running = (wasm?.getThreadsCount as (() => number) | undefined)?.();
+    if (threads !== undefined && running !== undefined && running !== threads) {
+      return { failure: `wasm already runs with ${running} thread(s) in this process; threads are chosen when it first starts (ask for ${threads} in the first useBackend('wasm') call)` };
+    }
+    return {};
+  }
   const setWasmPaths = wasm?.setWasmPaths as ((prefix: string) => void) | undefined;
   const paths = options.wasmPaths ?? (environment === 'node' ? await nodeWasmDirectory(specifier) : undefined);
   if (paths !== undefined && setWasmPaths !== undefined) setWasmPaths(paths);
-  return '';
+  if (threads === undefined || threads === 1 || wasm === undefined) return {};
+  if (environment === 'browser') {
+    (wasm.setThreadsCount as (n: number) => void)(threads);
+    return {};
+  }
+  const prepared = await prepareNodeWasmThreads(wasm, threads, (name, value) => tf.env().set(name, value), importOptional);
+  return 'problem' in prepared ? { failure: prepared.problem } : { finish: prepared.finish };
+}
+
+/** Logical cores, at most 8 (XNNPACK's pool size in tfjs-backend-wasm). */
+async function coreCount(): Promise<number> {
+  const os = (await importOptional('node:os')) as typeof import('node:os') | undefined;
+  const cores = os?.availableParallelism?.() ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(8, cores));
 }
 
 function isInitialised(backend: BackendName): boolean {
@@ -271,11 +306,12 @@ async function probeAdapter(gpu: unknown): Promise<string> {
   }
 }
 
-async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean }> {
+async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean; threadCount: number }> {
   const flags = tf.env();
   const simd = Boolean(await flags.getAsync('WASM_HAS_SIMD_SUPPORT'));
-  const threads = Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-  return { simd, threads };
+  const wasm = await importOptional('@tensorflow/tfjs-backend-wasm');
+  const threadCount = (wasm?.getThreadsCount as (() => number) | undefined)?.() ?? 1;
+  return { simd, threads: threadCount > 1, threadCount };
 }
 
 /** tfjs prints a console warning for each failed backend; the report already says why. */

@@ -5,7 +5,8 @@ import { allocateOutput, viewValues, type KernelBackendLike } from './backend-ac
 /**
  * `MaxPoolGrad`: routes each output gradient to the input position that held the
  * window's maximum (the first one in row-major order on ties, as tfjs's cpu backend
- * does). One linear pass over the windows; replaces the wasm backend's slower kernel.
+ * does). One linear pass over the windows, all channels of a pixel at a time; replaces the
+ * wasm backend's slower kernel.
  *
  * @example
  * ```ts
@@ -28,33 +29,42 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const dx = output.values;
     const x = viewValues(access, input) as Float32Array;
     const dyValues = viewValues(access, dy) as Float32Array;
+    // Per window, the running maximum of every channel at once: the inner loop walks one pixel's
+    // channels, which lie next to each other (channels-last), instead of striding by inChannels.
+    const best = new Float32Array(inChannels);
+    const bestIndex = new Int32Array(inChannels);
     for (let b = 0; b < batchSize; b++) {
       for (let oh = 0; oh < outHeight; oh++) {
         const hStart = oh * info.strideHeight - info.padInfo.top;
-        const hFrom = Math.max(0, hStart);
+        // The first row and column of the window inside the image (dilation steps from the window's start).
+        const hFrom = hStart < 0 ? hStart + Math.ceil(-hStart / info.dilationHeight) * info.dilationHeight : hStart;
         const hTo = Math.min(inHeight, hStart + info.effectiveFilterHeight);
         for (let ow = 0; ow < outWidth; ow++) {
           const wStart = ow * info.strideWidth - info.padInfo.left;
-          const wFrom = Math.max(0, wStart);
+          const wFrom = wStart < 0 ? wStart + Math.ceil(-wStart / info.dilationWidth) * info.dilationWidth : wStart;
           const wTo = Math.min(inWidth, wStart + info.effectiveFilterWidth);
+          if (hFrom >= hTo || wFrom >= wTo) continue; // the window lies in the padding: no gradient
           const dyBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
-          // One channel at a time with the running maximum in locals: the window's few
-          // pixels stay in cache, and the first maximum in row-major order wins.
+          // The window's first pixel starts every channel's maximum; later ones replace it only
+          // when strictly greater, so the first maximum in row-major order wins (tfjs's cpu rule).
+          const first = ((b * inHeight + hFrom) * inWidth + wFrom) * inChannels;
           for (let c = 0; c < inChannels; c++) {
-            let best = Number.NEGATIVE_INFINITY;
-            let bestIndex = -1;
-            for (let ih = hFrom; ih < hTo; ih += info.dilationHeight) {
-              let index = ((b * inHeight + ih) * inWidth + wFrom) * inChannels + c;
-              for (let iw = wFrom; iw < wTo; iw += info.dilationWidth, index += info.dilationWidth * inChannels) {
-                const value = x[index]!;
-                if (value > best || bestIndex === -1) {
-                  best = value;
-                  bestIndex = index;
+            best[c] = x[first + c]!;
+            bestIndex[c] = first + c;
+          }
+          for (let ih = hFrom; ih < hTo; ih += info.dilationHeight) {
+            for (let iw = ih === hFrom ? wFrom + info.dilationWidth : wFrom; iw < wTo; iw += info.dilationWidth) {
+              const base = ((b * inHeight + ih) * inWidth + iw) * inChannels;
+              for (let c = 0; c < inChannels; c++) {
+                const value = x[base + c]!;
+                if (value > best[c]!) {
+                  best[c] = value;
+                  bestIndex[c] = base + c;
                 }
               }
             }
-            if (bestIndex >= 0) dx[bestIndex]! += dyValues[dyBase + c]!;
           }
+          for (let c = 0; c < inChannels; c++) dx[bestIndex[c]!]! += dyValues[dyBase + c]!;
         }
       }
     }
