@@ -40,7 +40,8 @@ const root = repositoryRoot;
 const figures = figuresDir();
 const results = resultsDir();
 
-const report = await useBackend('wasm');
+// `--threads=N`: XNNPACK threads (same results bit for bit, faster convolutions on several cores).
+const report = await useBackend('wasm', { threads: integerFlag('threads', 1) });
 const train = await loadFashionMnist({ split: 'train', normalize: true, ...(limit === undefined ? {} : { limit }) });
 const test = await loadFashionMnist({ split: 'test', normalize: true, ...(testLimit === undefined ? {} : { limit: testLimit }) });
 console.log(`Fashion-MNIST from ${train.dir}: ${train.labels.length} train, ${test.labels.length} test; backend ${report.backend}; latentDim ${latentDim}`);

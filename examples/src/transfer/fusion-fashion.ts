@@ -26,7 +26,8 @@ import { svgToPng } from '../shared/svg.js';
 const epochs = integerFlag('epochs', 3);
 const trainCount = integerFlag('train', 12_000);
 const heldOutCount = 5_000;
-const report = await useBackend('wasm');
+// `--threads=N`: XNNPACK threads (same results bit for bit, faster convolutions on several cores).
+const report = await useBackend('wasm', { threads: integerFlag('threads', 1) });
 const train = await loadFashionMnist({ split: 'train', normalize: true, limit: trainCount + heldOutCount });
 const test = await loadFashionMnist({ split: 'test', normalize: true });
 console.log(`Fashion-MNIST from ${train.dir}: ${trainCount} training + ${heldOutCount} held-out images, ${test.labels.length} test; backend ${report.backend}`);
