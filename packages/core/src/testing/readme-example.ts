@@ -1,4 +1,5 @@
 import { TensorAssertionError } from './assertion-error.js';
+import { importNodeBuiltin } from '../backend/import-node-builtin.js';
 
 /** The marker the dl READMEs put on the line before a block their tests run. */
 const DEFAULT_MARKER = '<!-- readme-test';
@@ -78,10 +79,10 @@ interface PackageJson {
  * ```
  */
 export async function readmeExample(options: ReadmeExampleOptions): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
+  const { readFile } = await importNodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+  const { existsSync } = await importNodeBuiltin<typeof import('node:fs')>('node:fs');
+  const { join } = await importNodeBuiltin<typeof import('node:path')>('node:path');
+  const { pathToFileURL } = await importNodeBuiltin<typeof import('node:url')>('node:url');
   const { packageDir, packages = [], marker = DEFAULT_MARKER, resolveAs = 'url' } = options;
   const readme = join(packageDir, 'README.md');
   const blocks = extractReadmeBlocks(await readFile(readme, 'utf8'), marker);
@@ -119,8 +120,8 @@ export async function readmeExample(options: ReadmeExampleOptions): Promise<stri
  * ```
  */
 export async function createReadmeWorkDir(packageDir: string): Promise<string> {
-  const { mkdir, mkdtemp } = await import('node:fs/promises');
-  const { join } = await import('node:path');
+  const { mkdir, mkdtemp } = await importNodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+  const { join } = await importNodeBuiltin<typeof import('node:path')>('node:path');
   await mkdir(join(packageDir, 'node_modules'), { recursive: true });
   return mkdtemp(join(packageDir, 'node_modules', '.readme-test-'));
 }
@@ -171,9 +172,9 @@ export interface ReadmeExampleRun {
  * ```
  */
 export async function runReadmeExample(code: string, options: RunReadmeExampleOptions): Promise<ReadmeExampleRun> {
-  const { writeFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { spawnSync } = await import('node:child_process');
+  const { writeFile } = await importNodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+  const { join } = await importNodeBuiltin<typeof import('node:path')>('node:path');
+  const { spawnSync } = await importNodeBuiltin<typeof import('node:child_process')>('node:child_process');
   const { cwd, timeoutMs = 120_000, captureConsole = false } = options;
   const ts = await loadTypeScript();
   const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
