@@ -1,6 +1,6 @@
 // Runs inside the consumer project that scripts/consumer-test.mjs installs from the packed tarballs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,7 @@ const models = {
 
 // 4. Saved here, loaded by another process that imports the packages (their layers register there).
 const dir = mkdtempSync(join(tmpdir(), 'dl-consumer-models-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 for (const [name, [model, input]] of Object.entries(models)) {
   const output = model.predict(input);
   assert.ok(output.dataSync().every(Number.isFinite), `${name}: non-finite output`);
