@@ -6,17 +6,26 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { useBackend, withSeededRandom, type BackendPreference } from '@dl/core';
 import { createConvClassifier } from '@dl/conv';
 import { createQuiz, topics, type Lang, type Quiz, type Topic } from '@dl/questions';
+import { setupAttentionPanel, type AttentionPanelResult } from './attention-panel.js';
+import { setupDetectorPanel, type DetectorPanelResult } from './detector-panel.js';
+import { element, show } from './dom.js';
 import { loadFashionSubset } from './fashion-subset.js';
+import { setupGenerativePanel, type GenerativePanelResult } from './generative-panel.js';
 import { drawLossChart } from './loss-chart.js';
 
 /** What the page has done so far, for the end-to-end test (and the curious, in the console). */
-const state = { ready: false, backend: '', losses: [] as number[], testAccuracy: NaN, saveLoad: '', score: '' };
-(window as unknown as { dlDemo: typeof state }).dlDemo = state;
-
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const show = (id: string, text: string) => {
-  element(id).textContent = text;
+const state = {
+  ready: false,
+  backend: '',
+  losses: [] as number[],
+  testAccuracy: NaN,
+  saveLoad: '',
+  score: '',
+  attention: null as AttentionPanelResult | null,
+  generative: null as GenerativePanelResult | null,
+  detector: null as DetectorPanelResult | null,
 };
+(window as unknown as { dlDemo: typeof state }).dlDemo = state;
 
 const params = new URLSearchParams(location.search);
 // `?backend=wasm` (or cpu, webgpu, webgl) picks one; by default the browser order: webgpu, webgl, wasm, cpu.
@@ -73,6 +82,17 @@ element('save-load').addEventListener('click', async () => {
   show('save-load-result', `saved to IndexedDB and loaded back: predictions on 16 test images ${state.saveLoad}`);
   tf.dispose([sample, before!, after!]);
   loaded.dispose();
+});
+
+// One panel per chapter, each trained for a few batches on a click.
+setupAttentionPanel((result) => {
+  state.attention = result;
+});
+setupGenerativePanel(train.x, test.x, (result) => {
+  state.generative = result;
+});
+setupDetectorPanel((result) => {
+  state.detector = result;
 });
 
 // The quiz: a seeded draw from @dl/questions, graded by the reader.
