@@ -79,9 +79,7 @@ export function setupAttentionPanel(publish: (result: AttentionPanelResult) => v
     const [row = []] = await attention.array();
     const [rowIds = []] = await heldOutIds.array();
     tf.dispose([probabilities, attention, heldOutIds]);
-    // A LayersModel does not own the optimizer it was compiled with: free Adam's moments too.
-    model.optimizer.dispose();
-    model.dispose();
+    model.dispose(); // the factory's Adam with it (@dl/core's ownOptimizer)
 
     const shown = heldOut[0]!;
     const words = tokenize(shown.text);

@@ -74,9 +74,7 @@ export function setupDetectorPanel(publish: (result: DetectorPanelResult) => voi
     const testImages = tf.tensor4d(test.images, [heldOut, size, size, 1]);
     const predicted = predictBoxes(model, testImages);
     testImages.dispose();
-    // A LayersModel does not own the optimizer it was compiled with: free Adam's moments too.
-    model.optimizer.dispose();
-    model.dispose();
+    model.dispose(); // the factory's Adam with it (@dl/core's ownOptimizer)
     const overlap = tf.tidy(() => tf.mean(iou(tf.tensor2d(test.boxes, [heldOut, 4]), tf.tensor2d(predicted.boxes, [heldOut, 4]))));
     const meanIou = (await overlap.data())[0]!;
     overlap.dispose();

@@ -38,6 +38,7 @@ export { createSeededRandom, type SeededRandom } from './random/seeded-random.js
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';
 export { withSeededRandom } from './random/with-seeded-random.js';
 export { classificationModel, type ClassificationModelArgs } from './training/classification-model.js';
+export { ownOptimizer } from './training/own-optimizer.js';
 export { clipByGlobalNorm, type ClippedGradients } from './training/clip-by-global-norm.js';
 export { withGradientClipping, type GradientClippingOptions } from './training/gradient-clipping.js';
 export {

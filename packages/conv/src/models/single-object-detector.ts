@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { parseOptions, seededInitializers } from '@dl/core';
+import { ownOptimizer, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { boxLoss, boxLossNames, type BoxLossName } from '../detection/box-loss.js';
 import { iou } from '../detection/iou.js';
@@ -133,5 +133,5 @@ export function createSingleObjectDetector(options: SingleObjectDetectorOptions)
     loss: { class: 'sparseCategoricalCrossentropy', box: weightedBoxLoss } as unknown as Record<string, string>,
     metrics: { class: 'accuracy', box: meanIou } as unknown as Record<string, string>,
   });
-  return model;
+  return ownOptimizer(model); // model.dispose() frees Adam's state too
 }

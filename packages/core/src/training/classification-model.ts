@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Initializer } from '../random/seeded-initializers.js';
+import { ownOptimizer } from './own-optimizer.js';
 
 /** Arguments of {@link classificationModel}. */
 export interface ClassificationModelArgs {
@@ -13,7 +14,10 @@ export interface ClassificationModelArgs {
   readonly kernelInitializer: Initializer;
   /** The model's name. */
   readonly name: string;
-  /** Compile with this optimizer, the matching cross-entropy and accuracy; leave it out to not compile. */
+  /**
+   * Compile with this optimizer, the matching cross-entropy and accuracy; leave it out to not
+   * compile. The model takes it over: `model.dispose()` disposes it ({@link ownOptimizer}).
+   */
   readonly optimizer?: tf.Optimizer;
 }
 
@@ -41,6 +45,7 @@ export function classificationModel(args: ClassificationModelArgs): tf.LayersMod
   const model = tf.model({ inputs: args.inputs, outputs: output, name: args.name });
   if (args.optimizer !== undefined) {
     model.compile({ optimizer: args.optimizer, loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    ownOptimizer(model);
   }
   return model;
 }

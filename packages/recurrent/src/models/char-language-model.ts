@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, createSeededRandom, parseOptions, seededInitializers } from '@dl/core';
+import { ConfigError, createSeededRandom, ownOptimizer, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { rejectUnknownKeys } from '../internal/layer-args.js';
 import type { CharVocabulary } from './char-vocabulary.js';
@@ -61,7 +61,10 @@ export function createCharLanguageModel(options: CharLanguageModelOptions): tf.L
   const encoded = applyRecurrentStack(embedded, { ...o, returnSequences: true }, init);
   const output = tf.layers.dense({ units: o.vocabularySize, activation: 'softmax', kernelInitializer: init.next('glorotUniform'), name: 'next_character' }).apply(encoded) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output, name: 'char_language_model' });
-  if (o.compile) model.compile({ optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue), loss: 'sparseCategoricalCrossentropy' });
+  if (o.compile) {
+    model.compile({ optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue), loss: 'sparseCategoricalCrossentropy' });
+    ownOptimizer(model); // model.dispose() frees Adam's state too
+  }
   return model;
 }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { parseOptions, seededInitializers } from '@dl/core';
+import { ownOptimizer, parseOptions, seededInitializers } from '@dl/core';
 import * as v from 'valibot';
 import { applyRecurrentStack, clippedAdam, stackOptionEntries, type StackOptions } from './recurrent-stack.js';
 
@@ -51,6 +51,9 @@ export function createSequenceRegressor(options: SequenceRegressorOptions): tf.L
   const encoded = applyRecurrentStack(input, o, init);
   const output = tf.layers.dense({ units: o.outputDim, kernelInitializer: init.next('glorotUniform'), name: 'regression' }).apply(encoded) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output, name: 'sequence_regressor' });
-  if (o.compile) model.compile({ optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue), loss: 'meanSquaredError' });
+  if (o.compile) {
+    model.compile({ optimizer: clippedAdam(o.learningRate, o.clipNorm, o.clipValue), loss: 'meanSquaredError' });
+    ownOptimizer(model); // model.dispose() frees Adam's state too
+  }
   return model;
 }

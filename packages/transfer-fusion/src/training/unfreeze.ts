@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, parseOptions } from '@dl/core';
+import { ConfigError, ownOptimizer, parseOptions } from '@dl/core';
 import * as v from 'valibot';
 import { findLayer, layersModelSchema, leafLayers } from '../internal/model-layers.js';
 import { owned, ownedOptimizers } from '../internal/owned-optimizers.js';
@@ -78,6 +78,7 @@ export function unfreeze(model: tf.LayersModel, options: UnfreezeOptions = {}): 
     metrics: (model as unknown as { metrics?: string[] }).metrics,
   });
   if (previous !== undefined && previous !== model.optimizer && ownedOptimizers.has(previous)) previous.dispose();
+  if (o.optimizer === undefined) ownOptimizer(model); // ours: model.dispose() frees it; a user's own stays theirs
 
   const withWeights = leafLayers(model).filter((layer) => layer.weights.length > 0);
   return {
