@@ -172,6 +172,21 @@ try {
   if (score !== '2/3') fail(`quiz score ${score}, expected 2/3`);
   console.log(`quiz: ${english?.slice(0, 80)}… / ${chinese?.slice(0, 40)}…, score ${score}`);
 
+  // Formulas: KaTeX typesets every $…$ of the question and answer shown; draw quizzes until one has some.
+  await page.selectOption('#topic', 'attention-softmax');
+  let formulas = 0;
+  for (let attempt = 0; attempt < 20 && formulas === 0; attempt += 1) {
+    await page.click('#new-quiz');
+    formulas = await page.evaluate(() => window.dlDemo.formulas);
+  }
+  if (formulas === 0) fail('20 attention-softmax quizzes showed no formula');
+  const typeset = await page.evaluate(() => ({
+    rendered: document.querySelectorAll('#question .katex, #answer .katex').length,
+    errors: document.querySelectorAll('.katex-error').length,
+  }));
+  if (typeset.rendered !== formulas || typeset.errors !== 0) fail(`KaTeX: ${typeset.rendered} of ${formulas} formulas typeset, ${typeset.errors} errors`);
+  console.log(`quiz formulas: ${formulas} typeset by KaTeX, no errors`);
+
   mkdirSync(join(root, '.cache'), { recursive: true });
   await page.screenshot({ path: join(root, '.cache', 'e2e.png'), fullPage: true });
   if (errors.length > 0) fail(`errors in the page:\n${errors.join('\n')}`);

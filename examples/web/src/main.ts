@@ -12,6 +12,7 @@ import { element, show } from './dom.js';
 import { loadFashionSubset } from './fashion-subset.js';
 import { setupGenerativePanel, type GenerativePanelResult } from './generative-panel.js';
 import { drawLossChart } from './loss-chart.js';
+import { showMathText } from './math-text.js';
 
 /** What the page has done so far, for the end-to-end test (and the curious, in the console). */
 const state = {
@@ -21,6 +22,8 @@ const state = {
   testAccuracy: NaN,
   saveLoad: '',
   score: '',
+  /** Formulas typeset in the question and answer now shown. */
+  formulas: 0,
   attention: null as AttentionPanelResult | null,
   generative: null as GenerativePanelResult | null,
   detector: null as DetectorPanelResult | null,
@@ -110,8 +113,9 @@ const render = () => {
     show('question', lang() === 'zh' ? `完成：${state.score}` : `Done: ${state.score}`);
     return;
   }
-  show('question', `${current + 1}/${quiz.questions.length} · ${question.prompt[lang()]}`);
-  show('answer', question.answer.short[lang()]);
+  state.formulas =
+    showMathText(element('question'), `${current + 1}/${quiz.questions.length} · ${question.prompt[lang()]}`) +
+    showMathText(element('answer'), question.answer.short[lang()]);
 };
 const newQuiz = () => {
   quiz = createQuiz({ topic: topicSelect.value as Topic, count: 3, lang: lang() });

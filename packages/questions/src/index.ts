@@ -31,6 +31,7 @@ export {
 export { createQuiz, DEFAULT_QUIZ_COUNT, type Quiz, type QuizOptions, type QuizScore } from './quiz.js';
 export { validateBank, validateQuestion, type ValidationProblem } from './validate.js';
 export { seedErratumUrl } from './seed-erratum-url.js';
+export { splitMath, type MathSegment, type TextPart } from './split-math.js';
 export { version } from './version.js';
 // The errors this package throws, so that users can catch them without installing @dl/errors
 // (the same classes, not copies: `instanceof` and `DlError.isInstance` agree with @dl/errors and @dl/core).

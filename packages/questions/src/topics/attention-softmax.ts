@@ -1022,8 +1022,8 @@ Where fully masked rows come from: all-padding sequences, left padding combined 
           en: String.raw`With an inverted mask (1 read as "blocked"), attention becomes uniform.`,
         },
         correction: {
-          zh: String.raw`只有不含填充键的行才均匀（所有分数都塌缩到 $-10^9$）。含填充的行里，真实词元被压到 $pprox-10^9$，填充位置保留原始分数，全部权重都落在填充上。`,
-          en: String.raw`Only rows without padding keys turn uniform (every score collapses to $-10^9$). In rows with padding, the real tokens are pushed to $pprox-10^9$ while the padding keeps its raw scores, so all the weight lands on the padding.`,
+          zh: String.raw`只有不含填充键的行才均匀（所有分数都塌缩到 $-10^9$）。含填充的行里，真实词元被压到 $\approx-10^9$，填充位置保留原始分数，全部权重都落在填充上。`,
+          en: String.raw`Only rows without padding keys turn uniform (every score collapses to $-10^9$). In rows with padding, the real tokens are pushed to $\approx-10^9$ while the padding keeps its raw scores, so all the weight lands on the padding.`,
         },
       },
     ],
