@@ -135,6 +135,19 @@ try {
   }, generative.grid);
   console.log(`vae samples canvas ${tiles.width}x${tiles.height}: tile means ${tiles.stats.map((t) => t.mean.toFixed(0)).join(' ')}, ranges ${tiles.stats.map((t) => t.max - t.min).join(' ')}`);
   if (tiles.stats.some((t) => t.max - t.min < 16)) fail(`blank VAE sample tiles: ${JSON.stringify(tiles.stats)}`);
+  const { gan } = generative;
+  console.log(`dcgan: ${gan.dLosses.length} steps in ${gan.seconds.toFixed(1)} s, dLoss ${gan.dLosses[0].toFixed(3)} -> ${gan.dLosses.at(-1).toFixed(3)}, gLoss ${gan.gLosses[0].toFixed(3)} -> ${gan.gLosses.at(-1).toFixed(3)}`);
+  if (gan.dLosses.length !== 16 || ![...gan.dLosses, ...gan.gLosses].every(Number.isFinite)) fail(`DCGAN losses: ${JSON.stringify(gan)}`);
+  const ganPixels = await page.evaluate(() => {
+    const canvas = document.getElementById('gan-samples');
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const values = new Set();
+    for (let i = 0; i < pixels.length; i += 4) values.add(pixels[i]);
+    return { width: canvas.width, height: canvas.height, levels: values.size };
+  });
+  // An undrawn canvas is one level (0); drawn: the black padding and the samples' grays (nearly uniform after 16 steps).
+  if (ganPixels.width < 100 || ganPixels.levels < 3) fail(`DCGAN samples not drawn: ${JSON.stringify(ganPixels)}`);
+  console.log(`dcgan samples canvas ${ganPixels.width}x${ganPixels.height}: ${ganPixels.levels} gray levels`);
 
   const detector = await runPanel('#detector-train', 'detector');
   console.log(

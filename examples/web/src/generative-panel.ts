@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { drawImage, imageGrid } from '@dl/data';
-import { createVae } from '@dl/generative';
+import { createDcgan, createVae } from '@dl/generative';
 import { element, onceOnClick, show } from './dom.js';
 import { drawLossChart } from './loss-chart.js';
 
@@ -16,11 +16,14 @@ export interface GenerativePanelResult {
   readonly grid: { readonly padding: number; readonly scale: number; readonly tile: number; readonly columns: number };
   /** Wall time of training, in seconds. */
   readonly seconds: number;
+  /** The DCGAN trained after the VAE: its discriminator and generator losses after each batch, and its wall time. */
+  readonly gan: { readonly dLosses: readonly number[]; readonly gLosses: readonly number[]; readonly seconds: number };
   /** Tensors the panel's run left behind (tf.memory().numTensors after it, less before it): 0 unless something leaks. */
   readonly tensorsLeft: number;
 }
 
 const batches = 48;
+const ganBatches = 16;
 const batchSize = 32;
 const grid = { padding: 2, scale: 3, tile: 28, columns: 8 } as const;
 
@@ -66,12 +69,43 @@ export function setupGenerativePanel(train: tf.Tensor4D, test: tf.Tensor4D, publ
     tf.dispose([samples, originals, reconstructions, both, errors, meanImage]);
     vae.dispose();
 
+    // A DCGAN for a handful of steps: real alternating D and G steps, far too few for garments.
+    const gan = createDcgan({ imageShape: [28, 28, 1], generatorFilters: [32, 16], discriminatorFilters: [16, 32], seed: 1 });
+    const real = tf.tidy(() => train.slice([0], [ganBatches * batchSize]).mul(2).sub(1) as tf.Tensor4D); // [-1, 1], as the generator's tanh
+    const dLosses: number[] = [];
+    const gLosses: number[] = [];
+    show('vae-status', `training a DCGAN on ${ganBatches * batchSize} images, ${ganBatches} batches of ${batchSize}…`);
+    const ganStarted = performance.now();
+    await gan.train(real, {
+      epochs: 1,
+      batchSize,
+      seed: 1,
+      callbacks: {
+        onBatchEnd: async (_batch: number, logs?: tf.Logs) => {
+          dLosses.push(Number(logs?.dLoss));
+          gLosses.push(Number(logs?.gLoss));
+          await tf.nextFrame();
+        },
+      },
+    });
+    const ganSeconds = (performance.now() - ganStarted) / 1000;
+    real.dispose();
+    const fakes = tf.tidy(() => gan.sample(16, { seed: 3 }).add(1).div(2) as tf.Tensor4D);
+    await drawBatch('gan-samples', fakes);
+    fakes.dispose();
+    gan.dispose();
+
     show(
       'vae-status',
       `trained ${losses.length} batches in ${seconds.toFixed(1)} s: negative ELBO ${losses[0]!.toFixed(1)} → ${losses.at(-1)!.toFixed(1)} nats per image; ` +
         `mean absolute reconstruction error ${reconstructionError.toFixed(3)} on ${grid.columns} held-out images (the mean training image: ${meanImageError.toFixed(3)})`,
     );
-    publish({ losses, reconstructionError, meanImageError, grid, seconds, tensorsLeft: tf.memory().numTensors - tensorsBefore });
+    show(
+      'gan-status',
+      `DCGAN: ${dLosses.length} steps in ${ganSeconds.toFixed(1)} s, discriminator loss ${dLosses[0]!.toFixed(3)} → ${dLosses.at(-1)!.toFixed(3)}, ` +
+        `generator loss ${gLosses[0]!.toFixed(3)} → ${gLosses.at(-1)!.toFixed(3)}: samples after so few steps are noise with a garment's outline at best (examples/ trains it for epochs).`,
+    );
+    publish({ losses, reconstructionError, meanImageError, grid, seconds, gan: { dLosses, gLosses, seconds: ganSeconds }, tensorsLeft: tf.memory().numTensors - tensorsBefore });
   });
 }
 
