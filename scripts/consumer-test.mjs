@@ -38,7 +38,7 @@ try {
   const tfjsVersion = JSON.parse(readFileSync(join(root, 'packages', 'core', 'package.json'), 'utf8')).devDependencies['@tensorflow/tfjs'];
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files, `@tensorflow/tfjs@${tfjsVersion}`, `@tensorflow/tfjs-backend-wasm@${tfjsVersion}`], project);
   console.log(`installed into ${project} with npm ${run('npm', ['--version'], project).trim()}`);
-  for (const file of ['check.mjs', 'load-in-child.mjs']) copyFileSync(join(root, 'scripts', 'consumer', file), join(project, file));
+  for (const file of ['check.mjs', 'load-in-child.mjs', 'chapter-models.mjs']) copyFileSync(join(root, 'scripts', 'consumer', file), join(project, file));
   execFileSync(process.execPath, ['check.mjs'], { cwd: project, stdio: 'inherit' });
   console.log(`npm project step passed after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 

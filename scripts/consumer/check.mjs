@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { chapterModels } from './chapter-models.mjs';
 
 const require = createRequire(import.meta.url);
 const scope = join('node_modules', '@dl');
@@ -41,17 +42,7 @@ const { createConvClassifier } = await import('@dl/conv');
 const { createVae } = await import('@dl/generative');
 const { averageEnsemble, createTransferModel } = await import('@dl/transfer-fusion');
 const { saveModel } = await import('@dl/core/node');
-const tokens = tf.tensor2d([[3, 7, 9, 0, 0, 0], [5, 2, 8, 4, 1, 0]], [2, 6], 'int32');
-const images = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 1);
-const conv = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
-const models = {
-  attention: [createAttentionTextClassifier({ vocabularySize: 20, sequenceLength: 6, seed: 1 }), tokens],
-  recurrent: [createRecurrentClassifier({ vocabularySize: 20, sequenceLength: 6, seed: 1 }), tokens],
-  conv: [conv, images],
-  vaeDecoder: [createVae({ latentDim: 2, imageShape: [28, 28, 1], seed: 1 }).decoder, tf.randomNormal([2, 2], 0, 1, 'float32', 2)],
-  transfer: [createTransferModel({ base: conv, cutAt: 'flatten', head: { numClasses: 3 }, seed: 2 }), images],
-  ensemble: [averageEnsemble([conv, createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 2 })]), images],
-};
+const models = chapterModels({ tf, createAttentionTextClassifier, createRecurrentClassifier, createConvClassifier, createVae, createTransferModel, averageEnsemble });
 
 // 4. Saved here, loaded by another process that imports the packages (their layers register there).
 const dir = mkdtempSync(join(tmpdir(), 'dl-consumer-models-'));

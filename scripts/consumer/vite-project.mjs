@@ -62,6 +62,7 @@ export function viteConsumerTest({ work, tarballs, tfjsVersion }) {
 
   for (const file of ['index.html', 'vite.config.js', 'browser-check.mjs']) copyFileSync(join(here, 'vite', file), join(project, file));
   copyFileSync(join(here, 'vite', 'main.js'), join(project, 'src', 'main.js'));
+  copyFileSync(join(here, 'chapter-models.mjs'), join(project, 'src', 'chapter-models.mjs'));
   const specifiers = installedBrowserEntryPoints(project);
   writeFileSync(join(project, 'src', 'entries.js'), entriesModule(specifiers));
   const wasmDist = join(project, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');

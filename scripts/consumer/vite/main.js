@@ -10,6 +10,7 @@ import { createRecurrentClassifier } from '@dl/recurrent';
 import { createConvClassifier } from '@dl/conv';
 import { createVae } from '@dl/generative';
 import { averageEnsemble, createTransferModel } from '@dl/transfer-fusion';
+import { chapterModels } from './chapter-models.mjs';
 import { entries } from './entries.js';
 
 const show = (result) => {
@@ -39,17 +40,8 @@ try {
   const backend = await useBackend('wasm');
   if (backend.backend !== 'wasm') throw new Error(`useBackend('wasm') gave ${backend.backend}`);
 
-  const tokens = tf.tensor2d([[3, 7, 9, 0, 0, 0], [5, 2, 8, 4, 1, 0]], [2, 6], 'int32');
-  const images = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 1);
-  const conv = createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
-  const models = {
-    attention: [createAttentionTextClassifier({ vocabularySize: 20, sequenceLength: 6, seed: 1 }), tokens],
-    recurrent: [createRecurrentClassifier({ vocabularySize: 20, sequenceLength: 6, seed: 1 }), tokens],
-    conv: [conv, images],
-    vaeDecoder: [createVae({ latentDim: 2, imageShape: [28, 28, 1], seed: 1 }).decoder, tf.randomNormal([2, 2], 0, 1, 'float32', 2)],
-    transfer: [createTransferModel({ base: conv, cutAt: 'flatten', head: { numClasses: 3 }, seed: 2 }), images],
-    ensemble: [averageEnsemble([conv, createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 2 })]), images],
-  };
+  const models = chapterModels({ tf, createAttentionTextClassifier, createRecurrentClassifier, createConvClassifier, createVae, createTransferModel, averageEnsemble });
+
   const outputs = {};
   for (const [name, [model, input]] of Object.entries(models)) {
     const output = model.predict(input);
