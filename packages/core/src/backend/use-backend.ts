@@ -122,6 +122,7 @@ export function autoBackendOrder(environment: 'node' | 'browser'): readonly Back
  * @param options.gpu - a WebGPU `GPU` object for Node (from the npm package `webgpu`).
  * @param options.wasmPaths - directory of the `.wasm` files; found automatically in Node.
  * @param options.trainingKernels - register dl's training kernels (default `true`).
+ * @param options.threads - wasm: XNNPACK threads, 1-8 or `'auto'` (default 1; see {@link UseBackendOptions.threads}).
  * @returns a {@link BackendReport}.
  * @throws {@link ConfigError} for an unknown preference or option.
  * @throws {@link BackendError} when a named backend cannot be loaded, or none can.
@@ -244,7 +245,7 @@ async function loadWasm(options: ParsedOptions, environment: 'node' | 'browser')
 
 /** Logical cores, at most 8 (XNNPACK's pool size in tfjs-backend-wasm). */
 async function coreCount(): Promise<number> {
-  const os = (await importOptional('node:os')) as typeof import('node:os') | undefined;
+  const os = isNode() ? ((await importOptional('node:os')) as typeof import('node:os') | undefined) : undefined;
   const cores = os?.availableParallelism?.() ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
   return Math.max(1, Math.min(8, cores));
 }
