@@ -122,7 +122,7 @@ export function autoBackendOrder(environment: 'node' | 'browser'): readonly Back
  * @param options.gpu - a WebGPU `GPU` object for Node (from the npm package `webgpu`).
  * @param options.wasmPaths - directory of the `.wasm` files; found automatically in Node.
  * @param options.trainingKernels - register dl's training kernels (default `true`).
- * @param options.threads - wasm: XNNPACK threads, 1-8 or `'auto'` (default 1; see {@link UseBackendOptions.threads}).
+ * @param options.threads - wasm: XNNPACK threads, 1-8 or `'auto'` (default 1; see `UseBackendOptions.threads`).
  * @returns a {@link BackendReport}.
  * @throws {@link ConfigError} for an unknown preference or option.
  * @throws {@link BackendError} when a named backend cannot be loaded, or none can.
