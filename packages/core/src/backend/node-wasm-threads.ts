@@ -90,8 +90,16 @@ function installWorkerShim({ threads, buffer }: NodeModules): WorkerShim {
       return this;
     }
   }
-  // The glue assigns Node's Worker to this global when it starts; keep ours in its place.
-  Object.defineProperty(globalThis, 'Worker', { configurable: true, get: () => BlobWorker, set: () => {} });
+  // The glue assigns Node's own Worker to this global when it starts: keep ours in its place
+  // then, but let anyone else's assignment stand.
+  let assigned: unknown;
+  Object.defineProperty(globalThis, 'Worker', {
+    configurable: true,
+    get: () => assigned ?? BlobWorker,
+    set: (value: unknown) => {
+      if (value !== threads.Worker) assigned = value;
+    },
+  });
   shim = {
     release: () => {
       released = true;
