@@ -36,12 +36,11 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
     for (let b = 0; b < batchSize; b++) {
       for (let oh = 0; oh < outHeight; oh++) {
         const hStart = oh * info.strideHeight - info.padInfo.top;
-        // The first row and column of the window inside the image (dilation steps from the window's start).
-        const hFrom = hStart < 0 ? hStart + Math.ceil(-hStart / info.dilationHeight) * info.dilationHeight : hStart;
+        const hFrom = Math.max(0, hStart); // MaxPoolGrad has no dilation: every row of the window counts
         const hTo = Math.min(inHeight, hStart + info.effectiveFilterHeight);
         for (let ow = 0; ow < outWidth; ow++) {
           const wStart = ow * info.strideWidth - info.padInfo.left;
-          const wFrom = wStart < 0 ? wStart + Math.ceil(-wStart / info.dilationWidth) * info.dilationWidth : wStart;
+          const wFrom = Math.max(0, wStart);
           const wTo = Math.min(inWidth, wStart + info.effectiveFilterWidth);
           if (hFrom >= hTo || wFrom >= wTo) continue; // the window lies in the padding: no gradient
           const dyBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
@@ -52,8 +51,8 @@ export const maxPoolGradKernel: Omit<tf.KernelConfig, 'backendName'> = {
             best[c] = x[first + c]!;
             bestIndex[c] = first + c;
           }
-          for (let ih = hFrom; ih < hTo; ih += info.dilationHeight) {
-            for (let iw = ih === hFrom ? wFrom + info.dilationWidth : wFrom; iw < wTo; iw += info.dilationWidth) {
+          for (let ih = hFrom; ih < hTo; ih++) {
+            for (let iw = ih === hFrom ? wFrom + 1 : wFrom; iw < wTo; iw++) {
               const base = ((b * inHeight + ih) * inWidth + iw) * inChannels;
               for (let c = 0; c < inChannels; c++) {
                 const value = x[base + c]!;
