@@ -30,7 +30,9 @@ export { resizeBilinearGradient, resizeNearestNeighborGradient } from './kernels
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
-export { leadingAxesSumKernel } from './kernels/leading-axes-sum.js';
+export { gatherKernel } from './kernels/gather.js';
+export { leadingAxesMeanKernel, leadingAxesSumKernel } from './kernels/leading-axes-reduction.js';
+export { sameDtypeCastKernel, sharedDataIdentityKernel } from './kernels/shared-data-identity.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';
 export { unpackKernel } from './kernels/unpack.js';
 export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';

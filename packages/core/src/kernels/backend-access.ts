@@ -12,6 +12,8 @@ export interface KernelBackendLike {
   makeOutput?(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: TypedArray): tf.TensorInfo;
   /** wasm: a view of a tensor's memory on the wasm heap. */
   typedArrayFromHeap?(info: tf.TensorInfo): TypedArray;
+  /** wasm and cpu: one more tensor shares this data (the backend frees it with the last one). */
+  incRef?(dataId: tf.DataId): void;
 }
 
 /** Reads a tensor's values (a copy on wasm, the backing array on cpu: never mutate it). */
@@ -37,19 +39,25 @@ export function makeOutput(backend: KernelBackendLike, shape: number[], dtype: t
 }
 
 /**
- * Creates a zero-filled float32 output and returns it with a writable view of its
- * values, so a kernel can fill it in place (on wasm, straight into the heap, saving a
+ * Creates a zero-filled output of any numeric dtype and returns it with a writable view of
+ * its values, so a kernel can fill it in place (on wasm, straight into the heap, saving a
  * copy). Fill it before creating any other tensor: growing the wasm heap detaches the view.
  */
-export function allocateOutput(backend: KernelBackendLike, shape: number[]): { info: tf.TensorInfo; values: Float32Array } {
+export function allocateTypedOutput(backend: KernelBackendLike, shape: number[], dtype: 'float32' | 'int32' | 'bool'): { info: tf.TensorInfo; values: TypedArray } {
   if (typeof backend.makeOutput === 'function' && typeof backend.typedArrayFromHeap === 'function') {
-    const info = backend.makeOutput(shape, 'float32');
-    const values = backend.typedArrayFromHeap(info) as Float32Array;
+    const info = backend.makeOutput(shape, dtype);
+    const values = backend.typedArrayFromHeap(info);
     values.fill(0);
     return { info, values };
   }
-  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  return { info: makeOutput(backend, shape, 'float32', values), values };
+  const size = shape.reduce((a, b) => a * b, 1);
+  const values = dtype === 'float32' ? new Float32Array(size) : dtype === 'int32' ? new Int32Array(size) : new Uint8Array(size);
+  return { info: makeOutput(backend, shape, dtype, values), values };
+}
+
+/** {@link allocateTypedOutput} for float32, the common case. */
+export function allocateOutput(backend: KernelBackendLike, shape: number[]): { info: tf.TensorInfo; values: Float32Array } {
+  return allocateTypedOutput(backend, shape, 'float32') as { info: tf.TensorInfo; values: Float32Array };
 }
 
 /** Runs another registered kernel of the active backend from inside a kernel. */

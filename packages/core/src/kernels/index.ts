@@ -3,8 +3,10 @@ import { batchMatMulKernel, broadcastingBatchMatMulKernel } from './batch-mat-mu
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
-import { leadingAxesSumKernel } from './leading-axes-sum.js';
+import { gatherKernel } from './gather.js';
+import { leadingAxesMeanKernel, leadingAxesSumKernel } from './leading-axes-reduction.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
+import { sameDtypeCastKernel, sharedDataIdentityKernel } from './shared-data-identity.js';
 import { unpackKernel } from './unpack.js';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
@@ -26,6 +28,10 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: conv2dBackpropInputKernel, replace: true },
     { config: maxPoolGradKernel, replace: true },
     { config: leadingAxesSumKernel, replace: true },
+    { config: leadingAxesMeanKernel, replace: true },
+    { config: sharedDataIdentityKernel, replace: true },
+    { config: sameDtypeCastKernel, replace: true },
+    { config: gatherKernel, replace: true },
     { config: unpackKernel, replace: true },
     { config: depthwiseConv2dBackpropFilterKernel, replace: false },
     { config: depthwiseConv2dBackpropInputKernel, replace: false },

@@ -165,38 +165,97 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
     );
   });
 
-  it('Sum over any axes matches the float64 reference for float32 and int32', () => {
+  it('Sum and Mean over any axes match the float64 reference (Sum: float32 and int32)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        // Up to 12 wide, so that reductions over leading axes keep 8-column blocks and a remainder.
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }),
         fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
         fc.boolean(),
         fc.constantFrom('float32' as const, 'int32' as const),
+        fc.constantFrom('sum' as const, 'mean' as const),
         fc.nat(1000),
-        (shape, picked, keepDims, dtype, seed) => {
+        (shape, picked, keepDims, sumDtype, reduction, seed) => {
+          const dtype = reduction === 'mean' ? 'float32' : sumDtype;
           const axes = shape.map((_, i) => i).filter((i) => picked[i]);
           const values = seededValues(size(shape), seed).map((v) => (dtype === 'int32' ? Math.round(v * 100) : v));
           const strides = shape.map((_, i) => size(shape.slice(i + 1)));
           const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
-          const expected = new Float64Array(size(kept.map((i) => shape[i]!)));
+          const reduced = axes.length === 0 ? shape.map((_, i) => i) : axes;
+          const count = size(reduced.map((i) => shape[i]!));
+          const expected = new Float64Array(axes.length === 0 ? 1 : size(kept.map((i) => shape[i]!)));
           values.forEach((v, flat) => {
             const position = shape.map((d, i) => Math.floor(flat / strides[i]!) % d);
-            expected[kept.reduce((index, i) => index * shape[i]! + position[i]!, 0)]! += v;
+            const cell = axes.length === 0 ? 0 : kept.reduce((index, i) => index * shape[i]! + position[i]!, 0);
+            expected[cell]! += reduction === 'mean' ? v / count : v;
           });
           const x = tf.tensor(values, shape, dtype);
-          const sum = tf.sum(x, axes.length === 0 ? undefined : axes, keepDims);
+          const axisArg = axes.length === 0 ? undefined : axes;
+          const result = reduction === 'mean' ? tf.mean(x, axisArg, keepDims) : tf.sum(x, axisArg, keepDims);
           const expectedShape = axes.length === 0 ? (keepDims ? shape.map(() => 1) : []) : keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : kept.map((i) => shape[i]!);
-          const total = axes.length === 0 ? [values.reduce((a, b) => a + b, 0)] : Array.from(expected);
           try {
-            expect(sum.shape).toEqual(expectedShape);
-            expectTensorsClose(sum, tf.tensor(total, expectedShape, dtype), { rtol: 1e-5, atol: 1e-4 });
+            expect(result.shape).toEqual(expectedShape);
+            expectTensorsClose(result, tf.tensor(Array.from(expected), expectedShape, dtype), { rtol: 1e-5, atol: 1e-4 });
           } finally {
-            tf.dispose([x, sum]);
+            tf.dispose([x, result]);
           }
         },
       ),
       runs,
     );
+  });
+
+  it('GatherV2 matches the definition for any axis and batchDims, float32, int32 and bool', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.nat(3),
+        fc.nat(2),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 3 }),
+        fc.constantFrom('float32' as const, 'int32' as const, 'bool' as const),
+        fc.nat(1000),
+        (shape, rawAxis, rawBatchDims, rawIndexShape, dtype, seed) => {
+          const batchDims = Math.min(rawBatchDims, shape.length - 1, rawIndexShape.length);
+          const axis = batchDims + (rawAxis % (shape.length - batchDims));
+          // The leading batchDims axes of the indices are those of x; then any shape.
+          const indexShape = [...shape.slice(0, batchDims), ...rawIndexShape.slice(batchDims)];
+          const values = seededValues(size(shape), seed).map((v) => (dtype === 'int32' ? Math.round(v * 1e6) : dtype === 'bool' ? (v > 0 ? 1 : 0) : v));
+          const ids = seededValues(size(indexShape), seed + 1).map((v) => Math.min(shape[axis]! - 1, Math.floor(((v + 1) / 2) * shape[axis]!)));
+          // Definition: out[b.., o.., i.., s..] = x[b.., o.., ids[b.., i..], s..] with b the batch axes.
+          const outShape = [...shape.slice(0, axis), ...indexShape.slice(batchDims), ...shape.slice(axis + 1)];
+          const xStrides = shape.map((_, i) => size(shape.slice(i + 1)));
+          const idStrides = indexShape.map((_, i) => size(indexShape.slice(i + 1)));
+          const expected = Array.from({ length: size(outShape) }, (_, flat) => {
+            const position = outShape.map((d, i) => Math.floor(flat / size(outShape.slice(i + 1))) % d);
+            const indexPosition = [...position.slice(0, batchDims), ...position.slice(axis, axis + indexShape.length - batchDims)];
+            const id = ids[indexPosition.reduce((sum, p, i) => sum + p * idStrides[i]!, 0)]!;
+            const source = [...position.slice(0, axis), id, ...position.slice(axis + indexShape.length - batchDims)];
+            return values[source.reduce((sum, p, i) => sum + p * xStrides[i]!, 0)]!;
+          });
+          const x = tf.tensor(values, shape, dtype);
+          const indices = tf.tensor(ids, indexShape, 'int32');
+          const result = tf.gather(x, indices, axis, batchDims);
+          try {
+            expect(result.shape).toEqual(outShape);
+            expect(result.dtype).toBe(dtype);
+            expectTensorsClose(result, tf.tensor(expected, outShape, dtype), { rtol: 0, atol: 0 });
+          } finally {
+            tf.dispose([x, indices, result]);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('GatherV2 refuses an index out of range', () => {
+    const x = tf.ones([3, 2]);
+    for (const id of [3, -1]) {
+      const indices = tf.tensor1d([0, id], 'int32');
+      expect(() => tf.gather(x, indices)).toThrow(new RegExp(`index value ${id} is not in \\[0, 2\\]`));
+      indices.dispose();
+    }
+    x.dispose();
   });
 
   it('Unpack splits any axis of float32 and int32 tensors exactly', () => {
