@@ -89,17 +89,21 @@ function expectMatchesReference(aShape: number[], bShape: number[], transposeA: 
   }
 }
 
-/** A batched product whose batch shapes broadcast: each operand takes a suffix of the output batch, some axes set to 1. */
-const broadcastingProduct = fc
+/**
+ * A batched product whose batch shapes broadcast: each operand takes a suffix of the output
+ * batch, some axes set to 1. `size` bounds m, k and n.
+ */
+const broadcastingProductOf = (size: { m: number; k: number; n: number }) =>
+  fc
   .record({
     batch: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }),
     rankA: fc.nat(3),
     rankB: fc.nat(3),
     onesA: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
     onesB: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-    m: fc.integer({ min: 1, max: 5 }),
-    k: fc.integer({ min: 1, max: 6 }),
-    n: fc.integer({ min: 1, max: 5 }),
+    m: fc.integer({ min: 1, max: size.m }),
+    k: fc.integer({ min: 1, max: size.k }),
+    n: fc.integer({ min: 1, max: size.n }),
     transposeA: fc.boolean(),
     transposeB: fc.boolean(),
     seed: fc.nat(1000),
@@ -114,6 +118,7 @@ const broadcastingProduct = fc
     const bShape = [...batchB, ...(transposeB ? [n, k] : [k, n])];
     return { aShape, bShape, transposeA, transposeB, seed };
   });
+const broadcastingProduct = broadcastingProductOf({ m: 5, k: 6, n: 5 });
 
 describe.each(backends)('BatchMatMul on %s (dl kernel)', (backend) => {
   beforeAll(async () => {
@@ -139,6 +144,17 @@ describe.each(backends)('BatchMatMul on %s (dl kernel)', (backend) => {
         expectMatchesReference(aShape, bShape, transposeA, transposeB, seed);
       }),
       { numRuns: 150, seed: 20261129 },
+    );
+  });
+
+  it('matches the float64 reference across the SIMD product’s 4×8 and 4×4 tiles and their edges (property)', () => {
+    // wasm multiplies batches and transposed left operands in register tiles of 4 rows by 8 (or 4)
+    // columns: m and n up to 21 cover full tiles, partial ones and the scalar rows and columns.
+    fc.assert(
+      fc.property(broadcastingProductOf({ m: 21, k: 11, n: 21 }), ({ aShape, bShape, transposeA, transposeB, seed }) => {
+        expectMatchesReference(aShape, bShape, transposeA, transposeB, seed);
+      }),
+      { numRuns: 80, seed: 11 },
     );
   });
 

@@ -3,6 +3,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import { makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
 import { broadcastBatchIndices, broadcastBatchShapes } from './broadcast-batch.js';
 import { runOriginalKernel } from './original-kernels.js';
+import { simdGemmFor, type SimdGemm } from './simd-gemm/simd-gemm.js';
 
 type TypedArray = Float32Array | Int32Array | Uint8Array;
 
@@ -20,20 +21,24 @@ interface Product {
 }
 
 /**
- * `BatchMatMul` for the wasm backend, routed to the one path that wasm runs fast: a
- * single, untransposed product, which it hands to XNNPACK (about 25 GFLOP/s here). The
- * backend's own kernel computes every other case — a transposed operand (all matmul
- * gradients), or a batch of products (attention) — in a scalar loop at 0.6-2 GFLOP/s,
- * and tfjs 4.22's wasm kernel takes the batch of the larger operand instead of
- * broadcasting (`[3,4]·[1,1,4,2]` comes back `[3,2]`).
+ * `BatchMatMul` for the wasm backend. The backend's own kernel hands a single, untransposed
+ * product to XNNPACK (about 25 GFLOP/s here) but computes every other case — a transposed
+ * operand (all matmul gradients), or a batch of products (attention) — in a scalar loop at
+ * 0.6-2 GFLOP/s, and tfjs 4.22's wasm kernel takes the batch of the larger operand instead
+ * of broadcasting (`[3,4]·[1,1,4,2]` comes back `[3,2]`). This one:
  *
- * - Batch dimensions broadcast by numpy's rules (`[2,1]` with `[1,2]` gives `[2,2]`);
- *   batches that cannot broadcast throw a `ShapeError` naming both shapes.
- * - `transposeA` / `transposeB`: the operand is transposed first with the backend's
- *   `Transpose` kernel (memory-bound, about 1 ms per 2M values).
- * - a batch whose other operand has batch size 1: folded into one product.
- * - any other batch: one XNNPACK product per output batch entry.
- * - other dtypes than float32 go to the backend's own kernel (tfjs's wasm kernel rejects
+ * - broadcasts batch dimensions by numpy's rules (`[2,1]` with `[1,2]` gives `[2,2]`);
+ *   batches that cannot broadcast throw a `ShapeError` naming both shapes;
+ * - folds a batch whose right operand has batch size 1 into one XNNPACK product (A's batch
+ *   becomes rows), after transposing `b` with the backend's `Transpose` if `transposeB`;
+ * - runs every other case — a batch of products, or a transposed `a` with no more rows than
+ *   its inner dimension — on dl's own SIMD matrix product (WebAssembly, on the backend's memory, no copies: `assembly/gemm.ts`),
+ *   18-23 GFLOP/s on attention's 128×128×32 products, where one XNNPACK call per entry
+ *   reached 7 (it creates and packs an operator each time). `transposeA` is read in place
+ *   and `transposeB` transposed per entry into a scratch matrix;
+ * - without WebAssembly SIMD, transposes operands with `Transpose` and makes one XNNPACK
+ *   product per batch entry;
+ * - sends other dtypes than float32 to the backend's own kernel (tfjs's wasm kernel rejects
  *   them with an error rather than computing a wrong answer).
  *
  * @example
@@ -56,6 +61,12 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const access = backend as unknown as KernelBackendLike;
     const { m, k, n, batchShape, size, sizeA, sizeB } = product;
     if (size * m * n === 0 || k === 0) return makeOutput(access, [...batchShape, m, n], 'float32', new Float32Array(size * m * n));
+    // A transposed `a` with many rows and a short inner dimension (a Dense layer's weight
+    // gradient, [64,3136]ᵀ·[64,128]: 2.4 ms against 3.7) is faster transposed and folded for
+    // XNNPACK; with a long one (the recurrent weight gradient, [6400,32]ᵀ·[6400,128]: 7.2 ms
+    // against 3.2) on dl's product.
+    const simd = sizeB > 1 || (transposeA && m <= k) ? simdGemmFor(backend) : undefined;
+    if (simd !== undefined) return view(simdProduct(access, simd, a, b, product, transposeA, transposeB), [...batchShape, m, n]);
     const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo =>
       runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, { transposeA: false, transposeB: false });
 
@@ -172,6 +183,34 @@ function swapLastAxes(access: KernelBackendLike, info: tf.TensorInfo, temporarie
   const transposed = runBackendKernel('Transpose', access, { x: info }, { perm });
   temporaries.push(transposed);
   return transposed;
+}
+
+/**
+ * Every entry of the broadcast batch on dl's SIMD product, reading the operands where they
+ * lie on the heap and writing each entry's product straight into the output. A transposed
+ * right operand is transposed into one scratch matrix, once per distinct entry. Returns
+ * `[size, m, n]`.
+ */
+function simdProduct(access: KernelBackendLike, simd: SimdGemm, a: tf.TensorInfo, b: tf.TensorInfo, product: Product, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
+  const { m, k, n, batchShape, size } = product;
+  const output = access.makeOutput!([size, m, n], 'float32');
+  const scratch = transposeB ? access.makeOutput!([k, n], 'float32') : undefined;
+  const indexA = broadcastBatchIndices(batchShape, a.shape.slice(0, -2));
+  const indexB = broadcastBatchIndices(batchShape, b.shape.slice(0, -2));
+  const [aBase, bBase, cBase] = [simd.address(a), simd.address(b), simd.address(output)];
+  const scratchAddress = scratch === undefined ? 0 : simd.address(scratch);
+  let transposed = -1;
+  for (let t = 0; t < size; t++) {
+    let right = bBase + indexB[t]! * k * n * 4;
+    if (scratch !== undefined) {
+      if (indexB[t] !== transposed) simd.transpose(right, scratchAddress, n, k); // b's entry is n×k
+      transposed = indexB[t]!;
+      right = scratchAddress;
+    }
+    simd.multiply(aBase + indexA[t]! * m * k * 4, transposeA, right, cBase + t * m * n * 4, m, n, k);
+  }
+  if (scratch !== undefined) access.disposeData(scratch.dataId);
+  return output;
 }
 
 /**

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compileGemm } from '../../../scripts/compile-gemm.mjs';
+import { gemmModuleBase64, sharedGemmModuleBase64 } from './gemm-binary.generated.js';
+import { simdGemmFor } from './simd-gemm.js';
+
+/** The ids of a WebAssembly binary's sections, in order (1 type, 2 import, 6 global, 7 export, 10 code, 11 data, ...). */
+function sectionIds(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  let at = 8; // magic and version
+  while (at < bytes.length) {
+    const id = bytes[at++]!;
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++]!;
+      size |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    ids.push(id);
+    at += size;
+  }
+  return ids;
+}
+
+const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+describe("dl's SIMD matmul module", () => {
+  it('is what assembly/gemm.ts compiles to (node scripts/build-wasm.mjs regenerates it)', async () => {
+    const [plain, shared] = await Promise.all([compileGemm({ shared: false }), compileGemm({ shared: true })]);
+    expect(Buffer.from(plain).toString('base64')).toBe(gemmModuleBase64);
+    expect(Buffer.from(shared).toString('base64')).toBe(sharedGemmModuleBase64);
+  }, 60_000);
+
+  it.each([
+    ['ordinary', gemmModuleBase64],
+    ['shared', sharedGemmModuleBase64],
+  ])('(%s memory) imports only the memory and writes nothing of its own into it: no data, no globals, no start', (_, base64) => {
+    const bytes = decode(base64);
+    const module = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['gemm', 'transpose']);
+    const ids = sectionIds(bytes);
+    expect(ids).not.toContain(6); // globals (a stack pointer would be one)
+    expect(ids).not.toContain(8); // start function
+    expect(ids).not.toContain(11); // data segments, which would be copied into the backend's heap
+  });
+
+  it('is offered only for tfjs-backend-wasm (a backend with a WebAssembly memory and a dataIdMap)', () => {
+    expect(simdGemmFor({})).toBeUndefined();
+    expect(simdGemmFor({ wasm: { asm: { memory: {} } }, dataIdMap: new Map() })).toBeUndefined();
+    expect(simdGemmFor({ wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() })).toBeDefined();
+  });
+});

@@ -1,0 +1,70 @@
+import type * as tf from '@tensorflow/tfjs';
+import { gemmModuleBase64, sharedGemmModuleBase64 } from './gemm-binary.generated.js';
+
+/** The exports of dl's SIMD matrix-product module (source: packages/core/assembly/gemm.ts). */
+interface GemmExports {
+  gemm(a: number, aRow: number, aCol: number, b: number, c: number, m: number, n: number, k: number): void;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
+}
+
+/** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
+interface WasmBackendInternals {
+  wasm?: { asm?: { memory?: unknown }; wasmMemory?: unknown };
+  dataIdMap?: { get(dataId: tf.DataId): { memoryOffset: number | null } | undefined };
+}
+
+const instances = new WeakMap<WebAssembly.Memory, GemmExports | null>();
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+function instantiate(memory: WebAssembly.Memory): GemmExports | null {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = decode(shared ? sharedGemmModuleBase64 : gemmModuleBase64);
+  if (!WebAssembly.validate(bytes)) return null; // no WebAssembly SIMD here
+  // 1.4 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+  return instance.exports as unknown as GemmExports;
+}
+
+/**
+ * dl's SIMD matrix product, bound to the memory of the wasm backend that runs the kernel,
+ * with the heap address of each tensor; `undefined` where that is not possible (another
+ * backend, a runtime without WebAssembly SIMD, a tfjs-backend-wasm whose internals differ).
+ */
+export interface SimdGemm {
+  /** `c = op(a) · b` (`m×n`), `op(a)` transposed when `transposeA` (then `a` is stored `k×m`), `b` row-major `k×n`. Byte addresses. */
+  multiply(a: number, transposeA: boolean, b: number, c: number, m: number, n: number, k: number): void;
+  /** `dst` (`cols×rows`) = `src` (`rows×cols`) transposed. Byte addresses. */
+  transpose(src: number, dst: number, rows: number, cols: number): void;
+  /** The byte address of a tensor's first value on the heap. */
+  address(info: tf.TensorInfo): number;
+}
+
+/** {@link SimdGemm} for `backend`, if it is tfjs-backend-wasm and the runtime has WebAssembly SIMD. */
+export function simdGemmFor(backend: unknown): SimdGemm | undefined {
+  const internals = backend as WasmBackendInternals;
+  const memory = internals.wasm?.asm?.memory ?? internals.wasm?.wasmMemory;
+  const dataIdMap = internals.dataIdMap;
+  if (!(memory instanceof WebAssembly.Memory) || dataIdMap === undefined) return undefined;
+  let exports = instances.get(memory);
+  if (exports === undefined) {
+    exports = instantiate(memory);
+    instances.set(memory, exports);
+  }
+  if (exports === null) return undefined;
+  const { gemm, transpose } = exports;
+  return {
+    multiply: (a, transposeA, b, c, m, n, k) => gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, c, m, n, k),
+    transpose,
+    address(info) {
+      const offset = dataIdMap.get(info.dataId)?.memoryOffset;
+      if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD matmul: a tensor is not on the wasm heap.');
+      return offset;
+    },
+  };
+}
