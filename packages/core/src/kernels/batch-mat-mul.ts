@@ -3,7 +3,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import { makeOutput, readValues, runBackendKernel, type KernelBackendLike } from './backend-access.js';
 import { broadcastBatchIndices, broadcastBatchShapes } from './broadcast-batch.js';
 import { runOriginalKernel } from './original-kernels.js';
-import { simdGemmFor, type SimdGemm } from './simd-gemm/simd-gemm.js';
+import { simdKernelsFor, type SimdKernels } from './simd/simd-kernels.js';
 
 type TypedArray = Float32Array | Int32Array | Uint8Array;
 
@@ -32,7 +32,7 @@ interface Product {
  * - folds a batch whose right operand has batch size 1 into one XNNPACK product (A's batch
  *   becomes rows), after transposing `b` with the backend's `Transpose` if `transposeB`;
  * - runs every other case — a batch of products, or a transposed `a` with no more rows than
- *   its inner dimension — on dl's own SIMD matrix product (WebAssembly, on the backend's memory, no copies: `assembly/gemm.ts`),
+ *   its inner dimension — on dl's own SIMD matrix product (WebAssembly, on the backend's memory, no copies: `assembly/kernels.ts`),
  *   18-23 GFLOP/s on attention's 128×128×32 products, where one XNNPACK call per entry
  *   reached 7 (it creates and packs an operator each time). `transposeA` is read in place
  *   and `transposeB` transposed per entry into a scratch matrix;
@@ -65,7 +65,7 @@ export const batchMatMulKernel: Omit<tf.KernelConfig, 'backendName'> = {
     // gradient, [64,3136]ᵀ·[64,128]: 2.4 ms against 3.7) is faster transposed and folded for
     // XNNPACK; with a long one (the recurrent weight gradient, [6400,32]ᵀ·[6400,128]: 7.2 ms
     // against 3.2) on dl's product.
-    const simd = sizeB > 1 || (transposeA && m <= k) ? simdGemmFor(backend) : undefined;
+    const simd = sizeB > 1 || (transposeA && m <= k) ? simdKernelsFor(backend) : undefined;
     if (simd !== undefined) return view(simdProduct(access, simd, a, b, product, transposeA, transposeB), [...batchShape, m, n]);
     const run = (x: tf.TensorInfo, y: tf.TensorInfo): tf.TensorInfo =>
       runOriginalKernel('BatchMatMul', { a: x, b: y }, backend, { transposeA: false, transposeB: false });
@@ -191,7 +191,7 @@ function swapLastAxes(access: KernelBackendLike, info: tf.TensorInfo, temporarie
  * right operand is transposed into one scratch matrix, once per distinct entry. Returns
  * `[size, m, n]`.
  */
-function simdProduct(access: KernelBackendLike, simd: SimdGemm, a: tf.TensorInfo, b: tf.TensorInfo, product: Product, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
+function simdProduct(access: KernelBackendLike, simd: SimdKernels, a: tf.TensorInfo, b: tf.TensorInfo, product: Product, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
   const { m, k, n, batchShape, size } = product;
   const output = access.makeOutput!([size, m, n], 'float32');
   const scratch = transposeB ? access.makeOutput!([k, n], 'float32') : undefined;

@@ -119,7 +119,7 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
   it('MaxPoolGrad matches the float64 reference, ties and padding included', () => {
     fc.assert(
       fc.property(convolution, fc.boolean(), fc.nat(1000), (c, ties, seed) => {
-        const pad = Array.isArray(c.pad) ? 'same' : c.pad; // pooling takes same/valid
+        const pad = (Array.isArray(c.pad) ? 'same' : c.pad) as 'same' | 'valid'; // pooling takes same/valid
         const pool = { ...c, pad };
         const shape = [c.batch, c.height, c.width, c.inChannels] as const;
         if (axisGeometry(c.height, c.kernel[0], c.stride[0], pad, 0).out < 1 || axisGeometry(c.width, c.kernel[1], c.stride[1], pad, 1).out < 1) return;
@@ -129,13 +129,49 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
         const dyShape = outShape(pool, c.inChannels);
         const dyValues = seededValues(size(dyShape), seed + 1);
         const dy = tf.tensor4d(dyValues, dyShape);
-        const dx = tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: x }, { filterSize: [...c.kernel], strides: [...c.stride], pad }) as tf.Tensor;
+        const y = tf.maxPool(x, [...c.kernel], [...c.stride], pad); // the forward output, as tfjs's gradient passes it
+        const dx = tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: y }, { filterSize: [...c.kernel], strides: [...c.stride], pad }) as tf.Tensor;
         try {
           expectTensorsClose(dx, tf.tensor(Array.from(maxPoolGradReference(xValues, shape, c.kernel, c.stride, pad, dyValues)), [...shape]), { rtol: 1e-6, atol: 1e-6 });
         } finally {
-          tf.dispose([x, dy, dx]);
+          tf.dispose([x, y, dy, dx]);
         }
       }),
+      runs,
+    );
+  });
+
+  it('MaxPoolGrad over windows that tile the input (the SIMD kernel on wasm) matches the float64 reference, ties included', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          batch: fc.integer({ min: 1, max: 3 }),
+          window: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+          // Whole windows, plus up to window − 1 rows and columns that a 'valid' pool leaves out.
+          tiles: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+          leftover: fc.tuple(fc.nat(2), fc.nat(2)),
+          // 1-11 channels: whole groups of four and a remainder.
+          channels: fc.integer({ min: 1, max: 11 }),
+          ties: fc.boolean(),
+          seed: fc.nat(1000),
+        }),
+        ({ batch, window, tiles, leftover, channels, ties, seed }) => {
+          const height = tiles[0] * window[0] + Math.min(leftover[0], window[0] - 1);
+          const width = tiles[1] * window[1] + Math.min(leftover[1], window[1] - 1);
+          const shape = [batch, height, width, channels] as const;
+          const xValues = seededValues(size(shape), seed).map((v) => (ties ? Math.round(v * 2) : v));
+          const x = tf.tensor4d(xValues, [...shape]);
+          const y = tf.maxPool(x, window, window, 'valid');
+          const dyValues = seededValues(y.size, seed + 1);
+          const dy = tf.tensor4d(dyValues, y.shape);
+          const dx = tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: y }, { filterSize: [...window], strides: [...window], pad: 'valid' }) as tf.Tensor;
+          try {
+            expectTensorsClose(dx, tf.tensor(Array.from(maxPoolGradReference(xValues, shape, window, window, 'valid', dyValues)), [...shape]), { rtol: 0, atol: 0 });
+          } finally {
+            tf.dispose([x, y, dy, dx]);
+          }
+        },
+      ),
       runs,
     );
   });

@@ -1,4 +1,4 @@
-// Compiles assembly/gemm.ts with the AssemblyScript compiler (an exact devDependency, so the output is
+// Compiles assembly/kernels.ts with the AssemblyScript compiler (an exact devDependency, so the output is
 // reproducible) and returns the WebAssembly bytes. Shared by build-wasm.mjs and the test that checks
 // the committed binary.
 import asc from 'assemblyscript/asc';
@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** @param {{ shared: boolean }} options @returns {Promise<Uint8Array>} */
-export async function compileGemm({ shared }) {
+export async function compileKernels({ shared }) {
   let binary;
   const output = [];
   const flags = ['--optimizeLevel', '3', '--shrinkLevel', '0', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--noAssert', '--use', 'abort='];
   const memory = shared ? ['--sharedMemory', '--maximumMemory', '65536', '--enable', 'threads'] : [];
-  const { error } = await asc.main([join(root, 'assembly/gemm.ts'), ...flags, ...memory, '--outFile', 'gemm.wasm'], {
+  const { error } = await asc.main([join(root, 'assembly/kernels.ts'), ...flags, ...memory, '--outFile', 'kernels.wasm'], {
     stdout: { write: (s) => output.push(String(s)) },
     stderr: { write: (s) => output.push(String(s)) },
     writeFile(name, contents) {

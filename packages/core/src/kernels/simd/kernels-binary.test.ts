@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileGemm } from '../../../scripts/compile-gemm.mjs';
-import { gemmModuleBase64, sharedGemmModuleBase64 } from './gemm-binary.generated.js';
-import { simdGemmFor } from './simd-gemm.js';
+import { compileKernels } from '../../../scripts/compile-kernels.mjs';
+import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
+import { simdKernelsFor } from './simd-kernels.js';
 
 /** The ids of a WebAssembly binary's sections, in order (1 type, 2 import, 6 global, 7 export, 10 code, 11 data, ...). */
 function sectionIds(bytes: Uint8Array): number[] {
@@ -23,21 +23,21 @@ function sectionIds(bytes: Uint8Array): number[] {
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
-describe("dl's SIMD matmul module", () => {
-  it('is what assembly/gemm.ts compiles to (node scripts/build-wasm.mjs regenerates it)', async () => {
-    const [plain, shared] = await Promise.all([compileGemm({ shared: false }), compileGemm({ shared: true })]);
-    expect(Buffer.from(plain).toString('base64')).toBe(gemmModuleBase64);
-    expect(Buffer.from(shared).toString('base64')).toBe(sharedGemmModuleBase64);
+describe("dl's SIMD kernels module", () => {
+  it('is what assembly/kernels.ts compiles to (node scripts/build-wasm.mjs regenerates it)', async () => {
+    const [plain, shared] = await Promise.all([compileKernels({ shared: false }), compileKernels({ shared: true })]);
+    expect(Buffer.from(plain).toString('base64')).toBe(kernelsModuleBase64);
+    expect(Buffer.from(shared).toString('base64')).toBe(sharedKernelsModuleBase64);
   }, 60_000);
 
   it.each([
-    ['ordinary', gemmModuleBase64],
-    ['shared', sharedGemmModuleBase64],
+    ['ordinary', kernelsModuleBase64],
+    ['shared', sharedKernelsModuleBase64],
   ])('(%s memory) imports only the memory and writes nothing of its own into it: no data, no globals, no start', (_, base64) => {
     const bytes = decode(base64);
     const module = new WebAssembly.Module(bytes);
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['gemm', 'transpose']);
+    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['gemm', 'maxPoolGradTiled', 'transpose']);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(6); // globals (a stack pointer would be one)
     expect(ids).not.toContain(8); // start function
@@ -45,8 +45,8 @@ describe("dl's SIMD matmul module", () => {
   });
 
   it('is offered only for tfjs-backend-wasm (a backend with a WebAssembly memory and a dataIdMap)', () => {
-    expect(simdGemmFor({})).toBeUndefined();
-    expect(simdGemmFor({ wasm: { asm: { memory: {} } }, dataIdMap: new Map() })).toBeUndefined();
-    expect(simdGemmFor({ wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() })).toBeDefined();
+    expect(simdKernelsFor({})).toBeUndefined();
+    expect(simdKernelsFor({ wasm: { asm: { memory: {} } }, dataIdMap: new Map() })).toBeUndefined();
+    expect(simdKernelsFor({ wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() })).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
-// dl's batched matrix product for the wasm backend, in AssemblyScript (compiled by
-// scripts/build-wasm.mjs into src/kernels/simd-gemm/gemm-binary.generated.ts).
+// dl's WebAssembly kernels for the wasm backend (batched matrix product, max-pooling gradient),
+// in AssemblyScript (compiled by scripts/build-wasm.mjs into
+// src/kernels/simd/kernels-binary.generated.ts).
 //
 // It runs on tfjs-backend-wasm's own memory (imported), on tensors where they lie: no static
 // data, no allocation, no stack, so nothing of the backend's heap is touched except the
@@ -114,4 +115,56 @@ export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
     pb += bRow;
   }
   return s;
+}
+
+// The gradient of max pooling whose windows tile the input without overlap (stride equal to the
+// window, no padding): every input position of a window gets dy where it holds the window's
+// maximum y — the first such position in row-major order, as tfjs's cpu backend decides ties —
+// and 0 elsewhere. Four channels at a time, without branches. Positions that no window covers
+// (the last rows or columns of a 'valid' pooling whose window does not divide the size) are
+// not written: the caller zero-fills dx. x, dx: [batch, inH, inW, channels]; y, dy:
+// [batch, outH, outW, channels].
+export function maxPoolGradTiled(x: usize, y: usize, dy: usize, dx: usize, batch: i32, inH: i32, inW: i32, channels: i32, outH: i32, outW: i32, poolH: i32, poolW: i32): void {
+  const c4 = channels & ~3;
+  const pixel = <usize>channels << 2;
+  const inRow = <usize>inW * pixel;
+  for (let b = 0; b < batch; b++) {
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++) {
+        const out = (((<usize>b * <usize>outH + <usize>oh) * <usize>outW + <usize>ow) * pixel);
+        const corner = ((<usize>b * <usize>inH + <usize>(oh * poolH)) * <usize>inW + <usize>(ow * poolW)) * pixel;
+        for (let c = 0; c < c4; c += 4) {
+          const at = <usize>c << 2;
+          const max = v128.load(y + out + at);
+          const grad = v128.load(dy + out + at);
+          let taken = i32x4.splat(0);
+          for (let i = 0; i < poolH; i++) {
+            let position = corner + <usize>i * inRow + at;
+            for (let j = 0; j < poolW; j++) {
+              const equal = f32x4.eq(v128.load(x + position), max);
+              const first = v128.andnot(equal, taken);
+              v128.store(dx + position, v128.and(grad, first));
+              taken = v128.or(taken, equal);
+              position += pixel;
+            }
+          }
+        }
+        for (let c = c4; c < channels; c++) {
+          const at = <usize>c << 2;
+          const max = load<f32>(y + out + at);
+          const grad = load<f32>(dy + out + at);
+          let taken = false;
+          for (let i = 0; i < poolH; i++) {
+            let position = corner + <usize>i * inRow + at;
+            for (let j = 0; j < poolW; j++) {
+              const first = !taken && load<f32>(x + position) == max;
+              store<f32>(dx + position, first ? grad : 0);
+              taken = taken || first;
+              position += pixel;
+            }
+          }
+        }
+      }
+    }
+  }
 }

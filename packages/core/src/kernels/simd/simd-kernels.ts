@@ -1,10 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
-import { gemmModuleBase64, sharedGemmModuleBase64 } from './gemm-binary.generated.js';
+import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 
-/** The exports of dl's SIMD matrix-product module (source: packages/core/assembly/gemm.ts). */
-interface GemmExports {
+/** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
+interface KernelsExports {
   gemm(a: number, aRow: number, aCol: number, b: number, c: number, m: number, n: number, k: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
 }
 
 /** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
@@ -13,7 +14,7 @@ interface WasmBackendInternals {
   dataIdMap?: { get(dataId: tf.DataId): { memoryOffset: number | null } | undefined };
 }
 
-const instances = new WeakMap<WebAssembly.Memory, GemmExports | null>();
+const instances = new WeakMap<WebAssembly.Memory, KernelsExports | null>();
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -22,31 +23,38 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function instantiate(memory: WebAssembly.Memory): GemmExports | null {
+function instantiate(memory: WebAssembly.Memory): KernelsExports | null {
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = decode(shared ? sharedGemmModuleBase64 : gemmModuleBase64);
+  const bytes = decode(shared ? sharedKernelsModuleBase64 : kernelsModuleBase64);
   if (!WebAssembly.validate(bytes)) return null; // no WebAssembly SIMD here
-  // 1.4 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
+  // About 2 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  return instance.exports as unknown as GemmExports;
+  return instance.exports as unknown as KernelsExports;
 }
 
 /**
- * dl's SIMD matrix product, bound to the memory of the wasm backend that runs the kernel,
- * with the heap address of each tensor; `undefined` where that is not possible (another
- * backend, a runtime without WebAssembly SIMD, a tfjs-backend-wasm whose internals differ).
+ * dl's SIMD kernels, bound to the memory of the wasm backend that runs the calling kernel,
+ * with the heap address of each tensor. All addresses are byte offsets into that memory.
  */
-export interface SimdGemm {
-  /** `c = op(a) · b` (`m×n`), `op(a)` transposed when `transposeA` (then `a` is stored `k×m`), `b` row-major `k×n`. Byte addresses. */
+export interface SimdKernels {
+  /** `c = op(a) · b` (`m×n`), `op(a)` transposed when `transposeA` (then `a` is stored `k×m`), `b` row-major `k×n`. */
   multiply(a: number, transposeA: boolean, b: number, c: number, m: number, n: number, k: number): void;
-  /** `dst` (`cols×rows`) = `src` (`rows×cols`) transposed. Byte addresses. */
+  /** `dst` (`cols×rows`) = `src` (`rows×cols`) transposed. */
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  /**
+   * The max-pooling gradient for windows that tile the input without overlap (stride = window,
+   * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
+   */
+  maxPoolGradTiled: KernelsExports['maxPoolGradTiled'];
   /** The byte address of a tensor's first value on the heap. */
   address(info: tf.TensorInfo): number;
 }
 
-/** {@link SimdGemm} for `backend`, if it is tfjs-backend-wasm and the runtime has WebAssembly SIMD. */
-export function simdGemmFor(backend: unknown): SimdGemm | undefined {
+/**
+ * {@link SimdKernels} for `backend`, or `undefined` where they cannot run: another backend, a
+ * runtime without WebAssembly SIMD, a tfjs-backend-wasm whose internals differ.
+ */
+export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
   const internals = backend as WasmBackendInternals;
   const memory = internals.wasm?.asm?.memory ?? internals.wasm?.wasmMemory;
   const dataIdMap = internals.dataIdMap;
@@ -57,13 +65,14 @@ export function simdGemmFor(backend: unknown): SimdGemm | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  const { gemm, transpose } = exports;
+  const { gemm, transpose, maxPoolGradTiled } = exports;
   return {
     multiply: (a, transposeA, b, c, m, n, k) => gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, c, m, n, k),
     transpose,
+    maxPoolGradTiled,
     address(info) {
       const offset = dataIdMap.get(info.dataId)?.memoryOffset;
-      if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD matmul: a tensor is not on the wasm heap.');
+      if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
       return offset;
     },
   };
