@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { classificationModel, type SeededInitializers } from '@dl/core';
 import * as v from 'valibot';
-import { owned } from '../internal/owned-optimizers.js';
 
 /** The new classification head of {@link createTransferModel} and {@link createFeatureFusionModel}. */
 export interface ClassifierHeadOptions {
@@ -46,6 +45,6 @@ export function classifierHeadModel(args: {
     numClasses: head.numClasses,
     kernelInitializer: init.next('glorotUniform'),
     name: args.name,
-    ...(args.learningRate === undefined ? {} : { optimizer: owned(tf.train.adam(args.learningRate)) }),
+    ...(args.learningRate === undefined ? {} : { optimizer: tf.train.adam(args.learningRate) }),
   });
 }

@@ -51,6 +51,19 @@ describe('unfreeze', () => {
     expect(disposeMine).not.toHaveBeenCalled();
   });
 
+  it("disposes an optimizer the model was compiled with by name (the model owned it), and the new Adam goes with the model", () => {
+    const model = createTransferModel({ base: smallBase(), head: { numClasses: 3 } });
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    const byName = model.optimizer;
+    const disposeByName = vi.spyOn(byName, 'dispose');
+    unfreeze(model, { learningRate: 1e-4 });
+    expect(disposeByName).toHaveBeenCalledOnce();
+    const adam = model.optimizer;
+    const disposeAdam = vi.spyOn(adam, 'dispose');
+    model.dispose();
+    expect(disposeAdam).toHaveBeenCalledOnce();
+  });
+
   it('rejects bad options with a ConfigError naming the field', () => {
     const model = createTransferModel({ base: smallBase(), head: { numClasses: 3 } });
     const typo = catchConfigError(() => unfreeze(model, { fromLayer: 'block1_conv' }));

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { ConfigError, ownOptimizer, parseOptions } from '@dl/core';
 import * as v from 'valibot';
 import { findLayer, layersModelSchema, leafLayers } from '../internal/model-layers.js';
-import { owned, ownedOptimizers } from '../internal/owned-optimizers.js';
 import { setLayersTrainable } from '../internal/set-trainable.js';
 import { freezeBatchNorm, isBatchNormFrozen } from './freeze-batch-norm.js';
 
@@ -40,6 +39,9 @@ const OptionsSchema = v.strictObject({
  * its statistics stay those of the pretraining data, as Keras's fine-tuning guide advises), and
  * recompiles the model with the same loss and metrics and a new optimizer (tfjs, like Keras, reads
  * the trainable weights at compile time: changing `trainable` without recompiling changes nothing).
+ * The previous optimizer is disposed when the model owned it (compiled with one by name, or made
+ * by this package's factories, which hand theirs over with `ownOptimizer`); one you compiled with
+ * yourself is left to you. The new Adam belongs to the model (`model.dispose()` frees it).
  *
  * Train the new head first (with the base frozen) and only then unfreeze: a randomly initialized
  * head sends large gradients into the base and destroys its features.
@@ -72,12 +74,15 @@ export function unfreeze(model: tf.LayersModel, options: UnfreezeOptions = {}): 
   freezeBatchNorm(model);
 
   const previous = model.optimizer;
+  // The model owns its optimizer when it was compiled with one by name or handed one over
+  // (ownOptimizer, as this package's factories do): then nobody else holds it, and it goes.
+  const previousOwned = (model as unknown as { isOptimizerOwned?: boolean }).isOptimizerOwned === true;
   model.compile({
-    optimizer: o.optimizer ?? owned(tf.train.adam(o.learningRate ?? 1e-4)),
+    optimizer: o.optimizer ?? tf.train.adam(o.learningRate ?? 1e-4),
     loss: loss as string,
     metrics: (model as unknown as { metrics?: string[] }).metrics,
   });
-  if (previous !== undefined && previous !== model.optimizer && ownedOptimizers.has(previous)) previous.dispose();
+  if (previous !== undefined && previous !== model.optimizer && previousOwned) previous.dispose();
   if (o.optimizer === undefined) ownOptimizer(model); // ours: model.dispose() frees it; a user's own stays theirs
 
   const withWeights = leafLayers(model).filter((layer) => layer.weights.length > 0);
