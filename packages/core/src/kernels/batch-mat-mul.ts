@@ -32,10 +32,11 @@ interface Product {
  * - folds a batch whose right operand has batch size 1 into one XNNPACK product (A's batch
  *   becomes rows), after transposing `b` with the backend's `Transpose` if `transposeB`;
  * - runs every other case — a batch of products, or a transposed `a` with no more rows than
- *   its inner dimension — on dl's own SIMD matrix product (WebAssembly, on the backend's memory, no copies: `assembly/kernels.ts`),
- *   18-23 GFLOP/s on attention's 128×128×32 products, where one XNNPACK call per entry
- *   reached 7 (it creates and packs an operator each time). `transposeA` is read in place
- *   and `transposeB` transposed per entry into a scratch matrix;
+ *   its inner dimension — on dl's own SIMD matrix product (WebAssembly on the backend's
+ *   memory, no copies: `assembly/kernels.ts`): 18-23 GFLOP/s on attention's 128×128×32
+ *   products, where one XNNPACK call per entry reached 7 (it creates and packs an operator
+ *   each time). `transposeA` is read in place, and `transposeB` transposed per entry into a
+ *   scratch matrix;
  * - without WebAssembly SIMD, transposes operands with `Transpose` and makes one XNNPACK
  *   product per batch entry;
  * - sends other dtypes than float32 to the backend's own kernel (tfjs's wasm kernel rejects
