@@ -102,6 +102,7 @@ const svg = renderLinePlot({
     { label: 'test accuracy', values: history.map((h) => h.testAccuracy), color: '#d62728' },
     { label: 'target 0.93', values: history.map(() => 0.93), color: '#7f7f7f', dashed: true },
   ],
+  legend: 'bottom-right', // the curves end at the top right
 });
 writeFileSync(`${figuresDir()}/fashion-mnist.png`, svgToPng(svg));
 tf.dispose([trainSet.x, trainSet.y, testSet.x, testSet.y]);

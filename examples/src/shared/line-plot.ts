@@ -21,6 +21,8 @@ export interface LinePlotOptions {
   readonly series: readonly PlotSeries[];
   /** Logarithmic y axis (decades). Default false. */
   readonly logY?: boolean;
+  /** Where the legend sits: top right (default), or bottom right for curves that end high. */
+  readonly legend?: 'top-right' | 'bottom-right';
   readonly width?: number;
   readonly height?: number;
 }
@@ -101,10 +103,10 @@ export function renderLinePlot(options: LinePlotOptions): string {
     }
   }
 
-  // Legend, top right inside the plot.
+  // Legend, inside the plot at the top or bottom right.
   const legendX = margin.left + plotWidth - 250;
-  const legendY = margin.top + 14;
   const rowHeight = 22;
+  const legendY = options.legend === 'bottom-right' ? margin.top + plotHeight - options.series.length * rowHeight + 4 : margin.top + 14;
   parts.push(`<rect x="${legendX - 10}" y="${legendY - 12}" width="246" height="${options.series.length * rowHeight + 6}" fill="#ffffff" fill-opacity="0.9" stroke="#ccc"/>`);
   options.series.forEach((series, i) => {
     const y = legendY + i * rowHeight;
