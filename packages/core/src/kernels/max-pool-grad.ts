@@ -11,8 +11,8 @@ import { simdKernelsFor } from './simd/simd-kernels.js';
  * - Windows that tile the input without overlap (stride equal to the window, no padding,
  *   as in the usual 2×2 pooling): dl's SIMD kernel compares each position with the forward
  *   output (the `output` input, which tfjs's gradient passes), four channels at a time and
- *   without branches (`assembly/kernels.ts`): 82 → about 10 ms per epoch on the first pool
- *   of the bench's Fashion-MNIST classifier.
+ *   without branches (`assembly/kernels.ts`): 121 → 12 ms per epoch on the first pool of
+ *   the seed CNN ([64,26,26,32], profiled with `bench/src/profile.ts`).
  * - Any other pooling, or without WebAssembly SIMD: one linear pass over the windows in
  *   JavaScript, all channels of a pixel at a time, keeping the running maximum.
  *
