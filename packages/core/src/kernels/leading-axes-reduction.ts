@@ -73,7 +73,7 @@ function leadingAxesReduction(kernelName: 'Sum' | 'Mean', isMean: boolean): Omit
  * `Sum` over the leading axes of a float32 tensor (`[..., C]` → `[C]`): the bias gradient
  * of every Dense and Conv layer. The wasm backend transposes before reducing over
  * non-trailing axes; summing the rows in one pass, with float64 accumulators, was about 3x
- * faster, and eight columns at a time in locals ({@link sumRows}) 2.5x faster again (311 → 126
+ * faster, and eight columns at a time in locals (`sumRows`) 2.5x faster again (311 → 126
  * ms per epoch of the bench's Fashion-MNIST classifier). Every other reduction goes to the
  * backend's own kernel.
  *
