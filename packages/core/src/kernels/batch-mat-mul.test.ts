@@ -147,15 +147,35 @@ describe.each(backends)('BatchMatMul on %s (dl kernel)', (backend) => {
     );
   });
 
-  it('matches the float64 reference across the SIMD product’s 4×8 and 4×4 tiles and their edges (property)', () => {
-    // wasm multiplies batches and transposed left operands in register tiles of 4 rows by 8 (or 4)
-    // columns: m and n up to 21 cover full tiles, partial ones and the scalar rows and columns.
+  it('matches the float64 reference across the SIMD product’s 4×8 tiles and their edges (property)', () => {
+    // wasm multiplies in register tiles of 4 rows by 8 columns: m and n up to 21 cover full
+    // tiles and partial ones in either direction.
     fc.assert(
       fc.property(broadcastingProductOf({ m: 21, k: 11, n: 21 }), ({ aShape, bShape, transposeA, transposeB, seed }) => {
         expectMatchesReference(aShape, bShape, transposeA, transposeB, seed);
       }),
       { numRuns: 80, seed: 11 },
     );
+  });
+
+  it('matches the float64 reference across the SIMD product’s blocks: k past 256, m past 128, n past 2048', () => {
+    // wasm packs A in blocks of 128 rows by 256 and B in blocks of 256 by 2048 columns: each
+    // case crosses a block edge, with a partial tile at the end, for every transpose.
+    const cases: [m: number, k: number, n: number][] = [
+      [129, 257, 9],
+      [133, 513, 3],
+      [128, 256, 16],
+      [5, 3, 2057],
+      [6, 300, 2049],
+    ];
+    let seed = 40;
+    for (const [m, k, n] of cases) {
+      for (const transposeA of [false, true]) {
+        for (const transposeB of [false, true]) {
+          expectMatchesReference(transposeA ? [k, m] : [m, k], transposeB ? [n, k] : [k, n], transposeA, transposeB, seed++);
+        }
+      }
+    }
   });
 
   it('throws a ShapeError naming both shapes when batches cannot broadcast', () => {

@@ -3,8 +3,8 @@ import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary
 
 /** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
 interface KernelsExports {
-  gemm(a: number, aRow: number, aCol: number, b: number, c: number, m: number, n: number, k: number): void;
-  transpose(src: number, dst: number, rows: number, cols: number): void;
+  gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number): void;
+  gemmScratchBytes(m: number, n: number, k: number): number;
   maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
 }
 
@@ -16,6 +16,11 @@ interface WasmBackendInternals {
 
 const instances = new WeakMap<WebAssembly.Memory, KernelsExports | null>();
 
+/** Whether the backend's memory is shared (tfjs-backend-wasm's threaded binary): the module must import it as shared. */
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));
@@ -24,10 +29,9 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 function instantiate(memory: WebAssembly.Memory): KernelsExports | null {
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = decode(shared ? sharedKernelsModuleBase64 : kernelsModuleBase64);
+  const bytes = decode(isShared(memory) ? sharedKernelsModuleBase64 : kernelsModuleBase64);
   if (!WebAssembly.validate(bytes)) return null; // no WebAssembly SIMD here
-  // About 2 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
+  // About 3.4 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
   return instance.exports as unknown as KernelsExports;
 }
@@ -37,10 +41,14 @@ function instantiate(memory: WebAssembly.Memory): KernelsExports | null {
  * with the heap address of each tensor. All addresses are byte offsets into that memory.
  */
 export interface SimdKernels {
-  /** `c = op(a) · b` (`m×n`), `op(a)` transposed when `transposeA` (then `a` is stored `k×m`), `b` row-major `k×n`. */
-  multiply(a: number, transposeA: boolean, b: number, c: number, m: number, n: number, k: number): void;
-  /** `dst` (`cols×rows`) = `src` (`rows×cols`) transposed. */
-  transpose(src: number, dst: number, rows: number, cols: number): void;
+  /**
+   * `c = op(a) · op(b)` (`m×n`, row-major), `op(a)` transposed when `transposeA` (then `a` is
+   * stored `k×m`, else `m×k`), `op(b)` likewise (`b` stored `n×k` or `k×n`). `scratch`: the
+   * address of {@link SimdKernels.scratchBytes} bytes that the product may overwrite.
+   */
+  multiply(a: number, transposeA: boolean, b: number, transposeB: boolean, c: number, m: number, n: number, k: number, scratch: number): void;
+  /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
+  scratchBytes(m: number, n: number, k: number): number;
   /**
    * The max-pooling gradient for windows that tile the input without overlap (stride = window,
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
@@ -65,10 +73,11 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  const { gemm, transpose, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, maxPoolGradTiled } = exports;
   return {
-    multiply: (a, transposeA, b, c, m, n, k) => gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, c, m, n, k),
-    transpose,
+    multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch) =>
+      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch),
+    scratchBytes: gemmScratchBytes,
     maxPoolGradTiled,
     address(info) {
       const offset = dataIdMap.get(info.dataId)?.memoryOffset;
