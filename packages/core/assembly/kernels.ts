@@ -1,4 +1,4 @@
-// dl's WebAssembly kernels for the wasm backend (matrix product, max-pooling gradient),
+// dl's WebAssembly kernels for the wasm backend (matrix product, col2im, max-pooling gradient),
 // in AssemblyScript (compiled by scripts/build-wasm.mjs into
 // src/kernels/simd/kernels-binary.generated.ts).
 //
@@ -220,6 +220,52 @@ function packA(a: usize, aRow: i32, aCol: i32, mc: i32, kc: i32, out: usize): vo
   v128.store(c2, c21, 16);
   v128.store(c3, c30);
   v128.store(c3, c31, 16);
+}
+
+// The gradient of a 2-D convolution with respect to its NHWC input, from the gradients of its
+// patches (col2im): patches holds rows [rowStart, rowStart + rowCount) of dy · Wᵀ, row-major,
+// one row per output position (b, oh, ow) with its window's values in (kh, kw, channel) order;
+// each is added to the input position it was read from, oh·strideH + kh − padTop (columns
+// likewise); window positions in the padding are dropped. dx must hold the sum so far (zeros
+// before the first block). Rows are added in order, so the sums do not depend on blocking.
+export function col2im(
+  patches: usize, dx: usize, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
+  strideH: i32, strideW: i32, padTop: i32, padLeft: i32, rowStart: i32, rowCount: i32,
+): void {
+  const pixel = <usize>inC << 2;
+  const c4 = inC & ~3;
+  const perImage = outH * outW;
+  let from = patches;
+  for (let row = rowStart; row < rowStart + rowCount; row++) {
+    const b = row / perImage;
+    const rest = row - b * perImage;
+    const oh = rest / outW;
+    const ow = rest - oh * outW;
+    const top = oh * strideH - padTop;
+    const left = ow * strideW - padLeft;
+    const image = dx + <usize>b * <usize>inH * <usize>inW * pixel;
+    for (let kh = 0; kh < kH; kh++) {
+      const ih = top + kh;
+      if (ih >= 0 && ih < inH) {
+        const line = image + <usize>ih * <usize>inW * pixel;
+        for (let kw = 0; kw < kW; kw++) {
+          const iw = left + kw;
+          if (iw < 0 || iw >= inW) continue;
+          const to = line + <usize>iw * pixel;
+          const at = from + <usize>kw * pixel;
+          for (let c = 0; c < c4; c += 4) {
+            const offset = <usize>c << 2;
+            v128.store(to + offset, f32x4.add(v128.load(to + offset), v128.load(at + offset)));
+          }
+          for (let c = c4; c < inC; c++) {
+            const offset = <usize>c << 2;
+            store<f32>(to + offset, load<f32>(to + offset) + load<f32>(at + offset));
+          }
+        }
+      }
+      from += <usize>kW * pixel;
+    }
+  }
 }
 
 // The gradient of max pooling whose windows tile the input without overlap (stride equal to the

@@ -93,6 +93,42 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
     );
   });
 
+  it('Conv2DBackpropInput over 4-10 input channels (col2im four channels at a time on wasm) matches the float64 reference', () => {
+    const wide = convolution.chain((c) => fc.integer({ min: 4, max: 10 }).map((inChannels) => ({ ...c, inChannels })));
+    fc.assert(
+      fc.property(wide, fc.nat(1000), (c, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels];
+        const dyShape = outShape(c, c.outChannels);
+        const [wValues, dyValues] = [seededValues(size(filterShape), seed + 1), seededValues(size(dyShape), seed + 2)];
+        const [w, dy] = [tf.tensor(wValues, filterShape), tf.tensor(dyValues, dyShape)];
+        const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { strides: [...c.stride], pad: tfjsPad(c.pad), dataFormat: 'NHWC', inputShape: xShape }) as tf.Tensor;
+        try {
+          expectTensorsClose(dx, tf.tensor(Array.from(conv2dInputGradReference(c, wValues, dyValues)), xShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([w, dy, dx]);
+        }
+      }),
+      { numRuns: 30, seed: 7 },
+    );
+  });
+
+  it('Conv2DBackpropInput in several blocks of patches (more than 4M patch values) matches the float64 reference', () => {
+    // 13×64×64 output positions × 80 patch values: two blocks; the sums must not depend on them.
+    const c: ConvCase = { batch: 13, height: 128, width: 128, inChannels: 5, outChannels: 2, kernel: [4, 4], stride: [2, 2], pad: 'same' };
+    const xShape = [c.batch, c.height, c.width, c.inChannels];
+    const filterShape = [4, 4, c.inChannels, c.outChannels];
+    const dyShape = outShape(c, c.outChannels);
+    const [wValues, dyValues] = [seededValues(size(filterShape), 3), seededValues(size(dyShape), 4)];
+    const [w, dy] = [tf.tensor(wValues, filterShape), tf.tensor(dyValues, dyShape)];
+    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { strides: [2, 2], pad: 'same', dataFormat: 'NHWC', inputShape: xShape }) as tf.Tensor;
+    try {
+      expectTensorsClose(dx, tf.tensor(Array.from(conv2dInputGradReference(c, wValues, dyValues)), xShape), { rtol: 1e-4, atol: 1e-5 });
+    } finally {
+      tf.dispose([w, dy, dx]);
+    }
+  });
+
   it('Depthwise convolution gradients match the float64 reference', () => {
     fc.assert(
       fc.property(convolution, fc.integer({ min: 1, max: 3 }), fc.nat(1000), (c, multiplier, seed) => {

@@ -5,6 +5,10 @@ import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary
 interface KernelsExports {
   gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number): void;
   gemmScratchBytes(m: number, n: number, k: number): number;
+  col2im(
+    patches: number, dx: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
+    strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
+  ): void;
   maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
 }
 
@@ -50,6 +54,11 @@ export interface SimdKernels {
   /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
   /**
+   * Adds patch gradients (rows `[rowStart, rowStart + rowCount)` of `dy · Wᵀ`, row-major) back
+   * into the NHWC input gradient `dx` at the positions each window read (col2im).
+   */
+  col2im: KernelsExports['col2im'];
+  /**
    * The max-pooling gradient for windows that tile the input without overlap (stride = window,
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
    */
@@ -73,11 +82,12 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  const { gemm, gemmScratchBytes, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, col2im, maxPoolGradTiled } = exports;
   return {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch) =>
       gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch),
     scratchBytes: gemmScratchBytes,
+    col2im,
     maxPoolGradTiled,
     address(info) {
       const offset = dataIdMap.get(info.dataId)?.memoryOffset;
