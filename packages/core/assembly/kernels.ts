@@ -1,4 +1,5 @@
-// dl's WebAssembly kernels for the wasm backend (matrix product, col2im, max-pooling gradient),
+// dl's WebAssembly kernels for the wasm backend (matrix product, im2col and col2im, max-pooling
+// gradient),
 // in AssemblyScript (compiled by scripts/build-wasm.mjs into
 // src/kernels/simd/kernels-binary.generated.ts).
 //
@@ -23,11 +24,12 @@ export function gemmScratchBytes(m: i32, n: i32, k: i32): i32 {
 // C (m×n, row-major, contiguous) = A · B, with A's element (i, p) at a + 4·(i·aRow + p·aCol)
 // and B's element (p, j) at b + 4·(p·bRow + j·bCol): row-major A is aRow = k, aCol = 1; A
 // stored transposed (k×m) is aRow = 1, aCol = m; likewise for B. scratch: gemmScratchBytes.
-// Each cell sums its k products in order p = 0, 1, ..., k-1, starting from 0.
-export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, c: usize, m: i32, n: i32, k: i32, scratch: usize): void {
+// Each cell sums its k products in order p = 0, 1, ..., k-1, starting from 0, or from C's value
+// when addToC (C += A · B).
+export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, c: usize, m: i32, n: i32, k: i32, scratch: usize, addToC: bool): void {
   const cRow = <usize>n << 2;
   if (k <= 0) {
-    memory.fill(c, 0, <usize>m * cRow);
+    if (!addToC) memory.fill(c, 0, <usize>m * cRow);
     return;
   }
   const kcMax = min(k, KC);
@@ -42,7 +44,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      const accumulate = pc > 0;
+      const accumulate = pc > 0 || addToC;
       packB(b + ((<usize>pc * <usize>bRow + <usize>jc * <usize>bCol) << 2), bRow, bCol, kc, nc, packedB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
@@ -220,6 +222,43 @@ function packA(a: usize, aRow: i32, aCol: i32, mc: i32, kc: i32, out: usize): vo
   v128.store(c2, c21, 16);
   v128.store(c3, c30);
   v128.store(c3, c31, 16);
+}
+
+// Rows [rowStart, rowStart + rowCount) of the im2col matrix of an NHWC input x for a 2-D
+// convolution, row-major into out: row (b, oh, ow) holds its window's values in (kh, kw,
+// channel) order, 0 where the window reaches into the padding; window row kh is input row
+// oh·strideH + kh − padTop (columns likewise).
+export function im2col(
+  x: usize, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
+  strideH: i32, strideW: i32, padTop: i32, padLeft: i32, rowStart: i32, rowCount: i32, out: usize,
+): void {
+  const pixel = <usize>inC << 2;
+  const run = <usize>kW * pixel;
+  const perImage = outH * outW;
+  let to = out;
+  for (let row = rowStart; row < rowStart + rowCount; row++) {
+    const b = row / perImage;
+    const rest = row - b * perImage;
+    const oh = rest / outW;
+    const ow = rest - oh * outW;
+    const top = oh * strideH - padTop;
+    const left = ow * strideW - padLeft;
+    // The part of each window row inside the image: columns [first, last) of the window.
+    const first = min(kW, max(0, -left));
+    const last = max(first, min(kW, inW - left));
+    const image = x + <usize>b * <usize>inH * <usize>inW * pixel;
+    for (let kh = 0; kh < kH; kh++) {
+      const ih = top + kh;
+      if (ih < 0 || ih >= inH) {
+        memory.fill(to, 0, run);
+      } else {
+        memory.fill(to, 0, <usize>first * pixel);
+        memory.copy(to + <usize>first * pixel, image + (<usize>ih * <usize>inW + <usize>(left + first)) * pixel, <usize>(last - first) * pixel);
+        memory.fill(to + <usize>last * pixel, 0, <usize>(kW - last) * pixel);
+      }
+      to += run;
+    }
+  }
 }
 
 // The gradient of a 2-D convolution with respect to its NHWC input, from the gradients of its

@@ -31,6 +31,7 @@ export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js'
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
 export { gatherKernel } from './kernels/gather.js';
+export { prepareSimdKernels } from './kernels/simd/simd-kernels.js';
 export { leadingAxesMeanKernel, leadingAxesSumKernel } from './kernels/leading-axes-reduction.js';
 export { sameDtypeCastKernel, sharedDataIdentityKernel } from './kernels/shared-data-identity.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';

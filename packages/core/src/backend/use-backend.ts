@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import { BackendError } from '../errors/backend-error.js';
+import { prepareSimdKernels } from '../kernels/simd/simd-kernels.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { isNode } from './environment.js';
 import { prepareNodeWasmThreads } from './node-wasm-threads.js';
@@ -154,6 +155,7 @@ export async function useBackend(
     quietTfjsNotices();
     if (backend === 'wasm') guardWasmDispose(tf.engine().registry.wasm);
     const installed = parsed.trainingKernels ? installTrainingKernels(backend) : [];
+    if (backend === 'wasm' && parsed.trainingKernels) await prepareSimdKernels(tf.engine().registry.wasm);
     const missing = missingTrainingKernels(backend);
     return {
       backend,

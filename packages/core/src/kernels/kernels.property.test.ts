@@ -129,6 +129,44 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
     }
   });
 
+  it('Conv2DBackpropFilter over 8-12 input channels (SIMD im2col and product on wasm) matches the float64 reference', () => {
+    const wide = convolution.chain((c) => fc.integer({ min: 8, max: 12 }).map((inChannels) => ({ ...c, inChannels })));
+    fc.assert(
+      fc.property(wide, fc.nat(1000), (c, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels];
+        const dyShape = outShape(c, c.outChannels);
+        const [xValues, dyValues] = [seededValues(size(xShape), seed), seededValues(size(dyShape), seed + 2)];
+        const [x, dy] = [tf.tensor(xValues, xShape), tf.tensor(dyValues, dyShape)];
+        const dW = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: [...c.stride], pad: tfjsPad(c.pad), dataFormat: 'NHWC', filterShape }) as tf.Tensor;
+        try {
+          expectTensorsClose(dW, tf.tensor(Array.from(conv2dFilterGradReference(c, xValues, dyValues)), filterShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([x, dy, dW]);
+        }
+      }),
+      { numRuns: 30, seed: 8 },
+    );
+  });
+
+  it('Conv2DBackpropFilter in several blocks of patches (more than 4M patch values) matches the float64 reference', () => {
+    // 9×64×64 output positions × 128 patch values: two blocks, the second added to the first.
+    const c: ConvCase = { batch: 9, height: 128, width: 128, inChannels: 8, outChannels: 2, kernel: [4, 4], stride: [2, 2], pad: 'same' };
+    const xShape = [c.batch, c.height, c.width, c.inChannels];
+    const filterShape = [4, 4, c.inChannels, c.outChannels];
+    const dyShape = outShape(c, c.outChannels);
+    const [xValues, dyValues] = [seededValues(size(xShape), 5), seededValues(size(dyShape), 6)];
+    const [x, dy] = [tf.tensor(xValues, xShape), tf.tensor(dyValues, dyShape)];
+    const dW = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: [2, 2], pad: 'same', dataFormat: 'NHWC', filterShape }) as tf.Tensor;
+    try {
+      // Each value sums 36864 float32 products (partial sums up to about 60): rounding alone
+      // reaches about 1e-3, where a block added twice or lost would be off by the block's sum.
+      expectTensorsClose(dW, tf.tensor(Array.from(conv2dFilterGradReference(c, xValues, dyValues)), filterShape), { rtol: 1e-4, atol: 2e-3 });
+    } finally {
+      tf.dispose([x, dy, dW]);
+    }
+  });
+
   it('Depthwise convolution gradients match the float64 reference', () => {
     fc.assert(
       fc.property(convolution, fc.integer({ min: 1, max: 3 }), fc.nat(1000), (c, multiplier, seed) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileKernels } from '../../../scripts/compile-kernels.mjs';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
-import { simdKernelsFor } from './simd-kernels.js';
+import { prepareSimdKernels, simdKernelsFor } from './simd-kernels.js';
 
 /** The ids of a WebAssembly binary's sections, in order (1 type, 2 import, 6 global, 7 export, 10 code, 11 data, ...). */
 function sectionIds(bytes: Uint8Array): number[] {
@@ -37,7 +37,7 @@ describe("dl's SIMD kernels module", () => {
     const bytes = decode(base64);
     const module = new WebAssembly.Module(bytes);
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['col2im', 'gemm', 'gemmScratchBytes', 'maxPoolGradTiled']);
+    expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual(['col2im', 'gemm', 'gemmScratchBytes', 'im2col', 'maxPoolGradTiled']);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(6); // globals (a stack pointer would be one)
     expect(ids).not.toContain(8); // start function
@@ -48,5 +48,16 @@ describe("dl's SIMD kernels module", () => {
     expect(simdKernelsFor({})).toBeUndefined();
     expect(simdKernelsFor({ wasm: { asm: { memory: {} } }, dataIdMap: new Map() })).toBeUndefined();
     expect(simdKernelsFor({ wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() })).toBeDefined();
+  });
+
+  it('can be prepared asynchronously (a browser main thread compiles at most 4 KB synchronously), once per memory', async () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const backend = { wasm: { asm: { memory } }, dataIdMap: new Map() };
+    await expect(prepareSimdKernels({})).resolves.toBe(false);
+    await expect(prepareSimdKernels(backend)).resolves.toBe(true);
+    const first = simdKernelsFor(backend);
+    await expect(prepareSimdKernels(backend)).resolves.toBe(true);
+    expect(simdKernelsFor(backend)?.multiply).toBeDefined();
+    expect(first).toBeDefined();
   });
 });

@@ -3,8 +3,12 @@ import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary
 
 /** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
 interface KernelsExports {
-  gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number): void;
+  gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number, addToC: boolean): void;
   gemmScratchBytes(m: number, n: number, k: number): number;
+  im2col(
+    x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
+    strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number, out: number,
+  ): void;
   col2im(
     patches: number, dx: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
@@ -32,12 +36,56 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function instantiate(memory: WebAssembly.Memory): KernelsExports | null {
+function moduleBytes(memory: WebAssembly.Memory): Uint8Array<ArrayBuffer> | null {
   const bytes = decode(isShared(memory) ? sharedKernelsModuleBase64 : kernelsModuleBase64);
-  if (!WebAssembly.validate(bytes)) return null; // no WebAssembly SIMD here
-  // About 3.4 KB: small enough to compile synchronously on a browser's main thread (the limit is 4 KB).
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  return instance.exports as unknown as KernelsExports;
+  return WebAssembly.validate(bytes) ? bytes : null; // null: no WebAssembly SIMD here
+}
+
+/**
+ * The module instantiated synchronously, as a kernel needs it; `undefined` where the runtime
+ * refuses (a browser's main thread compiles at most 4 KB synchronously; the module is about
+ * 4 KB): then {@link prepareSimdKernels} must have run.
+ */
+function instantiateNow(memory: WebAssembly.Memory): KernelsExports | null | undefined {
+  const bytes = moduleBytes(memory);
+  if (bytes === null) return null;
+  try {
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as unknown as KernelsExports;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function backendMemory(backend: unknown): WebAssembly.Memory | undefined {
+  const internals = backend as WasmBackendInternals;
+  const memory = internals.wasm?.asm?.memory ?? internals.wasm?.wasmMemory;
+  return memory instanceof WebAssembly.Memory ? memory : undefined;
+}
+
+/**
+ * Compiles and instantiates dl's SIMD kernels for a wasm backend asynchronously, as browsers
+ * require on their main thread for modules over 4 KB (`useBackend('wasm')` calls it). Elsewhere
+ * the kernels also instantiate themselves on first use. Resolves to whether they can run.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { installTrainingKernels, prepareSimdKernels } from '@dl/core';
+ * await tf.setBackend('wasm');
+ * installTrainingKernels('wasm');
+ * await prepareSimdKernels(tf.backend()); // true where WebAssembly SIMD is available
+ * ```
+ */
+export async function prepareSimdKernels(backend: unknown): Promise<boolean> {
+  const memory = backendMemory(backend);
+  if (memory === undefined) return false;
+  const known = instances.get(memory);
+  if (known !== undefined) return known !== null;
+  const bytes = moduleBytes(memory);
+  const exports = bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
+  instances.set(memory, exports);
+  return exports !== null;
 }
 
 /**
@@ -48,11 +96,18 @@ export interface SimdKernels {
   /**
    * `c = op(a) · op(b)` (`m×n`, row-major), `op(a)` transposed when `transposeA` (then `a` is
    * stored `k×m`, else `m×k`), `op(b)` likewise (`b` stored `n×k` or `k×n`). `scratch`: the
-   * address of {@link SimdKernels.scratchBytes} bytes that the product may overwrite.
+   * address of {@link SimdKernels.scratchBytes} bytes that the product may overwrite. With
+   * `addToC`, `c += op(a) · op(b)`.
    */
-  multiply(a: number, transposeA: boolean, b: number, transposeB: boolean, c: number, m: number, n: number, k: number, scratch: number): void;
+  multiply(a: number, transposeA: boolean, b: number, transposeB: boolean, c: number, m: number, n: number, k: number, scratch: number, addToC?: boolean): void;
   /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
+  /**
+   * Rows `[rowStart, rowStart + rowCount)` of the im2col matrix of the NHWC input at `x` (row:
+   * one output position; columns: its window's values in (kh, kw, channel) order, 0 in the
+   * padding), row-major at `out`.
+   */
+  im2col: KernelsExports['im2col'];
   /**
    * Adds patch gradients (rows `[rowStart, rowStart + rowCount)` of `dy · Wᵀ`, row-major) back
    * into the NHWC input gradient `dx` at the positions each window read (col2im).
@@ -72,21 +127,22 @@ export interface SimdKernels {
  * runtime without WebAssembly SIMD, a tfjs-backend-wasm whose internals differ.
  */
 export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
-  const internals = backend as WasmBackendInternals;
-  const memory = internals.wasm?.asm?.memory ?? internals.wasm?.wasmMemory;
-  const dataIdMap = internals.dataIdMap;
-  if (!(memory instanceof WebAssembly.Memory) || dataIdMap === undefined) return undefined;
+  const memory = backendMemory(backend);
+  const dataIdMap = (backend as WasmBackendInternals).dataIdMap;
+  if (memory === undefined || dataIdMap === undefined) return undefined;
   let exports = instances.get(memory);
   if (exports === undefined) {
-    exports = instantiate(memory);
+    exports = instantiateNow(memory);
+    if (exports === undefined) return undefined; // not yet: prepareSimdKernels has not run
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  const { gemm, gemmScratchBytes, col2im, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, im2col, col2im, maxPoolGradTiled } = exports;
   return {
-    multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch) =>
-      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch),
+    multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
+      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
     scratchBytes: gemmScratchBytes,
+    im2col,
     col2im,
     maxPoolGradTiled,
     address(info) {
