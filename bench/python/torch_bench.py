@@ -65,7 +65,7 @@ def fit_epoch(model, x, y, loss_fn, batch=64, optimizer=None):
     return run
 
 
-def cnn(samples):
+def cnn(samples, batch=64):
     model = nn.Sequential(
         nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
@@ -73,7 +73,8 @@ def cnn(samples):
     )
     x = torch.rand(samples, 1, 28, 28)
     y = (x.mean(dim=(1, 2, 3)) * 20).floor().clamp(0, 9).long()
-    return f"epoch ({samples} images)", samples, 0, fit_epoch(model, x, y, nn.CrossEntropyLoss())
+    unit = f"epoch ({samples} images)" if batch == 64 else f"epoch ({samples} images, batch {batch})"
+    return unit, samples, 0, fit_epoch(model, x, y, nn.CrossEntropyLoss(), batch=batch)
 
 
 def read_idx(path):
@@ -422,6 +423,7 @@ def attention(_samples, batch=32, length=128, dim=128, heads=4):
 WORKLOADS = {
     "matmul": matmul,
     "cnn": cnn,
+    "cnn-b256": lambda samples: cnn(samples, batch=256),
     "fashion": fashion,
     "lstm": recurrent("lstm"),
     "gru": recurrent("gru"),

@@ -74,7 +74,8 @@ function plan(workload: WorkloadName): Job[] {
   const sizes: Record<'wasm' | 'cpu' | 'cpu-plain', number> = epochWorkload
     ? { wasm: 512, cpu: cpuSamples, 'cpu-plain': workload === 'cnn' ? 64 : heavyConv ? 16 : 32 }
     : { wasm: 0, cpu: 0, 'cpu-plain': 0 };
-  const backends: ('wasm' | 'cpu' | 'cpu-plain')[] = epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
+  // cnn-b256 is about threads and batch size: wasm and PyTorch only (the cpu rows are cnn's).
+  const backends: ('wasm' | 'cpu' | 'cpu-plain')[] = workload === 'cnn-b256' ? ['wasm'] : epochWorkload ? ['wasm', 'cpu', 'cpu-plain'] : ['wasm', 'cpu'];
   const jobs: Job[] = backends.map((backend) => ({ workload, backend, samples: sizes[backend], runs: backend === 'cpu-plain' ? 1 : runs }));
   return threads === undefined ? jobs : [...jobs, { workload, backend: 'wasm-threads', samples: sizes.wasm, runs, threads }];
 }
@@ -193,6 +194,7 @@ const notes = [
     : []),
   'cpu plain = tfjs 4.22 cpu backend without dl kernels, on 64 (cnn), 16 (fashion, vae, dcgan) or 32 (RNN) samples, scaled per sample to the wasm size.',
   'cpu + dl kernels on 128 samples (64 with --quick; fashion, vae and dcgan half that), scaled the same way. Time ratio > 1 means wasm is slower than PyTorch.',
+  'cnn-b256: the cnn row\'s model and data at batch 256 (two steps per epoch), where more work per kernel call lets a second thread pay; wasm and PyTorch only.',
   'fashion: `createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 })` with @dl/conv\'s defaults, on the first 512 images of the committed Fashion-MNIST subset; its PyTorch twin is built from the layer list read off the built model. GFLOP/s counts conv and dense FLOPs, training ≈ 3x forward.',
   'vae: `createVae({ latentDim: 16, imageShape: [28, 28, 1], seed: 1 })` (defaults) through its `train`, images in [0, 1]; dcgan: `createDcgan({ imageShape: [28, 28, 1], seed: 1 })` (defaults) through its `train`, images scaled to [-1, 1]; both on the first 512 images of the same subset, batch 64, no shuffling, against PyTorch twins built from what is read off the tfjs models (parameter counts asserted). GFLOP/s: vae 3x forward (encoder + decoder); dcgan 4G + 8D per image (G, D: forward FLOPs of one image; see bench/README.md).',
   '`-dl` rows: @dl/recurrent\'s fused layers (sigmoid gates, GRU resetAfter as PyTorch) in the same model; the others are tfjs-layers\' own (hardSigmoid gates, GRU reset before).',

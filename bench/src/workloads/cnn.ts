@@ -4,9 +4,10 @@ import type { Workload, WorkloadSize } from './types.js';
 
 /**
  * The seed's CNN: conv32(3x3, relu) - maxpool - conv64(3x3, relu) - maxpool - flatten -
- * dense10 softmax, on 28x28x1 images, Adam, batch 64. One unit = one epoch.
+ * dense10 softmax, on 28x28x1 images, Adam, batch 64 (or `batchSize`: the `cnn-b256` row).
+ * One unit = one epoch.
  */
-export function cnnWorkload({ samples }: WorkloadSize): Workload {
+export function cnnWorkload({ samples }: WorkloadSize, batchSize = 64): Workload {
   const init = seededInitializers(1);
   const model = tf.sequential({
     layers: [
@@ -23,11 +24,11 @@ export function cnnWorkload({ samples }: WorkloadSize): Workload {
   // Labels that depend on the input, so the loss can fall.
   const y = tf.tidy(() => x.mean([1, 2, 3]).mul(10 * 2).floor().clipByValue(0, 9).reshape([samples, 1]));
   return {
-    unit: `epoch (${samples} images)`,
+    unit: batchSize === 64 ? `epoch (${samples} images)` : `epoch (${samples} images, batch ${batchSize})`,
     samplesPerUnit: samples,
     flopsPerUnit: 0,
     async run() {
-      const history = await model.fit(x, y, { epochs: 1, batchSize: 64, shuffle: false, verbose: 0 });
+      const history = await model.fit(x, y, { epochs: 1, batchSize, shuffle: false, verbose: 0 });
       return history.history.loss![0] as number;
     },
     dispose: () => {

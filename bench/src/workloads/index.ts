@@ -8,7 +8,7 @@ import type { Workload, WorkloadSize } from './types.js';
 import { vaeTorchArguments, vaeWorkload } from './vae.js';
 
 /** The workloads of the harness. */
-export const workloadNames = ['matmul', 'cnn', 'fashion', 'vae', 'dcgan', 'lstm', 'lstm-dl', 'gru', 'gru-dl', 'simpleRNN', 'simpleRNN-dl', 'attention'] as const;
+export const workloadNames = ['matmul', 'cnn', 'cnn-b256', 'fashion', 'vae', 'dcgan', 'lstm', 'lstm-dl', 'gru', 'gru-dl', 'simpleRNN', 'simpleRNN-dl', 'attention'] as const;
 export type WorkloadName = (typeof workloadNames)[number];
 
 /** Builds a workload by name. */
@@ -18,6 +18,8 @@ export function makeWorkload(name: WorkloadName, size: WorkloadSize): Workload {
       return matmulWorkload();
     case 'cnn':
       return cnnWorkload(size);
+    case 'cnn-b256':
+      return cnnWorkload(size, 256);
     case 'fashion':
       return fashionWorkload(size);
     case 'attention':
