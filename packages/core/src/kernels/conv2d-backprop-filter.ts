@@ -35,7 +35,7 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
     const access = backend as unknown as KernelBackendLike;
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
     assertGradientShapes('Conv2DBackpropFilter', g, dy, filterShape);
-    const simd = simdKernelsFor(backend);
+    const simd = x.dtype === 'float32' && dy.dtype === 'float32' ? simdKernelsFor(backend) : undefined;
     if (preferForwardConvolution(g)) {
       // By measurement on wasm (batch 64; ms, SIMD patches vs forward convolution): 14×14×64→128
       // 4×4 stride 2 25 vs 32-44, 28×28×32→64 4×4 stride 2 27 vs 39-42, 28×28×32→32 3×3 34-40

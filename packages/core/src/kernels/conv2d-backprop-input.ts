@@ -45,7 +45,7 @@ export const conv2dBackpropInputKernel: Omit<tf.KernelConfig, 'backendName'> = {
     // (phases), 28×28×1 ← 128 14×14×64 4×4 stride 2 3.5 vs 5-10 (XNNPACK product and a
     // JavaScript col2im), 28×28×1 ← 28×28×32 4×4 stride 1 5 vs 14-19 (forward convolution with
     // one output channel); but 28×28×32 ← 28×28×32 3×3 stride 1 57 vs 34-45 (forward convolution).
-    const simd = simdKernelsFor(backend);
+    const simd = dy.dtype === 'float32' && filter.dtype === 'float32' ? simdKernelsFor(backend) : undefined;
     if (simd !== undefined) return viaSimdPatchProduct(access, simd, g, dy, filter);
     if (strideOne) return viaForwardConvolution(access, g, dy, filter);
     // By measurement (batch 64, wasm; ms, matmul + col2im vs phases): 28×28×32 ← 64 4×4 706 vs 182,
