@@ -1,5 +1,5 @@
-// dl's WebAssembly kernels for the wasm backend (matrix product, im2col and col2im, max-pooling
-// gradient),
+// dl's WebAssembly kernels for the wasm backend (matrix product, im2col and col2im, bias and
+// activation, max-pooling gradient),
 // in AssemblyScript (compiled by scripts/build-wasm.mjs into
 // src/kernels/simd/kernels-binary.generated.ts).
 //
@@ -303,6 +303,36 @@ export function col2im(
         }
       }
       from += <usize>kW * pixel;
+    }
+  }
+}
+
+// In place on y (rows×channels, row-major): y = activation(y + bias), bias a channels-vector
+// (none when bias is 0). activation: 0 linear, 1 relu, 2 relu6, 3 leaky relu with slope alpha.
+export function biasActivation(y: usize, rows: i32, channels: i32, bias: usize, activation: i32, alpha: f32): void {
+  const zero = f32x4.splat(0);
+  const six = f32x4.splat(6);
+  const slope = f32x4.splat(alpha);
+  const c4 = channels & ~3;
+  let at = y;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < c4; c += 4) {
+      let v = v128.load(at);
+      if (bias != 0) v = f32x4.add(v, v128.load(bias + (<usize>c << 2)));
+      if (activation == 1) v = f32x4.max(v, zero);
+      else if (activation == 2) v = f32x4.min(f32x4.max(v, zero), six);
+      else if (activation == 3) v = v128.bitselect(v, f32x4.mul(v, slope), f32x4.gt(v, zero));
+      v128.store(at, v);
+      at += 16;
+    }
+    for (let c = c4; c < channels; c++) {
+      let v = load<f32>(at);
+      if (bias != 0) v += load<f32>(bias + (<usize>c << 2));
+      if (activation == 1) v = max(v, 0);
+      else if (activation == 2) v = min(max(v, 0), 6);
+      else if (activation == 3) v = v > 0 ? v : v * alpha;
+      store<f32>(at, v);
+      at += 4;
     }
   }
 }

@@ -29,6 +29,7 @@ export { fusedBatchNormGradient } from './kernels/fused-batch-norm-gradient.js';
 export { resizeBilinearGradient, resizeNearestNeighborGradient } from './kernels/resize-gradients.js';
 export { conv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInputKernel } from './kernels/conv2d-backprop-input.js';
+export { conv2dKernel, fusedConv2dKernel } from './kernels/conv2d.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
 export { gatherKernel } from './kernels/gather.js';
 export { prepareSimdKernels } from './kernels/simd/simd-kernels.js';

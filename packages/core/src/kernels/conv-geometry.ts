@@ -14,6 +14,8 @@ export interface ConvGeometry {
   readonly filterWidth: number;
   readonly strideHeight: number;
   readonly strideWidth: number;
+  readonly dilationHeight: number;
+  readonly dilationWidth: number;
   readonly padTop: number;
   readonly padBottom: number;
   readonly padLeft: number;
@@ -24,19 +26,20 @@ export interface ConvGeometry {
   readonly patchSize: number;
 }
 
-/** Geometry of an NHWC convolution of `inShape` with `filterShape` (dilation 1). */
+/** Geometry of an NHWC convolution of `inShape` with `filterShape` (dilation 1 unless given). */
 export function convGeometry(
   inShape: readonly number[],
   filterShape: readonly number[],
   strides: number | [number, number],
   pad: tf.Conv2DBackpropFilterAttrs['pad'],
   dimRoundingMode: 'floor' | 'round' | 'ceil' | undefined,
+  dilations: number | [number, number] = 1,
 ): ConvGeometry {
   const info = tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
     filterShape as [number, number, number, number],
     strides,
-    1,
+    dilations,
     pad,
     dimRoundingMode,
     false,
@@ -54,6 +57,8 @@ export function convGeometry(
     filterWidth: info.filterWidth,
     strideHeight: info.strideHeight,
     strideWidth: info.strideWidth,
+    dilationHeight: info.dilationHeight,
+    dilationWidth: info.dilationWidth,
     padTop: info.padInfo.top,
     padBottom: info.padInfo.bottom,
     padLeft: info.padInfo.left,

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { batchMatMulKernel, broadcastingBatchMatMulKernel } from './batch-mat-mul.js';
+import { conv2dKernel, fusedConv2dKernel } from './conv2d.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop.js';
@@ -26,6 +27,8 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: unsortedSegmentSumKernel, replace: false },
     { config: conv2dBackpropFilterKernel, replace: false },
     { config: conv2dBackpropInputKernel, replace: true },
+    { config: conv2dKernel, replace: true },
+    { config: fusedConv2dKernel, replace: true },
     { config: maxPoolGradKernel, replace: true },
     { config: leadingAxesSumKernel, replace: true },
     { config: leadingAxesMeanKernel, replace: true },

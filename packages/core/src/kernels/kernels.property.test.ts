@@ -8,6 +8,7 @@ import { expectTensorsClose } from '../testing/expect-tensors-close.js';
 import {
   axisGeometry,
   conv2dFilterGradReference,
+  conv2dReference,
   conv2dInputGradReference,
   depthwiseGradReference,
   maxPoolGradReference,
@@ -164,6 +165,54 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
       expectTensorsClose(dW, tf.tensor(Array.from(conv2dFilterGradReference(c, xValues, dyValues)), filterShape), { rtol: 1e-4, atol: 2e-3 });
     } finally {
       tf.dispose([x, dy, dW]);
+    }
+  });
+
+  it('Conv2D and FusedConv2D (bias; linear, relu, relu6, leaky relu) match the float64 reference', () => {
+    const activations = ['linear', 'relu', 'relu6', 'leakyrelu'] as const;
+    // 1-9 channels each way: the epilogue's four-channel vectors and its scalar tail.
+    const wide = convolution.chain((c) =>
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([inChannels, outChannels]) => ({ ...c, inChannels, outChannels })),
+    );
+    fc.assert(
+      fc.property(wide, fc.constantFrom(...activations), fc.boolean(), fc.nat(1000), (c, activation, withBias, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels];
+        const yShape = outShape(c, c.outChannels);
+        // Scaled by 3, so that outputs pass 6 (relu6) as well as 0.
+        const scaled = (values: Float32Array) => values.map((v) => 3 * v);
+        const [xValues, wValues, biasValues] = [scaled(seededValues(size(xShape), seed)), scaled(seededValues(size(filterShape), seed + 1)), seededValues(c.outChannels, seed + 2)];
+        const [x, w, bias] = [tf.tensor4d(xValues, xShape as [number, number, number, number]), tf.tensor4d(wValues, filterShape as [number, number, number, number]), tf.tensor1d(biasValues)];
+        const pad = tfjsPad(c.pad);
+        const plain = tf.conv2d(x, w, [...c.stride] as [number, number], pad);
+        const fused = tf.fused.conv2d({ x, filter: w, strides: [...c.stride] as [number, number], pad, ...(withBias ? { bias } : {}), activation, leakyreluAlpha: 0.3 });
+        const reference = conv2dReference(c, xValues, wValues);
+        const activate = (v: number): number =>
+          activation === 'relu' ? Math.max(v, 0) : activation === 'relu6' ? Math.min(Math.max(v, 0), 6) : activation === 'leakyrelu' ? (v > 0 ? v : 0.3 * v) : v;
+        const fusedReference = Array.from(reference, (v, i) => activate(v + (withBias ? biasValues[i % c.outChannels]! : 0)));
+        try {
+          expectTensorsClose(plain, tf.tensor(Array.from(reference), yShape), { rtol: 1e-4, atol: 1e-5 });
+          expectTensorsClose(fused, tf.tensor(fusedReference, yShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([x, w, bias, plain, fused]);
+        }
+      }),
+      { numRuns: 60, seed: 9 },
+    );
+  });
+
+  it('Conv2D in several blocks of patches (more than 4M patch values) matches the float64 reference', () => {
+    // 13×64×64 output positions × 80 patch values: two blocks of im2col rows on wasm.
+    const c: ConvCase = { batch: 13, height: 128, width: 128, inChannels: 5, outChannels: 3, kernel: [4, 4], stride: [2, 2], pad: 'same' };
+    const xShape = [c.batch, c.height, c.width, c.inChannels] as [number, number, number, number];
+    const filterShape = [4, 4, c.inChannels, c.outChannels] as [number, number, number, number];
+    const [xValues, wValues] = [seededValues(size(xShape), 7), seededValues(size(filterShape), 8)];
+    const [x, w] = [tf.tensor4d(xValues, xShape), tf.tensor4d(wValues, filterShape)];
+    const y = tf.conv2d(x, w, 2, 'same');
+    try {
+      expectTensorsClose(y, tf.tensor(Array.from(conv2dReference(c, xValues, wValues)), outShape(c, c.outChannels)), { rtol: 1e-4, atol: 1e-5 });
+    } finally {
+      tf.dispose([x, w, y]);
     }
   });
 

@@ -53,6 +53,22 @@ function forEachConvTap(c: ConvCase, visit: (b: number, ih: number, iw: number, 
           }
 }
 
+/** y[b,oh,ow,co] = sum over kh,kw,ci of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * W[kh,kw,ci,co] (0 in the padding). */
+export function conv2dReference(c: ConvCase, x: ArrayLike<number>, w: ArrayLike<number>): Float64Array {
+  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);
+  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const out = new Float64Array(c.batch * oh * ow * c.outChannels);
+  forEachConvTap(c, (b, ih, iw, p, q, i, j) => {
+    for (let ci = 0; ci < c.inChannels; ci++) {
+      const xv = x[((b * c.height + ih) * c.width + iw) * c.inChannels + ci]!;
+      for (let co = 0; co < c.outChannels; co++) {
+        out[((b * oh + i) * ow + j) * c.outChannels + co]! += xv * w[((p * c.kernel[1] + q) * c.inChannels + ci) * c.outChannels + co]!;
+      }
+    }
+  });
+  return out;
+}
+
 /** dW[kh,kw,ci,co] = sum over b,oh,ow of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * dy[b,oh,ow,co]. */
 export function conv2dFilterGradReference(c: ConvCase, x: ArrayLike<number>, dy: ArrayLike<number>): Float64Array {
   const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);

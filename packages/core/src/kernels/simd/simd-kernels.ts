@@ -9,6 +9,7 @@ interface KernelsExports {
     x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number, out: number,
   ): void;
+  biasActivation(y: number, rows: number, channels: number, bias: number, activation: number, alpha: number): void;
   col2im(
     patches: number, dx: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
@@ -109,6 +110,12 @@ export interface SimdKernels {
    */
   im2col: KernelsExports['im2col'];
   /**
+   * In place, `y = activation(y + bias)` on a row-major `rows×channels` matrix; `bias` the
+   * address of one value per channel, or 0 for none; activation 0 linear, 1 relu, 2 relu6, 3
+   * leaky relu of slope `alpha`.
+   */
+  biasActivation: KernelsExports['biasActivation'];
+  /**
    * Adds patch gradients (rows `[rowStart, rowStart + rowCount)` of `dy · Wᵀ`, row-major) back
    * into the NHWC input gradient `dx` at the positions each window read (col2im).
    */
@@ -137,13 +144,14 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  const { gemm, gemmScratchBytes, im2col, col2im, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
   return {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
       gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
     scratchBytes: gemmScratchBytes,
     im2col,
     col2im,
+    biasActivation,
     maxPoolGradTiled,
     address(info) {
       const offset = dataIdMap.get(info.dataId)?.memoryOffset;
