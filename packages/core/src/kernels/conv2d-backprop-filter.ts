@@ -77,19 +77,10 @@ function viaSimdPatches(access: KernelBackendLike, simd: SimdKernels, g: ConvGeo
   const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
   const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(g.patchSize, g.outChannels, blockRows) / 4)], 'float32');
   const dW = access.makeOutput!([...filterShape], 'float32');
-  const [xAddress, dyAddress, patchesAddress, scratchAddress, dWAddress] = [x, dy, patches, scratch, dW].map((info) => simd.address(info)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [xAddress, dyAddress, patchesAddress, scratchAddress, dWAddress] = simd.addresses(x, dy, patches, scratch, dW);
   for (let start = 0; start < g.rows; start += blockRows) {
     const count = Math.min(blockRows, g.rows - start);
-    simd.im2col(
-      xAddress, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
-      g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, patchesAddress,
-    );
+    simd.im2colRows(xAddress, g, start, count, patchesAddress);
     simd.multiply(patchesAddress, true, dyAddress + start * g.outChannels * 4, false, dWAddress, g.patchSize, g.outChannels, count, scratchAddress, start > 0);
   }
   access.disposeData(patches.dataId);

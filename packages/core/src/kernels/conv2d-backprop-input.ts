@@ -106,20 +106,11 @@ function viaSimdPatchProduct(access: KernelBackendLike, simd: SimdKernels, g: Co
   const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
   const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(blockRows, g.patchSize, g.outChannels) / 4)], 'float32');
   const dx = allocateOutput(access, [g.batchSize, g.inHeight, g.inWidth, g.inChannels]); // zeros; the last allocation
-  const [dyAddress, filterAddress, patchesAddress, scratchAddress, dxAddress] = [dy, filter, patches, scratch, dx.info].map((info) => simd.address(info)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [dyAddress, filterAddress, patchesAddress, scratchAddress, dxAddress] = simd.addresses(dy, filter, patches, scratch, dx.info);
   for (let start = 0; start < g.rows; start += blockRows) {
     const count = Math.min(blockRows, g.rows - start);
     simd.multiply(dyAddress + start * g.outChannels * 4, false, filterAddress, true, patchesAddress, count, g.patchSize, g.outChannels, scratchAddress);
-    simd.col2im(
-      patchesAddress, dxAddress, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
-      g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count,
-    );
+    simd.col2imRows(patchesAddress, dxAddress, g, start, count);
   }
   access.disposeData(patches.dataId);
   access.disposeData(scratch.dataId);

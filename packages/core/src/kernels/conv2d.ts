@@ -85,19 +85,10 @@ function convolve(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry,
   const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
   const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(blockRows, g.outChannels, g.patchSize) / 4)], 'float32');
   // Addresses after every allocation (offsets stay valid when the heap grows).
-  const [xAddress, filterAddress, outputAddress, patchesAddress, scratchAddress] = [x, filter, output, patches, scratch].map((info) => simd.address(info)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [xAddress, filterAddress, outputAddress, patchesAddress, scratchAddress] = simd.addresses(x, filter, output, patches, scratch);
   for (let start = 0; start < g.rows; start += blockRows) {
     const count = Math.min(blockRows, g.rows - start);
-    simd.im2col(
-      xAddress, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
-      g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, patchesAddress,
-    );
+    simd.im2colRows(xAddress, g, start, count, patchesAddress);
     simd.multiply(patchesAddress, false, filterAddress, false, outputAddress + start * g.outChannels * 4, count, g.outChannels, g.patchSize, scratchAddress);
   }
   access.disposeData(patches.dataId);

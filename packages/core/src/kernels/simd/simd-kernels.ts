@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { ConvGeometry } from '../conv-geometry.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 
 /** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
@@ -127,6 +128,12 @@ export interface SimdKernels {
   maxPoolGradTiled: KernelsExports['maxPoolGradTiled'];
   /** The byte address of a tensor's first value on the heap. */
   address(info: tf.TensorInfo): number;
+  /** {@link SimdKernels.address} of each tensor, in order. */
+  addresses<T extends readonly tf.TensorInfo[]>(...infos: T): { [K in keyof T]: number };
+  /** {@link SimdKernels.im2col} for a convolution's geometry: rows `[start, start + count)` to `out`. */
+  im2colRows(x: number, g: ConvGeometry, start: number, count: number, out: number): void;
+  /** {@link SimdKernels.col2im} for a convolution's geometry: patch rows `[start, start + count)` into `dx`. */
+  col2imRows(patches: number, dx: number, g: ConvGeometry, start: number, count: number): void;
 }
 
 /**
@@ -145,6 +152,11 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
   }
   if (exports === null) return undefined;
   const { gemm, gemmScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
+  const address = (info: tf.TensorInfo): number => {
+    const offset = dataIdMap.get(info.dataId)?.memoryOffset;
+    if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
+    return offset;
+  };
   return {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
       gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
@@ -153,10 +165,11 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     col2im,
     biasActivation,
     maxPoolGradTiled,
-    address(info) {
-      const offset = dataIdMap.get(info.dataId)?.memoryOffset;
-      if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
-      return offset;
-    },
+    address,
+    addresses: (...infos) => infos.map(address) as never,
+    im2colRows: (x, g, start, count, out) =>
+      im2col(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, out),
+    col2imRows: (patches, dx, g, start, count) =>
+      col2im(patches, dx, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count),
   };
 }
