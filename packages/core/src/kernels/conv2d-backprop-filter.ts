@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, viewValues, type KernelBackendLike } from './backend-access.js';
 import { assertGradientShapes, convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { runOriginalKernel } from './original-kernels.js';
+import { forEachPatchBlock } from './simd/patch-blocks.js';
 import { simdKernelsFor, type SimdKernels } from './simd/simd-kernels.js';
 
 /**
@@ -73,18 +74,12 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
  * product added to the sum of the blocks before (in row order, as one product would).
  */
 function viaSimdPatches(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry, x: tf.TensorInfo, dy: tf.TensorInfo, filterShape: readonly number[]): tf.TensorInfo {
-  const blockRows = rowsPerBlock(g);
-  const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
-  const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(g.patchSize, g.outChannels, blockRows) / 4)], 'float32');
   const dW = access.makeOutput!([...filterShape], 'float32');
-  const [xAddress, dyAddress, patchesAddress, scratchAddress, dWAddress] = simd.addresses(x, dy, patches, scratch, dW);
-  for (let start = 0; start < g.rows; start += blockRows) {
-    const count = Math.min(blockRows, g.rows - start);
-    simd.im2colRows(xAddress, g, start, count, patchesAddress);
-    simd.multiply(patchesAddress, true, dyAddress + start * g.outChannels * 4, false, dWAddress, g.patchSize, g.outChannels, count, scratchAddress, start > 0);
-  }
-  access.disposeData(patches.dataId);
-  access.disposeData(scratch.dataId);
+  const [xAddress, dyAddress, dWAddress] = simd.addresses(x, dy, dW);
+  forEachPatchBlock(access, simd, g, (rows) => simd.scratchBytes(g.patchSize, g.outChannels, rows), (start, count, patches, scratch) => {
+    simd.im2colRows(xAddress, g, start, count, patches);
+    simd.multiply(patches, true, dyAddress + start * g.outChannels * 4, false, dWAddress, g.patchSize, g.outChannels, count, scratch, start > 0);
+  });
   return dW;
 }
 

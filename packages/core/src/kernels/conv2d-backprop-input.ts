@@ -3,6 +3,7 @@ import { allocateOutput, makeOutput, readValues, runBackendKernel, type KernelBa
 import { assertGradientShapes, convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { backpropInputByPhases } from './conv2d-backprop-input-phases.js';
 import { runOriginalKernel } from './original-kernels.js';
+import { forEachPatchBlock } from './simd/patch-blocks.js';
 import { simdKernelsFor, type SimdKernels } from './simd/simd-kernels.js';
 
 /**
@@ -102,18 +103,12 @@ export const conv2dBackpropInputKernel: Omit<tf.KernelConfig, 'backendName'> = {
  * col2im as soon as it is computed.
  */
 function viaSimdPatchProduct(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry, dy: tf.TensorInfo, filter: tf.TensorInfo): tf.TensorInfo {
-  const blockRows = rowsPerBlock(g);
-  const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
-  const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(blockRows, g.patchSize, g.outChannels) / 4)], 'float32');
-  const dx = allocateOutput(access, [g.batchSize, g.inHeight, g.inWidth, g.inChannels]); // zeros; the last allocation
-  const [dyAddress, filterAddress, patchesAddress, scratchAddress, dxAddress] = simd.addresses(dy, filter, patches, scratch, dx.info);
-  for (let start = 0; start < g.rows; start += blockRows) {
-    const count = Math.min(blockRows, g.rows - start);
-    simd.multiply(dyAddress + start * g.outChannels * 4, false, filterAddress, true, patchesAddress, count, g.patchSize, g.outChannels, scratchAddress);
-    simd.col2imRows(patchesAddress, dxAddress, g, start, count);
-  }
-  access.disposeData(patches.dataId);
-  access.disposeData(scratch.dataId);
+  const dx = allocateOutput(access, [g.batchSize, g.inHeight, g.inWidth, g.inChannels]); // zero-filled
+  const [dyAddress, filterAddress, dxAddress] = simd.addresses(dy, filter, dx.info);
+  forEachPatchBlock(access, simd, g, (rows) => simd.scratchBytes(rows, g.patchSize, g.outChannels), (start, count, patches, scratch) => {
+    simd.multiply(dyAddress + start * g.outChannels * 4, false, filterAddress, true, patches, count, g.patchSize, g.outChannels, scratch);
+    simd.col2imRows(patches, dxAddress, g, start, count);
+  });
   return dx.info;
 }
 

@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { KernelBackendLike } from './backend-access.js';
-import { convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
+import { convGeometry, type ConvGeometry } from './conv-geometry.js';
 import { runOriginalKernel } from './original-kernels.js';
+import { forEachPatchBlock } from './simd/patch-blocks.js';
 import { simdKernelsFor, type SimdKernels } from './simd/simd-kernels.js';
 
 /** Activations that the SIMD epilogue applies, by the code `biasActivation` takes. */
@@ -81,17 +82,10 @@ export const fusedConv2dKernel: Omit<tf.KernelConfig, 'backendName'> = {
 function convolve(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry, x: tf.TensorInfo, filter: tf.TensorInfo): tf.TensorInfo {
   const output = access.makeOutput!([g.batchSize, g.outHeight, g.outWidth, g.outChannels], 'float32');
   if (g.rows === 0 || g.outChannels === 0) return output;
-  const blockRows = rowsPerBlock(g);
-  const patches = access.makeOutput!([blockRows * g.patchSize], 'float32');
-  const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(blockRows, g.outChannels, g.patchSize) / 4)], 'float32');
-  // Addresses after every allocation (offsets stay valid when the heap grows).
-  const [xAddress, filterAddress, outputAddress, patchesAddress, scratchAddress] = simd.addresses(x, filter, output, patches, scratch);
-  for (let start = 0; start < g.rows; start += blockRows) {
-    const count = Math.min(blockRows, g.rows - start);
-    simd.im2colRows(xAddress, g, start, count, patchesAddress);
-    simd.multiply(patchesAddress, false, filterAddress, false, outputAddress + start * g.outChannels * 4, count, g.outChannels, g.patchSize, scratchAddress);
-  }
-  access.disposeData(patches.dataId);
-  access.disposeData(scratch.dataId);
+  const [xAddress, filterAddress, outputAddress] = simd.addresses(x, filter, output);
+  forEachPatchBlock(access, simd, g, (rows) => simd.scratchBytes(rows, g.outChannels, g.patchSize), (start, count, patches, scratch) => {
+    simd.im2colRows(xAddress, g, start, count, patches);
+    simd.multiply(patches, false, filterAddress, false, outputAddress + start * g.outChannels * 4, count, g.outChannels, g.patchSize, scratch);
+  });
   return output;
 }

@@ -105,22 +105,11 @@ export interface SimdKernels {
   /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
   /**
-   * Rows `[rowStart, rowStart + rowCount)` of the im2col matrix of the NHWC input at `x` (row:
-   * one output position; columns: its window's values in (kh, kw, channel) order, 0 in the
-   * padding), row-major at `out`.
-   */
-  im2col: KernelsExports['im2col'];
-  /**
    * In place, `y = activation(y + bias)` on a row-major `rows×channels` matrix; `bias` the
    * address of one value per channel, or 0 for none; activation 0 linear, 1 relu, 2 relu6, 3
    * leaky relu of slope `alpha`.
    */
   biasActivation: KernelsExports['biasActivation'];
-  /**
-   * Adds patch gradients (rows `[rowStart, rowStart + rowCount)` of `dy · Wᵀ`, row-major) back
-   * into the NHWC input gradient `dx` at the positions each window read (col2im).
-   */
-  col2im: KernelsExports['col2im'];
   /**
    * The max-pooling gradient for windows that tile the input without overlap (stride = window,
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
@@ -130,9 +119,16 @@ export interface SimdKernels {
   address(info: tf.TensorInfo): number;
   /** {@link SimdKernels.address} of each tensor, in order. */
   addresses<T extends readonly tf.TensorInfo[]>(...infos: T): { [K in keyof T]: number };
-  /** {@link SimdKernels.im2col} for a convolution's geometry: rows `[start, start + count)` to `out`. */
+  /**
+   * Rows `[start, start + count)` of the im2col matrix of the NHWC input at `x` for a
+   * convolution of geometry `g` (row: one output position; columns: its window's values in
+   * (kh, kw, channel) order, 0 in the padding), row-major at `out`.
+   */
   im2colRows(x: number, g: ConvGeometry, start: number, count: number, out: number): void;
-  /** {@link SimdKernels.col2im} for a convolution's geometry: patch rows `[start, start + count)` into `dx`. */
+  /**
+   * Adds patch gradients (rows `[start, start + count)` of `dy · Wᵀ`, row-major, at `patches`)
+   * back into the NHWC input gradient `dx` at the positions each window read (col2im).
+   */
   col2imRows(patches: number, dx: number, g: ConvGeometry, start: number, count: number): void;
 }
 
@@ -151,6 +147,11 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
+  return bind(exports, dataIdMap);
+}
+
+/** The exports of the module, with tensor addresses read from `dataIdMap`. */
+function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>): SimdKernels {
   const { gemm, gemmScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
@@ -161,8 +162,6 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
       gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
     scratchBytes: gemmScratchBytes,
-    im2col,
-    col2im,
     biasActivation,
     maxPoolGradTiled,
     address,
