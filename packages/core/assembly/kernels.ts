@@ -45,7 +45,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       const accumulate = pc > 0 || addToC;
-      packB(b + ((<usize>pc * <usize>bRow + <usize>jc * <usize>bCol) << 2), bRow, bCol, kc, nc, packedB);
+      packB(b + ((<usize>pc * <usize>bRow + <usize>jc * <usize>bCol) << 2), bRow, bCol, kc, nc, packedB, <usize>kc << 5);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         const block = a + ((<usize>ic * <usize>aRow + <usize>pc * <usize>aCol) << 2);
@@ -95,14 +95,15 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
   return (x + to - 1) & ~(to - 1);
 }
 
-// B's kc×nc block into panels of 8 columns, each kc×8 row-major; columns past nc are 0.
-function packB(b: usize, bRow: i32, bCol: i32, kc: i32, nc: i32, out: usize): void {
+// B's kc×nc block into panels of 8 columns, each kc×8 row-major, panelStep bytes apart from
+// out on; columns past nc are 0.
+function packB(b: usize, bRow: i32, bCol: i32, kc: i32, nc: i32, out: usize, panelStep: usize): void {
   const rowStep = <usize>bRow << 2;
   const colStep = <usize>bCol << 2;
-  let to = out;
   for (let j = 0; j < nc; j += 8) {
     const columns = min(8, nc - j);
     let from = b + <usize>j * colStep;
+    let to = out + <usize>(j >> 3) * panelStep;
     if (columns == 8 && bCol == 1) {
       for (let p = 0; p < kc; p++) {
         v128.store(to, v128.load(from));
@@ -214,6 +215,133 @@ function packA(a: usize, aRow: i32, aCol: i32, mc: i32, kc: i32, out: usize): vo
     off += aColStep;
     pb += 32;
   }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c1, c10);
+  v128.store(c1, c11, 16);
+  v128.store(c2, c20);
+  v128.store(c2, c21, 16);
+  v128.store(c3, c30);
+  v128.store(c3, c31, 16);
+}
+
+// Bytes of scratch memory that conv2d needs for a kernel of `taps` positions.
+export function conv2dScratchBytes(taps: i32, inC: i32, outC: i32): i32 {
+  return (taps * inC * roundUp(outC, 8) + MC * taps + inC + 32) << 2;
+}
+
+// y ([batch, outH, outW, outC], NHWC) = the 2-D convolution of the NHWC input x with a kH×kW
+// filter, as an implicit matrix product (the im2col matrix is never built): for every four
+// output positions, the address of each kernel position's input pixel (or of a zero pixel,
+// where the window reaches into the padding) goes into an indirection buffer, and a 4×8 tile
+// reads the pixels' channels through it. Window position (kh, kw) of output (oh, ow) reads input
+// (oh·strideH + kh·dilationH − padTop, likewise for columns). The filter, as the product's B, is
+// kH·kW blocks of inC×outC, block t's element (ci, co) at w + 4·(t·tapStep + ci·wRow + co·wCol),
+// blocks taken in reverse order when flipTaps (a transposed convolution's flipped kernel).
+// Each output sums its products in (kh, kw, ci) order from 0, as im2col and gemm would.
+// scratch: conv2dScratchBytes.
+export function conv2d(
+  x: usize, batch: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
+  strideH: i32, strideW: i32, dilationH: i32, dilationW: i32, padTop: i32, padLeft: i32,
+  w: usize, tapStep: i32, wRow: i32, wCol: i32, flipTaps: bool, outC: i32, y: usize, scratch: usize,
+): void {
+  const taps = kH * kW;
+  const k = taps * inC;
+  const m = batch * outH * outW;
+  if (m <= 0 || outC <= 0) return;
+  const packedB = scratch;
+  const pointers = packedB + (<usize>(k * roundUp(outC, 8)) << 2);
+  const zeros = pointers + (<usize>(MC * taps) << 2);
+  const edge = zeros + (<usize>inC << 2);
+  memory.fill(zeros, 0, <usize>inC << 2);
+  for (let t = 0; t < taps; t++) {
+    const from = flipTaps ? taps - 1 - t : t;
+    packB(w + (<usize>from * <usize>tapStep << 2), wRow, wCol, inC, outC, packedB + (<usize>(t * inC) << 5), <usize>k << 5);
+  }
+  const pixel = <usize>inC << 2;
+  const cRow = <usize>outC << 2;
+  const perImage = outH * outW;
+  const tileBytes = <usize>taps << 4;
+  for (let ic = 0; ic < m; ic += MC) {
+    const mc = min(MC, m - ic);
+    // The indirection buffer: per tile of 4 rows, per kernel position, the 4 rows' pixel addresses.
+    for (let r = 0; r < roundUp(mc, 4); r++) {
+      const row = ic + r;
+      const slot = pointers + <usize>(r >> 2) * tileBytes + (<usize>(r & 3) << 2);
+      if (row >= m) {
+        for (let t = 0; t < taps; t++) store<u32>(slot + (<usize>t << 4), zeros);
+        continue;
+      }
+      const b = row / perImage;
+      const rest = row - b * perImage;
+      const oh = rest / outW;
+      const ow = rest - oh * outW;
+      const top = oh * strideH - padTop;
+      const left = ow * strideW - padLeft;
+      const image = x + <usize>b * <usize>inH * <usize>inW * pixel;
+      for (let kh = 0; kh < kH; kh++) {
+        const ih = top + kh * dilationH;
+        for (let kw = 0; kw < kW; kw++) {
+          const iw = left + kw * dilationW;
+          const inside = ih >= 0 && ih < inH && iw >= 0 && iw < inW;
+          store<u32>(slot + (<usize>(kh * kW + kw) << 4), inside ? image + (<usize>ih * <usize>inW + <usize>iw) * pixel : zeros);
+        }
+      }
+    }
+    for (let jr = 0; jr < outC; jr += 8) {
+      const panelB = packedB + (<usize>jr * <usize>k << 2);
+      const columns = min(8, outC - jr);
+      for (let ir = 0; ir < mc; ir += 4) {
+        const rows = min(4, mc - ir);
+        const tilePointers = pointers + <usize>(ir >> 2) * tileBytes;
+        const tile = y + <usize>(ic + ir) * cRow + (<usize>jr << 2);
+        if (rows == 4 && columns == 8) {
+          indirectTile4x8(tilePointers, tileBytes, pixel, panelB, tile, cRow);
+        } else {
+          indirectTile4x8(tilePointers, tileBytes, pixel, panelB, edge, 32);
+          for (let r = 0; r < rows; r++) {
+            for (let j = 0; j < columns; j++) store<f32>(tile + <usize>r * cRow + (<usize>j << 2), load<f32>(edge + (<usize>(r * 8 + j) << 2)));
+          }
+        }
+      }
+    }
+  }
+}
+
+// Four rows of C by eight columns, from 0, as tile4x8 computes them, but with the rows of A
+// gathered through an indirection buffer: per kernel position, four row addresses (u32), each
+// the start of `pixel` bytes of A's row; b: the packed B panel, every position's rows in turn.
+function indirectTile4x8(pointers: usize, pointerBytes: usize, pixel: usize, b: usize, c: usize, cRow: usize): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let pb = b;
+  const end = pointers + pointerBytes;
+  for (let at = pointers; at < end; at += 16) {
+    const a0 = <usize>load<u32>(at);
+    const a1 = <usize>load<u32>(at, 4);
+    const a2 = <usize>load<u32>(at, 8);
+    const a3 = <usize>load<u32>(at, 12);
+    for (let off: usize = 0; off < pixel; off += 4) {
+      const b0 = v128.load(pb);
+      const b1 = v128.load(pb, 16);
+      const x0 = v128.load32_splat(a0 + off);
+      c00 = f32x4.add(c00, f32x4.mul(x0, b0));
+      c01 = f32x4.add(c01, f32x4.mul(x0, b1));
+      const x1 = v128.load32_splat(a1 + off);
+      c10 = f32x4.add(c10, f32x4.mul(x1, b0));
+      c11 = f32x4.add(c11, f32x4.mul(x1, b1));
+      const x2 = v128.load32_splat(a2 + off);
+      c20 = f32x4.add(c20, f32x4.mul(x2, b0));
+      c21 = f32x4.add(c21, f32x4.mul(x2, b1));
+      const x3 = v128.load32_splat(a3 + off);
+      c30 = f32x4.add(c30, f32x4.mul(x3, b0));
+      c31 = f32x4.add(c31, f32x4.mul(x3, b1));
+      pb += 32;
+    }
+  }
+  const c1 = c + cRow, c2 = c1 + cRow, c3 = c2 + cRow;
   v128.store(c, c00);
   v128.store(c, c01, 16);
   v128.store(c1, c10);

@@ -59,7 +59,7 @@ const convolution: fc.Arbitrary<ConvCase> = fc
   .filter((c) => axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0).out >= 1 && axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1).out >= 1);
 
 const outShape = (c: ConvCase, channels: number) =>
-  [c.batch, axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0).out, axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1).out, channels] as [
+  [c.batch, axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0, c.dilation?.[0]).out, axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1, c.dilation?.[1]).out, channels] as [
     number,
     number,
     number,
@@ -198,6 +198,59 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
         }
       }),
       { numRuns: 60, seed: 9 },
+    );
+  });
+
+  it('Conv2D and FusedConv2D over 16-20 input channels (the implicit convolution on wasm), strided or dilated, match the float64 reference', () => {
+    // Up to 3×9×9 output rows: several blocks of 128 rows and a last tile of 1-3 rows; 1-19
+    // output channels: a partial panel of 8 columns, alone or after whole ones.
+    const wide = convolution.chain((c) =>
+      fc
+        .record({ inChannels: fc.integer({ min: 16, max: 20 }), outChannels: fc.integer({ min: 1, max: 19 }), dilation: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), dilate: fc.boolean() })
+        .map(({ dilate, dilation, ...channels }) => ({ ...c, ...channels, ...(dilate ? { stride: [1, 1] as const, dilation } : {}) }))
+        .filter((d) => outShape(d, 1)[1] >= 1 && outShape(d, 1)[2] >= 1),
+    );
+    fc.assert(
+      fc.property(wide, fc.constantFrom('linear', 'relu', 'leakyrelu'), fc.nat(1000), (c, activation, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels] as [number, number, number, number];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels] as [number, number, number, number];
+        const [xValues, wValues, biasValues] = [seededValues(size(xShape), seed), seededValues(size(filterShape), seed + 1), seededValues(c.outChannels, seed + 2)];
+        const [x, w, bias] = [tf.tensor4d(xValues, xShape), tf.tensor4d(wValues, filterShape), tf.tensor1d(biasValues)];
+        const [pad, strides, dilations] = [tfjsPad(c.pad), [...c.stride] as [number, number], [...(c.dilation ?? [1, 1])] as [number, number]];
+        const plain = tf.conv2d(x, w, strides, pad, 'NHWC', dilations);
+        const fused = tf.fused.conv2d({ x, filter: w, strides, pad, dilations, bias, activation, leakyreluAlpha: 0.3 });
+        const reference = conv2dReference(c, xValues, wValues);
+        const activate = (v: number): number => (activation === 'relu' ? Math.max(v, 0) : activation === 'leakyrelu' && v < 0 ? 0.3 * v : v);
+        const fusedReference = Array.from(reference, (v, i) => activate(v + biasValues[i % c.outChannels]!));
+        try {
+          expectTensorsClose(plain, tf.tensor(Array.from(reference), outShape(c, c.outChannels)), { rtol: 1e-4, atol: 1e-5 });
+          expectTensorsClose(fused, tf.tensor(fusedReference, outShape(c, c.outChannels)), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([x, w, bias, plain, fused]);
+        }
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+  });
+
+  it('Conv2DBackpropInput of stride 1 with 16-20 output and 8-12 input channels (the implicit convolution on wasm) matches the float64 reference', () => {
+    const wide = convolution.chain((c) =>
+      fc.tuple(fc.integer({ min: 8, max: 12 }), fc.integer({ min: 16, max: 20 })).map(([inChannels, outChannels]) => ({ ...c, inChannels, outChannels, stride: [1, 1] as const })),
+    );
+    fc.assert(
+      fc.property(wide, fc.nat(1000), (c, seed) => {
+        const xShape = [c.batch, c.height, c.width, c.inChannels];
+        const filterShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels];
+        const [wValues, dyValues] = [seededValues(size(filterShape), seed + 1), seededValues(size(outShape(c, c.outChannels)), seed + 2)];
+        const [w, dy] = [tf.tensor(wValues, filterShape), tf.tensor(dyValues, outShape(c, c.outChannels))];
+        const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { strides: [1, 1], pad: tfjsPad(c.pad), dataFormat: 'NHWC', inputShape: xShape }) as tf.Tensor;
+        try {
+          expectTensorsClose(dx, tf.tensor(Array.from(conv2dInputGradReference(c, wValues, dyValues)), xShape), { rtol: 1e-4, atol: 1e-5 });
+        } finally {
+          tf.dispose([w, dy, dx]);
+        }
+      }),
+      { numRuns: 30, seed: 13 },
     );
   });
 

@@ -15,10 +15,16 @@ export interface ConvCase {
   readonly kernel: readonly [number, number];
   readonly stride: readonly [number, number];
   readonly pad: Padding;
+  /** Dilation rates (height, width); [1, 1] when absent. */
+  readonly dilation?: readonly [number, number];
 }
 
-/** Output size and padding before, on one spatial axis (TensorFlow: `same` puts the odd pixel after). */
-export function axisGeometry(size: number, kernel: number, stride: number, pad: Padding, axis: 0 | 1): { out: number; before: number } {
+/**
+ * Output size and padding before, on one spatial axis (TensorFlow: `same` puts the odd pixel
+ * after); a dilated kernel spans `(kernel − 1)·dilation + 1` pixels.
+ */
+export function axisGeometry(size: number, kernelSize: number, stride: number, pad: Padding, axis: 0 | 1, dilation = 1): { out: number; before: number } {
+  const kernel = (kernelSize - 1) * dilation + 1;
   if (pad === 'valid') return { out: Math.floor((size - kernel) / stride) + 1, before: 0 };
   if (pad === 'same') {
     const out = Math.ceil(size / stride);
@@ -29,8 +35,8 @@ export function axisGeometry(size: number, kernel: number, stride: number, pad: 
   return { out: Math.floor((size + before + after - kernel) / stride) + 1, before };
 }
 
-export function outputSize(size: number, kernel: number, stride: number, pad: Padding, axis: 0 | 1 = 0): number {
-  return axisGeometry(size, kernel, stride, pad, axis).out;
+export function outputSize(size: number, kernel: number, stride: number, pad: Padding, axis: 0 | 1 = 0, dilation = 1): number {
+  return axisGeometry(size, kernel, stride, pad, axis, dilation).out;
 }
 
 /** The padding argument tfjs kernels take: `same`, `valid` or NHWC explicit pairs. */
@@ -40,23 +46,24 @@ export function tfjsPad(pad: Padding): 'same' | 'valid' | [[number, number], [nu
 
 /** Calls `visit(xIndex, wIndex, dyIndex)` for every (input pixel, filter tap, output pixel) that a convolution multiplies. */
 function forEachConvTap(c: ConvCase, visit: (b: number, ih: number, iw: number, p: number, q: number, i: number, j: number) => void): void {
-  const rows = axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0);
-  const cols = axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const [dh, dw] = c.dilation ?? [1, 1];
+  const rows = axisGeometry(c.height, c.kernel[0], c.stride[0], c.pad, 0, dh);
+  const cols = axisGeometry(c.width, c.kernel[1], c.stride[1], c.pad, 1, dw);
   for (let b = 0; b < c.batch; b++)
     for (let i = 0; i < rows.out; i++)
       for (let j = 0; j < cols.out; j++)
         for (let p = 0; p < c.kernel[0]; p++)
           for (let q = 0; q < c.kernel[1]; q++) {
-            const ih = i * c.stride[0] + p - rows.before;
-            const iw = j * c.stride[1] + q - cols.before;
+            const ih = i * c.stride[0] + p * dh - rows.before;
+            const iw = j * c.stride[1] + q * dw - cols.before;
             if (ih >= 0 && ih < c.height && iw >= 0 && iw < c.width) visit(b, ih, iw, p, q, i, j);
           }
 }
 
 /** y[b,oh,ow,co] = sum over kh,kw,ci of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * W[kh,kw,ci,co] (0 in the padding). */
 export function conv2dReference(c: ConvCase, x: ArrayLike<number>, w: ArrayLike<number>): Float64Array {
-  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);
-  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0, c.dilation?.[0]);
+  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1, c.dilation?.[1]);
   const out = new Float64Array(c.batch * oh * ow * c.outChannels);
   forEachConvTap(c, (b, ih, iw, p, q, i, j) => {
     for (let ci = 0; ci < c.inChannels; ci++) {
@@ -71,8 +78,8 @@ export function conv2dReference(c: ConvCase, x: ArrayLike<number>, w: ArrayLike<
 
 /** dW[kh,kw,ci,co] = sum over b,oh,ow of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * dy[b,oh,ow,co]. */
 export function conv2dFilterGradReference(c: ConvCase, x: ArrayLike<number>, dy: ArrayLike<number>): Float64Array {
-  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);
-  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0, c.dilation?.[0]);
+  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1, c.dilation?.[1]);
   const out = new Float64Array(c.kernel[0] * c.kernel[1] * c.inChannels * c.outChannels);
   forEachConvTap(c, (b, ih, iw, p, q, i, j) => {
     for (let ci = 0; ci < c.inChannels; ci++) {
@@ -87,8 +94,8 @@ export function conv2dFilterGradReference(c: ConvCase, x: ArrayLike<number>, dy:
 
 /** dx of a stride/pad convolution: dx[b,ih,iw,ci] = sum of W[p,q,ci,co] * dy[b,oh,ow,co] over taps reading (ih,iw). */
 export function conv2dInputGradReference(c: ConvCase, w: ArrayLike<number>, dy: ArrayLike<number>): Float64Array {
-  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);
-  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0, c.dilation?.[0]);
+  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1, c.dilation?.[1]);
   const dx = new Float64Array(c.batch * c.height * c.width * c.inChannels);
   forEachConvTap(c, (b, ih, iw, p, q, i, j) => {
     for (let ci = 0; ci < c.inChannels; ci++)
@@ -107,8 +114,8 @@ export function depthwiseGradReference(
   w: ArrayLike<number>,
   dy: ArrayLike<number>,
 ): { dx: Float64Array; dw: Float64Array } {
-  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0);
-  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1);
+  const oh = outputSize(c.height, c.kernel[0], c.stride[0], c.pad, 0, c.dilation?.[0]);
+  const ow = outputSize(c.width, c.kernel[1], c.stride[1], c.pad, 1, c.dilation?.[1]);
   const dx = new Float64Array(x.length);
   const dw = new Float64Array(w.length);
   forEachConvTap(c, (b, ih, iw, p, q, i, j) => {

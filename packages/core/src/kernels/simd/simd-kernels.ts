@@ -10,6 +10,12 @@ interface KernelsExports {
     x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number, out: number,
   ): void;
+  conv2d(
+    x: number, batch: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
+    strideH: number, strideW: number, dilationH: number, dilationW: number, padTop: number, padLeft: number,
+    w: number, tapStep: number, wRow: number, wCol: number, flipTaps: boolean, outC: number, y: number, scratch: number,
+  ): void;
+  conv2dScratchBytes(taps: number, inC: number, outC: number): number;
   biasActivation(y: number, rows: number, channels: number, bias: number, activation: number, alpha: number): void;
   col2im(
     patches: number, dx: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
@@ -105,6 +111,22 @@ export interface SimdKernels {
   /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
   /**
+   * The convolution of geometry `g` of the NHWC input at `x` with the filter at `filter`
+   * (`[kH, kW, inC, outC]`), into `y` (`[batch, outH, outW, outC]`), as an implicit product:
+   * no im2col matrix, each output's window read through an indirection buffer. `scratch`: the
+   * address of {@link SimdKernels.convolutionScratchBytes} bytes.
+   */
+  convolve(x: number, g: ConvGeometry, filter: number, y: number, scratch: number): void;
+  /**
+   * The input gradient `dx` (`[batch, inH, inW, inC]`) of a stride-1 convolution of geometry
+   * `g` from its output gradient `dy`, as {@link SimdKernels.convolve} computes a convolution:
+   * `dy` padded by `k − 1 − pad`, the filter flipped in space, its channel axes swapped (read
+   * where it lies). Throws for other strides.
+   */
+  convolveTransposed(dy: number, g: ConvGeometry, filter: number, dx: number, scratch: number): void;
+  /** Bytes of scratch memory that {@link SimdKernels.convolve} (or, with `transposed`, {@link SimdKernels.convolveTransposed}) needs. */
+  convolutionScratchBytes(g: ConvGeometry, transposed?: boolean): number;
+  /**
    * In place, `y = activation(y + bias)` on a row-major `rows×channels` matrix; `bias` the
    * address of one value per channel, or 0 for none; activation 0 linear, 1 relu, 2 relu6, 3
    * leaky relu of slope `alpha`.
@@ -152,7 +174,7 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
 function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>): SimdKernels {
-  const { gemm, gemmScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -166,6 +188,27 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
     maxPoolGradTiled,
     address,
     addresses: (...infos) => infos.map(address) as never,
+    convolve: (x, g, filter, y, scratch) =>
+      conv2d(
+        x, g.batchSize, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
+        g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
+        filter, g.inChannels * g.outChannels, g.outChannels, 1, false, g.outChannels, y, scratch,
+      ),
+    convolveTransposed: (dy, g, filter, dx, scratch) => {
+      if (g.strideHeight !== 1 || g.strideWidth !== 1 || g.dilationHeight !== 1 || g.dilationWidth !== 1) {
+        throw new Error('[@dl/core] SIMD kernels: convolveTransposed needs stride 1 and dilation 1.');
+      }
+      // Block t of the flipped filter, element (co, ci), is W[kH·kW − 1 − t][ci][co]: rows 1 apart, columns outC.
+      conv2d(
+        dy, g.batchSize, g.outHeight, g.outWidth, g.outChannels, g.inHeight, g.inWidth, g.filterHeight, g.filterWidth,
+        1, 1, 1, 1, g.filterHeight - 1 - g.padTop, g.filterWidth - 1 - g.padLeft,
+        filter, g.inChannels * g.outChannels, 1, g.outChannels, true, g.inChannels, dx, scratch,
+      );
+    },
+    convolutionScratchBytes: (g, transposed = false) =>
+      transposed
+        ? conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)
+        : conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels),
     im2colRows: (x, g, start, count, out) =>
       im2col(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, out),
     col2imRows: (patches, dx, g, start, count) =>
