@@ -435,6 +435,60 @@ export function col2im(
   }
 }
 
+// The column totals of x (rows×columns, row-major), each summed in float64 in row order and
+// divided by `divisor` (1 for sums, the row count for means), into out as float32: the sums and
+// means over a tensor's leading axes (bias gradients, batch statistics). Sixteen columns at a
+// time in eight f64x2 accumulators, then four at a time, then one.
+export function sumColumns(x: usize, rows: i32, columns: i32, divisor: f64, out: usize): void {
+  const rowBytes = <usize>columns << 2;
+  const end = x + <usize>rows * rowBytes;
+  let c = 0;
+  for (; c + 16 <= columns; c += 16) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
+    let s4 = f64x2.splat(0), s5 = f64x2.splat(0), s6 = f64x2.splat(0), s7 = f64x2.splat(0);
+    for (let at = x + (<usize>c << 2); at < end; at += rowBytes) {
+      const v0 = v128.load(at), v1 = v128.load(at, 16), v2 = v128.load(at, 32), v3 = v128.load(at, 48);
+      s0 = f64x2.add(s0, f64x2.promote_low_f32x4(v0));
+      s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<i32>(v0, v0, 2, 3, 2, 3)));
+      s2 = f64x2.add(s2, f64x2.promote_low_f32x4(v1));
+      s3 = f64x2.add(s3, f64x2.promote_low_f32x4(v128.shuffle<i32>(v1, v1, 2, 3, 2, 3)));
+      s4 = f64x2.add(s4, f64x2.promote_low_f32x4(v2));
+      s5 = f64x2.add(s5, f64x2.promote_low_f32x4(v128.shuffle<i32>(v2, v2, 2, 3, 2, 3)));
+      s6 = f64x2.add(s6, f64x2.promote_low_f32x4(v3));
+      s7 = f64x2.add(s7, f64x2.promote_low_f32x4(v128.shuffle<i32>(v3, v3, 2, 3, 2, 3)));
+    }
+    const to = out + (<usize>c << 2);
+    storeTotals(to, s0, divisor);
+    storeTotals(to + 8, s1, divisor);
+    storeTotals(to + 16, s2, divisor);
+    storeTotals(to + 24, s3, divisor);
+    storeTotals(to + 32, s4, divisor);
+    storeTotals(to + 40, s5, divisor);
+    storeTotals(to + 48, s6, divisor);
+    storeTotals(to + 56, s7, divisor);
+  }
+  for (; c + 4 <= columns; c += 4) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    for (let at = x + (<usize>c << 2); at < end; at += rowBytes) {
+      const v = v128.load(at);
+      s0 = f64x2.add(s0, f64x2.promote_low_f32x4(v));
+      s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<i32>(v, v, 2, 3, 2, 3)));
+    }
+    storeTotals(out + (<usize>c << 2), s0, divisor);
+    storeTotals(out + (<usize>c << 2) + 8, s1, divisor);
+  }
+  for (; c < columns; c++) {
+    let s: f64 = 0;
+    for (let at = x + (<usize>c << 2); at < end; at += rowBytes) s += <f64>load<f32>(at);
+    store<f32>(out + (<usize>c << 2), <f32>(s / divisor));
+  }
+}
+
+// Two float64 totals divided by `divisor`, stored as two float32 values at `to`.
+function storeTotals(to: usize, totals: v128, divisor: f64): void {
+  v128.store64_lane(to, f32x4.demote_f64x2_zero(f64x2.div(totals, f64x2.splat(divisor))), 0);
+}
+
 // In place on y (rows×channels, row-major): y = activation(y + bias), bias a channels-vector
 // (none when bias is 0). activation: 0 linear, 1 relu, 2 relu6, 3 leaky relu with slope alpha.
 export function biasActivation(y: usize, rows: i32, channels: i32, bias: usize, activation: i32, alpha: f32): void {

@@ -43,3 +43,21 @@ describe('Sum over leading axes on wasm (dl kernel)', () => {
     tf.dispose([x, sum]);
   });
 });
+
+describe('Sum and Mean over leading axes on wasm (the SIMD column totals)', () => {
+  // 1-40 columns: groups of sixteen, of four, and single columns; rows up to 300 so that float32
+  // accumulation would round differently from float64.
+  it.each([1, 3, 4, 7, 16, 17, 21, 32, 40])('are the float64 column totals in row order, rounded once to float32 (%i columns)', (columns) => {
+    const rows = 300;
+    const x = random([3, rows / 3, columns], columns);
+    const values = x.dataSync();
+    const totals = new Float64Array(columns);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) totals[c]! += values[r * columns + c]!;
+    const sum = tf.sum(x, [0, 1]);
+    const mean = tf.mean(x, [0, 1], true);
+    expect(mean.shape).toEqual([1, 1, columns]);
+    expect(Array.from(sum.dataSync())).toEqual(Array.from(totals, (t) => Math.fround(t)));
+    expect(Array.from(mean.dataSync())).toEqual(Array.from(totals, (t) => Math.fround(t / rows)));
+    tf.dispose([x, sum, mean]);
+  });
+});

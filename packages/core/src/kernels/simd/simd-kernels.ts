@@ -17,6 +17,7 @@ interface KernelsExports {
   ): void;
   conv2dScratchBytes(taps: number, inC: number, outC: number): number;
   biasActivation(y: number, rows: number, channels: number, bias: number, activation: number, alpha: number): void;
+  sumColumns(x: number, rows: number, columns: number, divisor: number, out: number): void;
   col2im(
     patches: number, dx: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
@@ -133,6 +134,11 @@ export interface SimdKernels {
    */
   biasActivation: KernelsExports['biasActivation'];
   /**
+   * The column totals of a row-major `rows×columns` float32 matrix at `x`, each summed in float64
+   * in row order and divided by `divisor` (1 for sums, the row count for means), as float32 at `out`.
+   */
+  sumColumns: KernelsExports['sumColumns'];
+  /**
    * The max-pooling gradient for windows that tile the input without overlap (stride = window,
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
    */
@@ -174,7 +180,7 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
 function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>): SimdKernels {
-  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, biasActivation, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, biasActivation, sumColumns, maxPoolGradTiled } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -185,6 +191,7 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
       gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
     scratchBytes: gemmScratchBytes,
     biasActivation,
+    sumColumns,
     maxPoolGradTiled,
     address,
     addresses: (...infos) => infos.map(address) as never,
