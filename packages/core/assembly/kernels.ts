@@ -26,7 +26,11 @@ export function gemmScratchBytes(m: i32, n: i32, k: i32): i32 {
 // stored transposed (k×m) is aRow = 1, aCol = m; likewise for B. scratch: gemmScratchBytes.
 // Each cell sums its k products in order p = 0, 1, ..., k-1, starting from 0, or from C's value
 // when addToC (C += A · B).
-export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, c: usize, m: i32, n: i32, k: i32, scratch: usize, addToC: bool): void {
+// With patchChannels > 0, A is the transposed im2col matrix of a convolution, read in place: a
+// is a table of pixel addresses from patchAddresses (kernel position t's address for pixel p at
+// a + 4·(t·k + p)), and A's element (i, p) is channel i mod patchChannels of kernel position
+// i / patchChannels's pixel for p (aRow and aCol unused).
+export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, c: usize, m: i32, n: i32, k: i32, scratch: usize, addToC: bool, patchChannels: i32): void {
   const cRow = <usize>n << 2;
   if (k <= 0) {
     if (!addToC) memory.fill(c, 0, <usize>m * cRow);
@@ -39,7 +43,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
   // A row-major A is read in place, four rows at a time (packing it cost up to half the time
   // of products with few columns, 12544×32·32×16: 19 against 37 GFLOP/s); a transposed one
   // (four rows' values of one p side by side) is packed.
-  const direct = aCol == 1;
+  const direct = aCol == 1 && patchChannels == 0;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -49,7 +53,8 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         const block = a + ((<usize>ic * <usize>aRow + <usize>pc * <usize>aCol) << 2);
-        if (!direct) packA(block, aRow, aCol, mc, kc, packedA);
+        if (patchChannels > 0) packPatches(a, k, patchChannels, ic, pc, mc, kc, packedA);
+        else if (!direct) packA(block, aRow, aCol, mc, kc, packedA);
         for (let jr = 0; jr < nc; jr += 8) {
           const panelB = packedB + (<usize>(jr * kc) << 2);
           const columns = min(8, nc - jr);
@@ -172,6 +177,73 @@ function packA(a: usize, aRow: i32, aCol: i32, mc: i32, kc: i32, out: usize): vo
         for (let r = 0; r < 4; r++) store<f32>(to + (<usize>r << 2), r < rows ? load<f32>(at + <usize>r * rowStep) : 0);
         at += colStep;
         to += 16;
+      }
+    }
+  }
+}
+
+// Rows [i0, i0 + mc) by columns [p0, p0 + kc) of a transposed im2col matrix (row i: channel
+// i mod channels of kernel position i / channels; column p: a pixel), packed as packA packs,
+// from the table of pixel addresses (position t's for pixel p at table + 4·(t·pixels + p)).
+function packPatches(table: usize, pixels: i32, channels: i32, i0: i32, p0: i32, mc: i32, kc: i32, out: usize): void {
+  let to = out;
+  for (let i = i0; i < i0 + mc; i += 4) {
+    const t = i / channels;
+    const channel = i - t * channels;
+    if (channel + 4 <= channels && i + 4 <= i0 + mc) {
+      // Four channels of one pixel: one vector.
+      let at = table + ((<usize>t * <usize>pixels + <usize>p0) << 2);
+      const offset = <usize>channel << 2;
+      for (let p = 0; p < kc; p++) {
+        v128.store(to, v128.load(<usize>load<u32>(at) + offset));
+        at += 4;
+        to += 16;
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        for (let r = 0; r < 4; r++) {
+          const row = i + r;
+          let value: f32 = 0;
+          if (row < i0 + mc) {
+            const tr = row / channels;
+            value = load<f32>(<usize>load<u32>(table + ((<usize>tr * <usize>pixels + <usize>(p0 + p)) << 2)) + (<usize>(row - tr * channels) << 2));
+          }
+          store<f32>(to + (<usize>r << 2), value);
+        }
+        to += 16;
+      }
+    }
+  }
+}
+
+// The table that gemm reads a transposed im2col matrix through: for output rows [rowStart,
+// rowStart + rowCount) of a 2-D convolution of the NHWC input x (row: (b, oh, ow)), kernel
+// position t = kh·kW + kw's pixel address for row r at table + 4·(t·rowCount + r): input pixel
+// (oh·strideH + kh − padTop, ow·strideW + kw − padLeft), or `zeros` (inC zero floats) in the padding.
+export function patchAddresses(
+  x: usize, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
+  strideH: i32, strideW: i32, padTop: i32, padLeft: i32, rowStart: i32, rowCount: i32, zeros: usize, table: usize,
+): void {
+  const pixel = <usize>inC << 2;
+  const perImage = outH * outW;
+  const tapStep = <usize>rowCount << 2;
+  for (let r = 0; r < rowCount; r++) {
+    const row = rowStart + r;
+    const b = row / perImage;
+    const rest = row - b * perImage;
+    const oh = rest / outW;
+    const ow = rest - oh * outW;
+    const top = oh * strideH - padTop;
+    const left = ow * strideW - padLeft;
+    const image = x + <usize>b * <usize>inH * <usize>inW * pixel;
+    let slot = table + (<usize>r << 2);
+    for (let kh = 0; kh < kH; kh++) {
+      const ih = top + kh;
+      for (let kw = 0; kw < kW; kw++) {
+        const iw = left + kw;
+        const inside = ih >= 0 && ih < inH && iw >= 0 && iw < inW;
+        store<u32>(slot, inside ? image + (<usize>ih * <usize>inW + <usize>iw) * pixel : zeros);
+        slot += tapStep;
       }
     }
   }

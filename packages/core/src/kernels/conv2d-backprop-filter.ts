@@ -2,22 +2,23 @@ import type * as tf from '@tensorflow/tfjs';
 import { allocateOutput, makeOutput, readValues, runBackendKernel, viewValues, type KernelBackendLike } from './backend-access.js';
 import { assertGradientShapes, convGeometry, rowsPerBlock, type ConvGeometry } from './conv-geometry.js';
 import { runOriginalKernel } from './original-kernels.js';
-import { forEachPatchBlock } from './simd/patch-blocks.js';
 import { simdKernelsFor, type SimdKernels } from './simd/simd-kernels.js';
 
 /**
  * `Conv2DBackpropFilter` (the gradient of a 2-D convolution with respect to its filter)
  * as im2col and one matrix product, `dW = patches(x)ᵀ · dy`, with `dy` viewed as
  * `[batch·outH·outW, outC]`:
- * - at least 8 input channels, on wasm with WebAssembly SIMD: dl's SIMD im2col and product
- *   (the patches read transposed in place), 1.3-2.3x the forward-convolution form below;
+ * - at least 4 input channels, on wasm with WebAssembly SIMD: dl's SIMD product, packing its
+ *   panels of patches straight from `x` through a table of each window position's pixel
+ *   address (no im2col copy): 1.1-1.7x an SIMD im2col copy, itself 1.7-2.3x the
+ *   forward-convolution form below;
  * - at least 8 input channels otherwise: the forward-convolution form (`viaForwardConvolution`);
  * - fewer channels: `patches(x)ᵀ` of shape `[kH·kW·inC, batch·outH·outW]` built in that
  *   layout in JavaScript, times `dy` on the backend's `BatchMatMul`.
  *
  * wasm has no kernel of its own; the cpu backend's is a direct loop about 75x slower than
  * its forward convolution, and this one replaces it for NHWC (NCHW falls back to the
- * original). Large problems are split into row blocks of at most 16 MB of patches.
+ * original). Large problems are split into row blocks of at most 4M patch values (16 MB).
  *
  * @example
  * ```ts
@@ -37,12 +38,14 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
     const g = convGeometry(x.shape, filterShape, strides, pad, dimRoundingMode);
     assertGradientShapes('Conv2DBackpropFilter', g, dy, filterShape);
     const simd = x.dtype === 'float32' && dy.dtype === 'float32' ? simdKernelsFor(backend) : undefined;
-    if (preferForwardConvolution(g)) {
-      // By measurement on wasm (batch 64; ms, SIMD patches vs forward convolution): 14×14×64→128
-      // 4×4 stride 2 25 vs 32-44, 28×28×32→64 4×4 stride 2 27 vs 39-42, 28×28×32→32 3×3 34-40
-      // vs 60, 7×7×64→128 3×3 13-15 vs 23-26, 26×26×32→64 3×3 valid 43 vs 97.
-      return simd === undefined ? viaForwardConvolution(access, g, x, dy) : viaSimdPatches(access, simd, g, x, dy, filterShape);
-    }
+    // By measurement on wasm (batch 64; ms, patches read through addresses vs an SIMD im2col copy):
+    // 14×14×64→64 3×3 25 vs 28, 28×28×32→32 3×3 28 vs 35, 28×28×32→64 4×4 stride 2 23 vs 28,
+    // 28×28×8→16 3×3 5.3 vs 8.0, 28×28×4→16 3×3 3.6 vs 6.2 (JavaScript im2col); with 1-3 channels
+    // (no four channels of a pixel to load as one vector) about equal, 6.0 vs 5.7 for 28×28×1→32.
+    // The SIMD im2col copy had been 1.7-2.3x the forward-convolution route (28×28×32→32 3×3 34-40
+    // vs 60, 26×26×32→64 3×3 valid 43 vs 97).
+    if (simd !== undefined && g.inChannels >= 4) return viaPatchAddresses(access, simd, g, x, dy, filterShape);
+    if (preferForwardConvolution(g)) return viaForwardConvolution(access, g, x, dy);
     const blockRows = rowsPerBlock(g);
     if (blockRows === g.rows) {
       const patches = allocateOutput(access, [1, g.patchSize, g.rows]);
@@ -69,17 +72,25 @@ export const conv2dBackpropFilterKernel: Omit<tf.KernelConfig, 'backendName'> = 
 };
 
 /**
- * On wasm with dl's SIMD kernels: `dW = patches(x)ᵀ · dy`, the patches built by the SIMD im2col
- * in blocks of at most 16 MB and read transposed in place by the SIMD product, each block's
- * product added to the sum of the blocks before (in row order, as one product would).
+ * On wasm with dl's SIMD kernels: `dW = patches(x)ᵀ · dy` with the patches read in place: per
+ * block of output rows (as many as 4M patch values), a table of each window position's pixel
+ * address, through which the product packs its panels of patches; each block's product added to
+ * the sum of the blocks before (in row order, as one product would).
  */
-function viaSimdPatches(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry, x: tf.TensorInfo, dy: tf.TensorInfo, filterShape: readonly number[]): tf.TensorInfo {
+function viaPatchAddresses(access: KernelBackendLike, simd: SimdKernels, g: ConvGeometry, x: tf.TensorInfo, dy: tf.TensorInfo, filterShape: readonly number[]): tf.TensorInfo {
   const dW = access.makeOutput!([...filterShape], 'float32');
-  const [xAddress, dyAddress, dWAddress] = simd.addresses(x, dy, dW);
-  forEachPatchBlock(access, simd, g, (rows) => simd.scratchBytes(g.patchSize, g.outChannels, rows), (start, count, patches, scratch) => {
-    simd.im2colRows(xAddress, g, start, count, patches);
-    simd.multiply(patches, true, dyAddress + start * g.outChannels * 4, false, dWAddress, g.patchSize, g.outChannels, count, scratch, start > 0);
-  });
+  const blockRows = rowsPerBlock(g);
+  const taps = g.filterHeight * g.filterWidth;
+  const table = access.makeOutput!([blockRows * taps], 'int32');
+  const zeros = allocateOutput(access, [g.inChannels]).info; // zero-filled
+  const scratch = access.makeOutput!([Math.ceil(simd.scratchBytes(g.patchSize, g.outChannels, blockRows) / 4)], 'float32');
+  const [xAddress, dyAddress, dWAddress, tableAddress, zerosAddress, scratchAddress] = simd.addresses(x, dy, dW, table, zeros, scratch);
+  for (let start = 0; start < g.rows; start += blockRows) {
+    const count = Math.min(blockRows, g.rows - start);
+    simd.patchAddressRows(xAddress, g, start, count, zerosAddress, tableAddress);
+    simd.multiplyPatches(tableAddress, g, count, dyAddress + start * g.outChannels * 4, dWAddress, scratchAddress, start > 0);
+  }
+  for (const info of [table, zeros, scratch]) access.disposeData(info.dataId);
   return dW;
 }
 

@@ -4,7 +4,11 @@ import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary
 
 /** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
 interface KernelsExports {
-  gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number, addToC: boolean): void;
+  gemm(a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, m: number, n: number, k: number, scratch: number, addToC: boolean, patchChannels: number): void;
+  patchAddresses(
+    x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
+    strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number, zeros: number, table: number,
+  ): void;
   gemmScratchBytes(m: number, n: number, k: number): number;
   im2col(
     x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
@@ -109,6 +113,20 @@ export interface SimdKernels {
    * `addToC`, `c += op(a) · op(b)`.
    */
   multiply(a: number, transposeA: boolean, b: number, transposeB: boolean, c: number, m: number, n: number, k: number, scratch: number, addToC?: boolean): void;
+  /**
+   * The filter gradient of a convolution of geometry `g` over its output rows `[start, start +
+   * count)`, `dW = patches(x)ᵀ · dy` (`[kH·kW·inC, outC]`), with the patches read in place through
+   * `table` (from {@link SimdKernels.patchAddressRows} for the same rows) instead of an im2col
+   * copy; `dy` the address of row `start` of `dy`; with `addToC`, added to `dW`. `scratch`:
+   * {@link SimdKernels.scratchBytes}`(kH·kW·inC, outC, count)` bytes.
+   */
+  multiplyPatches(table: number, g: ConvGeometry, count: number, dy: number, dW: number, scratch: number, addToC: boolean): void;
+  /**
+   * For output rows `[start, start + count)` of a convolution of geometry `g` (no dilation) of
+   * the NHWC input at `x`: the address of each kernel position's input pixel, or `zeros` (the
+   * address of `inC` zero floats) in the padding, as `count` u32 values per kernel position at `table`.
+   */
+  patchAddressRows(x: number, g: ConvGeometry, start: number, count: number, zeros: number, table: number): void;
   /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
   /**
@@ -180,7 +198,7 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
 function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>): SimdKernels {
-  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, biasActivation, sumColumns, maxPoolGradTiled } = exports;
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -188,7 +206,11 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
   };
   return {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
-      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC),
+      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC, 0),
+    multiplyPatches: (table, g, count, dy, dW, scratch, addToC) =>
+      gemm(table, 0, 0, dy, g.outChannels, 1, dW, g.patchSize, g.outChannels, count, scratch, addToC, g.inChannels),
+    patchAddressRows: (x, g, start, count, zeros, table) =>
+      patchAddresses(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, zeros, table),
     scratchBytes: gemmScratchBytes,
     biasActivation,
     sumColumns,
