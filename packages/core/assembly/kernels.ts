@@ -311,16 +311,18 @@ export function conv2dScratchBytes(taps: i32, inC: i32, outC: i32): i32 {
 // kH·kW blocks of inC×outC, block t's element (ci, co) at w + 4·(t·tapStep + ci·wRow + co·wCol),
 // blocks taken in reverse order when flipTaps (a transposed convolution's flipped kernel).
 // Each output sums its products in (kh, kw, ci) order from 0, as im2col and gemm would.
-// scratch: conv2dScratchBytes.
+// Only output rows [rowStart, rowStart + rowCount) (row: (b, oh, ow)) are computed, so that
+// threads can share the rows. scratch: conv2dScratchBytes.
 export function conv2d(
-  x: usize, batch: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
+  x: usize, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, kH: i32, kW: i32,
   strideH: i32, strideW: i32, dilationH: i32, dilationW: i32, padTop: i32, padLeft: i32,
   w: usize, tapStep: i32, wRow: i32, wCol: i32, flipTaps: bool, outC: i32, y: usize, scratch: usize,
+  rowStart: i32, rowCount: i32,
 ): void {
   const taps = kH * kW;
   const k = taps * inC;
-  const m = batch * outH * outW;
-  if (m <= 0 || outC <= 0) return;
+  const m = rowStart + rowCount;
+  if (rowCount <= 0 || outC <= 0) return;
   const packedB = scratch;
   const pointers = packedB + (<usize>(k * roundUp(outC, 8)) << 2);
   const zeros = pointers + (<usize>(MC * taps) << 2);
@@ -334,7 +336,7 @@ export function conv2d(
   const cRow = <usize>outC << 2;
   const perImage = outH * outW;
   const tileBytes = <usize>taps << 4;
-  for (let ic = 0; ic < m; ic += MC) {
+  for (let ic = rowStart; ic < m; ic += MC) {
     const mc = min(MC, m - ic);
     // The indirection buffer: per tile of 4 rows, per kernel position, the 4 rows' pixel addresses.
     for (let r = 0; r < roundUp(mc, 4); r++) {

@@ -12,7 +12,7 @@ const distUrl = new URL('../../dist/index.js', import.meta.url);
 const script = fileURLToPath(new URL('./fixtures/wasm-threads.mjs', import.meta.url));
 
 interface Run {
-  readonly wasm: { simd: boolean; threads: boolean; threadCount: number };
+  readonly wasm: { simd: boolean; threads: boolean; threadCount: number; kernelThreads: number };
   readonly digest: string;
   readonly losses: number[];
   readonly secondError?: string;
@@ -27,11 +27,11 @@ function run(...args: string[]): Run {
 }
 
 describe("useBackend('wasm', { threads }) in Node", () => {
-  it('runs XNNPACK on two threads with bitwise the results of one, and the script exits by itself', () => {
+  it("runs XNNPACK and dl's kernels on two threads with bitwise the results of one, and the script exits by itself", () => {
     const one = run('1');
     const two = run('2');
-    expect(one.wasm).toEqual({ simd: true, threads: false, threadCount: 1 });
-    expect(two.wasm).toEqual({ simd: true, threads: true, threadCount: 2 });
+    expect(one.wasm).toEqual({ simd: true, threads: false, threadCount: 1, kernelThreads: 1 });
+    expect(two.wasm).toEqual({ simd: true, threads: true, threadCount: 2, kernelThreads: 2 });
     expect(two.digest).toBe(one.digest);
     expect(two.losses).toEqual(one.losses);
     expect(one.losses).toHaveLength(3);

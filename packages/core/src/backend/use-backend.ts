@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
 import { BackendError } from '../errors/backend-error.js';
-import { prepareSimdKernels } from '../kernels/simd/simd-kernels.js';
+import { prepareSimdKernels, simdKernelThreads } from '../kernels/simd/simd-kernels.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { isNode } from './environment.js';
 import { prepareNodeWasmThreads } from './node-wasm-threads.js';
@@ -70,8 +70,12 @@ export interface BackendReport {
   readonly installedTrainingKernels: readonly string[];
   /** Every backend tried, in order. */
   readonly attempts: readonly BackendAttempt[];
-  /** wasm only: whether SIMD and multi-threading are in use, and XNNPACK's thread count. */
-  readonly wasm?: { readonly simd: boolean; readonly threads: boolean; readonly threadCount: number };
+  /**
+   * wasm only: whether SIMD and multi-threading are in use, XNNPACK's thread count, and the threads
+   * that dl's own SIMD kernels share their large products and convolutions among (the same count
+   * in Node with threads and training kernels; 1 otherwise).
+   */
+  readonly wasm?: { readonly simd: boolean; readonly threads: boolean; readonly threadCount: number; readonly kernelThreads: number };
   /** `node` or `browser`. */
   readonly environment: 'node' | 'browser';
 }
@@ -155,7 +159,7 @@ export async function useBackend(
     quietTfjsNotices();
     if (backend === 'wasm') guardWasmDispose(tf.engine().registry.wasm);
     const installed = parsed.trainingKernels ? installTrainingKernels(backend) : [];
-    if (backend === 'wasm' && parsed.trainingKernels) await prepareSimdKernels(tf.engine().registry.wasm);
+    if (backend === 'wasm' && parsed.trainingKernels) await prepareSimdKernels(tf.engine().registry.wasm, (await wasmFeatures()).threadCount);
     const missing = missingTrainingKernels(backend);
     return {
       backend,
@@ -309,12 +313,12 @@ async function probeAdapter(gpu: unknown): Promise<string> {
   }
 }
 
-async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean; threadCount: number }> {
+async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean; threadCount: number; kernelThreads: number }> {
   const flags = tf.env();
   const simd = Boolean(await flags.getAsync('WASM_HAS_SIMD_SUPPORT'));
   const wasm = await importOptional('@tensorflow/tfjs-backend-wasm');
   const threadCount = (wasm?.getThreadsCount as (() => number) | undefined)?.() ?? 1;
-  return { simd, threads: threadCount > 1, threadCount };
+  return { simd, threads: threadCount > 1, threadCount, kernelThreads: simdKernelThreads(tf.engine().registry.wasm) };
 }
 
 /** tfjs prints a console warning for each failed backend; the report already says why. */

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../conv-geometry.js';
+import { startKernelPool, type KernelPool } from './kernel-pool.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 
 /** The exports of dl's SIMD kernels module (source: packages/core/assembly/kernels.ts). */
@@ -15,9 +16,10 @@ interface KernelsExports {
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number, out: number,
   ): void;
   conv2d(
-    x: number, batch: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
+    x: number, inH: number, inW: number, inC: number, outH: number, outW: number, kH: number, kW: number,
     strideH: number, strideW: number, dilationH: number, dilationW: number, padTop: number, padLeft: number,
-    w: number, tapStep: number, wRow: number, wCol: number, flipTaps: boolean, outC: number, y: number, scratch: number,
+    w: number, tapStep: number, wRow: number, wCol: number, flipTaps: number, outC: number, y: number, scratch: number,
+    rowStart: number, rowCount: number,
   ): void;
   conv2dScratchBytes(taps: number, inC: number, outC: number): number;
   biasActivation(y: number, rows: number, channels: number, bias: number, activation: number, alpha: number): void;
@@ -36,6 +38,25 @@ interface WasmBackendInternals {
 }
 
 const instances = new WeakMap<WebAssembly.Memory, KernelsExports | null>();
+const pools = new WeakMap<WebAssembly.Memory, KernelPool>();
+
+/** The exports that a {@link KernelPool} runs on its workers. */
+const parallelKernels = ['gemm', 'conv2d'] as const;
+
+/**
+ * Multiply-adds below which a product or convolution stays on one thread (waking a worker and
+ * waiting for it costs tens of microseconds).
+ */
+const PARALLEL_MIN_MACS = 1 << 20;
+
+/** Scratch bytes rounded up to whole cache lines, so that threads' scratch areas do not share one. */
+const lines = (bytes: number): number => Math.ceil(bytes / 64) * 64;
+
+/** Rows [start, end) of `rows` for each of `parts` threads, in multiples of 4 (whole 4-row tiles). */
+function rowShares(rows: number, parts: number): [number, number][] {
+  const per = Math.ceil(rows / parts / 4) * 4;
+  return Array.from({ length: parts }, (_, part) => [Math.min(rows, part * per), Math.min(rows, (part + 1) * per)]);
+}
 
 /** Whether the backend's memory is shared (tfjs-backend-wasm's threaded binary): the module must import it as shared. */
 function isShared(memory: WebAssembly.Memory): boolean {
@@ -79,7 +100,10 @@ function backendMemory(backend: unknown): WebAssembly.Memory | undefined {
 /**
  * Compiles and instantiates dl's SIMD kernels for a wasm backend asynchronously, as browsers
  * require on their main thread for modules over 4 KB (`useBackend('wasm')` calls it). Elsewhere
- * the kernels also instantiate themselves on first use. Resolves to whether they can run.
+ * the kernels also instantiate themselves on first use. With `threads` > 1 on tfjs's threaded
+ * binary in Node, it also starts `threads − 1` worker threads that share the large products and
+ * convolutions row by row (every output computed as on one thread, so results do not depend on the
+ * thread count). Resolves to whether the kernels can run.
  *
  * @example
  * ```ts
@@ -90,15 +114,26 @@ function backendMemory(backend: unknown): WebAssembly.Memory | undefined {
  * await prepareSimdKernels(tf.backend()); // true where WebAssembly SIMD is available
  * ```
  */
-export async function prepareSimdKernels(backend: unknown): Promise<boolean> {
+export async function prepareSimdKernels(backend: unknown, threads = 1): Promise<boolean> {
   const memory = backendMemory(backend);
   if (memory === undefined) return false;
-  const known = instances.get(memory);
-  if (known !== undefined) return known !== null;
+  let exports = instances.get(memory);
   const bytes = moduleBytes(memory);
-  const exports = bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
-  instances.set(memory, exports);
+  if (exports === undefined) {
+    exports = bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
+    instances.set(memory, exports);
+  }
+  if (exports !== null && bytes !== null && threads > 1 && isShared(memory) && !pools.has(memory)) {
+    const pool = await startKernelPool(memory, bytes, parallelKernels, exports, threads);
+    if (pool !== undefined) pools.set(memory, pool);
+  }
   return exports !== null;
+}
+
+/** How many threads dl's SIMD kernels share their work among on `backend` (1 without a kernel pool). */
+export function simdKernelThreads(backend: unknown): number {
+  const memory = backendMemory(backend);
+  return memory === undefined ? 1 : (pools.get(memory)?.size ?? 1);
 }
 
 /**
@@ -193,51 +228,83 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  return bind(exports, dataIdMap);
+  return bind(exports, dataIdMap, pools.get(memory));
 }
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
-function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>): SimdKernels {
+function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>, pool: KernelPool | undefined): SimdKernels {
   const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
     return offset;
   };
+  const threads = pool?.size ?? 1;
+  const shared = (rows: number, macs: number): boolean => pool !== undefined && rows >= 8 * threads && macs >= PARALLEL_MIN_MACS;
+  // A convolution as conv2d computes it (see assembly/kernels.ts), its output rows shared among the threads.
+  const convolution = (args: number[], rows: number, macs: number, scratch: number, scratchStride: number): void => {
+    if (!shared(rows, macs)) return (conv2d as unknown as (...values: number[]) => void)(...args, scratch, 0, rows);
+    pool!.run(rowShares(rows, threads).map(([start, end], part) => ({ name: 'conv2d', args: [...args, scratch + part * scratchStride, start, end - start] })));
+  };
   return {
-    multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) =>
-      gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, n, k, scratch, addToC, 0),
+    multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) => {
+      const [aRow, aCol, bRow, bCol] = [transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1];
+      if (!shared(m, m * n * k)) return gemm(a, aRow, aCol, b, bRow, bCol, c, m, n, k, scratch, addToC, 0);
+      const stride = lines(gemmScratchBytes(m, n, k));
+      pool!.run(
+        rowShares(m, threads).map(([start, end], part) => ({
+          name: 'gemm',
+          args: [a + start * aRow * 4, aRow, aCol, b, bRow, bCol, c + start * n * 4, end - start, n, k, scratch + part * stride, addToC ? 1 : 0, 0],
+        })),
+      );
+    },
     multiplyPatches: (table, g, count, dy, dW, scratch, addToC) =>
       gemm(table, 0, 0, dy, g.outChannels, 1, dW, g.patchSize, g.outChannels, count, scratch, addToC, g.inChannels),
     patchAddressRows: (x, g, start, count, zeros, table) =>
       patchAddresses(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, zeros, table),
-    scratchBytes: gemmScratchBytes,
+    scratchBytes: (m, n, k) => threads * lines(gemmScratchBytes(m, n, k)),
     biasActivation,
     sumColumns,
     maxPoolGradTiled,
     address,
     addresses: (...infos) => infos.map(address) as never,
     convolve: (x, g, filter, y, scratch) =>
-      conv2d(
-        x, g.batchSize, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
-        g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
-        filter, g.inChannels * g.outChannels, g.outChannels, 1, false, g.outChannels, y, scratch,
+      convolution(
+        [
+          x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
+          g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
+          filter, g.inChannels * g.outChannels, g.outChannels, 1, 0, g.outChannels, y,
+        ],
+        g.rows,
+        g.rows * g.patchSize * g.outChannels,
+        scratch,
+        lines(conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels)),
       ),
     convolveTransposed: (dy, g, filter, dx, scratch) => {
       if (g.strideHeight !== 1 || g.strideWidth !== 1 || g.dilationHeight !== 1 || g.dilationWidth !== 1) {
         throw new Error('[@dl/core] SIMD kernels: convolveTransposed needs stride 1 and dilation 1.');
       }
       // Block t of the flipped filter, element (co, ci), is W[kH·kW − 1 − t][ci][co]: rows 1 apart, columns outC.
-      conv2d(
-        dy, g.batchSize, g.outHeight, g.outWidth, g.outChannels, g.inHeight, g.inWidth, g.filterHeight, g.filterWidth,
-        1, 1, 1, 1, g.filterHeight - 1 - g.padTop, g.filterWidth - 1 - g.padLeft,
-        filter, g.inChannels * g.outChannels, 1, g.outChannels, true, g.inChannels, dx, scratch,
+      const rows = g.batchSize * g.inHeight * g.inWidth;
+      convolution(
+        [
+          dy, g.outHeight, g.outWidth, g.outChannels, g.inHeight, g.inWidth, g.filterHeight, g.filterWidth,
+          1, 1, 1, 1, g.filterHeight - 1 - g.padTop, g.filterWidth - 1 - g.padLeft,
+          filter, g.inChannels * g.outChannels, 1, g.outChannels, 1, g.inChannels, dx,
+        ],
+        rows,
+        rows * g.patchSize * g.outChannels,
+        scratch,
+        lines(conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)),
       );
     },
     convolutionScratchBytes: (g, transposed = false) =>
-      transposed
-        ? conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)
-        : conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels),
+      threads *
+      lines(
+        transposed
+          ? conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)
+          : conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels),
+      ),
     im2colRows: (x, g, start, count, out) =>
       im2col(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, out),
     col2imRows: (patches, dx, g, start, count) =>
