@@ -28,8 +28,9 @@ export function gemmScratchBytes(m: i32, n: i32, k: i32): i32 {
 // when addToC (C += A · B).
 // With patchChannels > 0, A is the transposed im2col matrix of a convolution, read in place: a
 // is a table of pixel addresses from patchAddresses (kernel position t's address for pixel p at
-// a + 4·(t·k + p)), and A's element (i, p) is channel i mod patchChannels of kernel position
-// i / patchChannels's pixel for p (aRow and aCol unused).
+// a + 4·(t·k + p)), and A's element (i, p) is channel (aRow + i) mod patchChannels of kernel position
+// (aRow + i) / patchChannels's pixel for p: aRow is the first row of the matrix that A's rows
+// start from (aCol unused).
 export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, c: usize, m: i32, n: i32, k: i32, scratch: usize, addToC: bool, patchChannels: i32): void {
   const cRow = <usize>n << 2;
   if (k <= 0) {
@@ -53,7 +54,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         const block = a + ((<usize>ic * <usize>aRow + <usize>pc * <usize>aCol) << 2);
-        if (patchChannels > 0) packPatches(a, k, patchChannels, ic, pc, mc, kc, packedA);
+        if (patchChannels > 0) packPatches(a, k, patchChannels, aRow + ic, pc, mc, kc, packedA);
         else if (!direct) packA(block, aRow, aCol, mc, kc, packedA);
         for (let jr = 0; jr < nc; jr += 8) {
           const panelB = packedB + (<usize>(jr * kc) << 2);

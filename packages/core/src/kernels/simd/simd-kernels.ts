@@ -258,8 +258,18 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
         })),
       );
     },
-    multiplyPatches: (table, g, count, dy, dW, scratch, addToC) =>
-      gemm(table, 0, 0, dy, g.outChannels, 1, dW, g.patchSize, g.outChannels, count, scratch, addToC, g.inChannels),
+    multiplyPatches: (table, g, count, dy, dW, scratch, addToC) => {
+      const [rows, n] = [g.patchSize, g.outChannels];
+      if (!shared(rows, rows * n * count)) return gemm(table, 0, 0, dy, n, 1, dW, rows, n, count, scratch, addToC, g.inChannels);
+      // Rows of dW (patch values) among the threads: gemm's aRow is the first row in this mode.
+      const stride = lines(gemmScratchBytes(rows, n, count));
+      pool!.run(
+        rowShares(rows, threads).map(([start, end], part) => ({
+          name: 'gemm',
+          args: [table, start, 0, dy, n, 1, dW + start * n * 4, end - start, n, count, scratch + part * stride, addToC ? 1 : 0, g.inChannels],
+        })),
+      );
+    },
     patchAddressRows: (x, g, start, count, zeros, table) =>
       patchAddresses(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, zeros, table),
     scratchBytes: (m, n, k) => threads * lines(gemmScratchBytes(m, n, k)),
