@@ -18,7 +18,7 @@ const NC = 2048;
 // Bytes of scratch memory that gemm needs for an m×n×k product.
 export function gemmScratchBytes(m: i32, n: i32, k: i32): i32 {
   const kc = min(k, KC);
-  return (kc * roundUp(min(n, NC), 8) + roundUp(min(m, MC), 4) * kc + 32) << 2;
+  return (kc * roundUp(min(n, NC), 8) + roundUp(min(m, MC), 4) * kc + 36) << 2;
 }
 
 // C (m×n, row-major, contiguous) = A · B, with A's element (i, p) at a + 4·(i·aRow + p·aCol)
@@ -41,6 +41,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
   const packedB = scratch;
   const packedA = packedB + (<usize>(kcMax * roundUp(min(n, NC), 8)) << 2);
   const edge = packedA + (<usize>(roundUp(min(m, MC), 4) * kcMax) << 2);
+  const rowPointers = edge + 128;
   // A row-major A is read in place, four rows at a time (packing it cost up to half the time
   // of products with few columns, 12544×32·32×16: 19 against 37 GFLOP/s); a transposed one
   // (four rows' values of one p side by side) is packed.
@@ -74,8 +75,10 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
               panelA = packedA;
             }
             const tile = c + <usize>(ic + ir) * cRow + (<usize>(jc + jr) << 2);
+            for (let r = 0; r < 4; r++) store<u32>(rowPointers + (<usize>r << 2), panelA + <usize>r * rowStep);
+            const span = <usize>kc * colStep;
             if (rows == 4 && columns == 8) {
-              tile4x8(panelA, rowStep, colStep, panelB, kc, tile, cRow, accumulate);
+              tile4x8(rowPointers, 16, span, colStep, panelB, tile, cRow, accumulate);
             } else {
               // A tile past C's last row or column: compute it in `edge` (4×8) and copy back.
               for (let r = 0; r < 4; r++) {
@@ -84,7 +87,7 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
                   store<f32>(edge + (<usize>(r * 8 + j) << 2), inside ? load<f32>(tile + <usize>r * cRow + (<usize>j << 2)) : 0);
                 }
               }
-              tile4x8(panelA, rowStep, colStep, panelB, kc, edge, 32, true);
+              tile4x8(rowPointers, 16, span, colStep, panelB, edge, 32, true);
               for (let r = 0; r < rows; r++) {
                 for (let j = 0; j < columns; j++) store<f32>(tile + <usize>r * cRow + (<usize>j << 2), load<f32>(edge + (<usize>(r * 8 + j) << 2)));
               }
@@ -251,10 +254,12 @@ export function patchAddresses(
 }
 
 // Four rows of C by eight columns, in eight vector accumulators (which start from C's values
-// when `accumulate`, from 0 otherwise): per p, four broadcast loads of A (row r's value at
-// a + r·aRowStep + p·aColStep: a packed panel, or A's rows in place) and two vector loads of
-// the packed B panel.
-@inline function tile4x8(a: usize, aRowStep: usize, aColStep: usize, b: usize, kc: i32, c: usize, cRow: usize, accumulate: bool): void {
+// when `accumulate`, from 0 otherwise), summed over groups of A's columns: `pointers` holds, per
+// group (pointerBytes / 16 of them), the addresses of the four rows' first values (u32); within a
+// group, A's values lie colStep bytes apart for span bytes (A's rows in place, a packed panel,
+// or one pixel's channels), and B's packed panel goes on 32 bytes (eight columns) per value.
+// Per value: four broadcast loads of A and two vector loads of B.
+function tile4x8(pointers: usize, pointerBytes: usize, span: usize, colStep: usize, b: usize, c: usize, cRow: usize, accumulate: bool): void {
   const c1 = c + cRow, c2 = c1 + cRow, c3 = c2 + cRow;
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -266,27 +271,31 @@ export function patchAddresses(
     c20 = v128.load(c2); c21 = v128.load(c2, 16);
     c30 = v128.load(c3); c31 = v128.load(c3, 16);
   }
-  const a1 = a + aRowStep, a2 = a1 + aRowStep, a3 = a2 + aRowStep;
-  let off: usize = 0;
   let pb = b;
-  for (let p = 0; p < kc; p++) {
-    const b0 = v128.load(pb);
-    const b1 = v128.load(pb, 16);
-    // One broadcast at a time, used at once: with all four live, V8 runs out of registers.
-    const x0 = v128.load32_splat(a + off);
-    c00 = f32x4.add(c00, f32x4.mul(x0, b0));
-    c01 = f32x4.add(c01, f32x4.mul(x0, b1));
-    const x1 = v128.load32_splat(a1 + off);
-    c10 = f32x4.add(c10, f32x4.mul(x1, b0));
-    c11 = f32x4.add(c11, f32x4.mul(x1, b1));
-    const x2 = v128.load32_splat(a2 + off);
-    c20 = f32x4.add(c20, f32x4.mul(x2, b0));
-    c21 = f32x4.add(c21, f32x4.mul(x2, b1));
-    const x3 = v128.load32_splat(a3 + off);
-    c30 = f32x4.add(c30, f32x4.mul(x3, b0));
-    c31 = f32x4.add(c31, f32x4.mul(x3, b1));
-    off += aColStep;
-    pb += 32;
+  const end = pointers + pointerBytes;
+  for (let at = pointers; at < end; at += 16) {
+    const a0 = <usize>load<u32>(at);
+    const a1 = <usize>load<u32>(at, 4);
+    const a2 = <usize>load<u32>(at, 8);
+    const a3 = <usize>load<u32>(at, 12);
+    for (let off: usize = 0; off < span; off += colStep) {
+      const b0 = v128.load(pb);
+      const b1 = v128.load(pb, 16);
+      // One broadcast at a time, used at once: with all four live, V8 runs out of registers.
+      const x0 = v128.load32_splat(a0 + off);
+      c00 = f32x4.add(c00, f32x4.mul(x0, b0));
+      c01 = f32x4.add(c01, f32x4.mul(x0, b1));
+      const x1 = v128.load32_splat(a1 + off);
+      c10 = f32x4.add(c10, f32x4.mul(x1, b0));
+      c11 = f32x4.add(c11, f32x4.mul(x1, b1));
+      const x2 = v128.load32_splat(a2 + off);
+      c20 = f32x4.add(c20, f32x4.mul(x2, b0));
+      c21 = f32x4.add(c21, f32x4.mul(x2, b1));
+      const x3 = v128.load32_splat(a3 + off);
+      c30 = f32x4.add(c30, f32x4.mul(x3, b0));
+      c31 = f32x4.add(c31, f32x4.mul(x3, b1));
+      pb += 32;
+    }
   }
   v128.store(c, c00);
   v128.store(c, c01, 16);
@@ -371,9 +380,9 @@ export function conv2d(
         const tilePointers = pointers + <usize>(ir >> 2) * tileBytes;
         const tile = y + <usize>(ic + ir) * cRow + (<usize>jr << 2);
         if (rows == 4 && columns == 8) {
-          indirectTile4x8(tilePointers, tileBytes, pixel, panelB, tile, cRow);
+          tile4x8(tilePointers, tileBytes, pixel, 4, panelB, tile, cRow, false);
         } else {
-          indirectTile4x8(tilePointers, tileBytes, pixel, panelB, edge, 32);
+          tile4x8(tilePointers, tileBytes, pixel, 4, panelB, edge, 32, false);
           for (let r = 0; r < rows; r++) {
             for (let j = 0; j < columns; j++) store<f32>(tile + <usize>r * cRow + (<usize>j << 2), load<f32>(edge + (<usize>(r * 8 + j) << 2)));
           }
@@ -381,50 +390,6 @@ export function conv2d(
       }
     }
   }
-}
-
-// Four rows of C by eight columns, from 0, as tile4x8 computes them, but with the rows of A
-// gathered through an indirection buffer: per kernel position, four row addresses (u32), each
-// the start of `pixel` bytes of A's row; b: the packed B panel, every position's rows in turn.
-function indirectTile4x8(pointers: usize, pointerBytes: usize, pixel: usize, b: usize, c: usize, cRow: usize): void {
-  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  let pb = b;
-  const end = pointers + pointerBytes;
-  for (let at = pointers; at < end; at += 16) {
-    const a0 = <usize>load<u32>(at);
-    const a1 = <usize>load<u32>(at, 4);
-    const a2 = <usize>load<u32>(at, 8);
-    const a3 = <usize>load<u32>(at, 12);
-    for (let off: usize = 0; off < pixel; off += 4) {
-      const b0 = v128.load(pb);
-      const b1 = v128.load(pb, 16);
-      const x0 = v128.load32_splat(a0 + off);
-      c00 = f32x4.add(c00, f32x4.mul(x0, b0));
-      c01 = f32x4.add(c01, f32x4.mul(x0, b1));
-      const x1 = v128.load32_splat(a1 + off);
-      c10 = f32x4.add(c10, f32x4.mul(x1, b0));
-      c11 = f32x4.add(c11, f32x4.mul(x1, b1));
-      const x2 = v128.load32_splat(a2 + off);
-      c20 = f32x4.add(c20, f32x4.mul(x2, b0));
-      c21 = f32x4.add(c21, f32x4.mul(x2, b1));
-      const x3 = v128.load32_splat(a3 + off);
-      c30 = f32x4.add(c30, f32x4.mul(x3, b0));
-      c31 = f32x4.add(c31, f32x4.mul(x3, b1));
-      pb += 32;
-    }
-  }
-  const c1 = c + cRow, c2 = c1 + cRow, c3 = c2 + cRow;
-  v128.store(c, c00);
-  v128.store(c, c01, 16);
-  v128.store(c1, c10);
-  v128.store(c1, c11, 16);
-  v128.store(c2, c20);
-  v128.store(c2, c21, 16);
-  v128.store(c3, c30);
-  v128.store(c3, c31, 16);
 }
 
 // Rows [rowStart, rowStart + rowCount) of the im2col matrix of an NHWC input x for a 2-D
