@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createConvClassifier, type ConvClassifierOptions } from '@dl/conv';
+import { withSeededRandom } from '@dl/core';
 import { fashionMnistFixtureDir } from '@dl/data/node';
 import { fixtureImages } from './fixture-images.js';
 import { modelForwardFlops, pairOf, shapeOf, trainableParams } from './layer-flops.js';
@@ -167,7 +168,7 @@ export function fashionTorchArguments(): { network: FashionNetwork; dataDir: str
  * One epoch of `createConvClassifier({ inputShape: [28, 28, 1], numClasses: 10, seed: 1 })`
  * with @dl/conv's defaults, compiled as the factory does (Adam, sparse cross-entropy, accuracy),
  * on the first `samples` images of the committed Fashion-MNIST training subset, batch 64,
- * no shuffling. The images load (asynchronously) during the untimed warm-up run.
+ * no shuffling, dropout seeded per run (`withSeededRandom`). The images load (asynchronously) during the untimed warm-up run.
  * One unit = one epoch; FLOPs per unit ≈ 3 x forward (backward ≈ twice the forward).
  */
 export function fashionWorkload({ samples }: WorkloadSize): Workload {
@@ -175,13 +176,17 @@ export function fashionWorkload({ samples }: WorkloadSize): Workload {
   const { forwardFlopsPerImage } = describeNetwork(model);
   const data = fixtureImages('fashion', samples).then(({ x, labels }) => ({ x, y: tf.tensor1d(labels, 'float32') }));
   let tensors: { x: tf.Tensor4D; y: tf.Tensor1D } | undefined;
+  let runs = 0;
   return {
     unit: `epoch (${samples} images, ${(forwardFlopsPerImage / 1e6).toFixed(1)} MFLOP/image forward)`,
     samplesPerUnit: samples,
     flopsPerUnit: 3 * forwardFlopsPerImage * samples,
     async run() {
       tensors ??= await data;
-      const history = await model.fit(tensors.x, tensors.y, { epochs: 1, batchSize: 64, shuffle: false, verbose: 0 });
+      // Dropout draws from Math.random: seeded per run, so that every backend and thread count
+      // trains on the same masks and the losses compare exactly.
+      runs += 1;
+      const history = await withSeededRandom(runs, () => model.fit(tensors!.x, tensors!.y, { epochs: 1, batchSize: 64, shuffle: false, verbose: 0 }));
       return history.history.loss![0] as number;
     },
     dispose: () => {
