@@ -159,7 +159,8 @@ export async function useBackend(
     quietTfjsNotices();
     if (backend === 'wasm') guardWasmDispose(tf.engine().registry.wasm);
     const installed = parsed.trainingKernels ? installTrainingKernels(backend) : [];
-    if (backend === 'wasm' && parsed.trainingKernels) await prepareSimdKernels(tf.engine().registry.wasm, (await wasmFeatures()).threadCount);
+    const features = backend === 'wasm' ? await wasmFeatures() : undefined;
+    if (features !== undefined && parsed.trainingKernels) await prepareSimdKernels(tf.engine().registry.wasm, features.threadCount);
     const missing = missingTrainingKernels(backend);
     return {
       backend,
@@ -174,7 +175,7 @@ export async function useBackend(
       missingTrainingKernels: missing,
       installedTrainingKernels: installed,
       attempts,
-      ...(backend === 'wasm' ? { wasm: await wasmFeatures() } : {}),
+      ...(features !== undefined ? { wasm: { ...features, kernelThreads: simdKernelThreads(tf.engine().registry.wasm) } } : {}),
       environment,
     };
   }
@@ -313,12 +314,12 @@ async function probeAdapter(gpu: unknown): Promise<string> {
   }
 }
 
-async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean; threadCount: number; kernelThreads: number }> {
+async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean; threadCount: number }> {
   const flags = tf.env();
   const simd = Boolean(await flags.getAsync('WASM_HAS_SIMD_SUPPORT'));
   const wasm = await importOptional('@tensorflow/tfjs-backend-wasm');
   const threadCount = (wasm?.getThreadsCount as (() => number) | undefined)?.() ?? 1;
-  return { simd, threads: threadCount > 1, threadCount, kernelThreads: simdKernelThreads(tf.engine().registry.wasm) };
+  return { simd, threads: threadCount > 1, threadCount };
 }
 
 /** tfjs prints a console warning for each failed backend; the report already says why. */

@@ -118,14 +118,15 @@ export async function prepareSimdKernels(backend: unknown, threads = 1): Promise
   const memory = backendMemory(backend);
   if (memory === undefined) return false;
   let exports = instances.get(memory);
-  const bytes = moduleBytes(memory);
-  if (exports === undefined) {
-    exports = bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
+  const wantsPool = threads > 1 && isShared(memory) && !pools.has(memory);
+  if (exports === undefined || (exports !== null && wantsPool)) {
+    const bytes = moduleBytes(memory);
+    exports ??= bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
     instances.set(memory, exports);
-  }
-  if (exports !== null && bytes !== null && threads > 1 && isShared(memory) && !pools.has(memory)) {
-    const pool = await startKernelPool(memory, bytes, parallelKernels, exports, threads);
-    if (pool !== undefined) pools.set(memory, pool);
+    if (exports !== null && bytes !== null && wantsPool) {
+      const pool = await startKernelPool(memory, bytes, parallelKernels, exports, threads);
+      if (pool !== undefined) pools.set(memory, pool);
+    }
   }
   return exports !== null;
 }
@@ -240,35 +241,40 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
     return offset;
   };
   const threads = pool?.size ?? 1;
-  const shared = (rows: number, macs: number): boolean => pool !== undefined && rows >= 8 * threads && macs >= PARALLEL_MIN_MACS;
-  // A convolution as conv2d computes it (see assembly/kernels.ts), its output rows shared among the threads.
-  const convolution = (args: number[], rows: number, macs: number, scratch: number, scratchStride: number): void => {
-    if (!shared(rows, macs)) return (conv2d as unknown as (...values: number[]) => void)(...args, scratch, 0, rows);
-    pool!.run(rowShares(rows, threads).map(([start, end], part) => ({ name: 'conv2d', args: [...args, scratch + part * scratchStride, start, end - start] })));
+  const run = exports as unknown as Record<(typeof parallelKernels)[number], (...values: number[]) => void>;
+  /**
+   * Calls `name` with `argsFor(start, count, scratch)` for output rows [0, rows): at once on this
+   * thread, or, for work of at least PARALLEL_MIN_MACS, on every thread of the pool with a share of
+   * the rows and its own `scratchStride` bytes of `scratch`.
+   */
+  const byRows = (
+    name: (typeof parallelKernels)[number],
+    rows: number,
+    macs: number,
+    scratch: number,
+    scratchStride: number,
+    argsFor: (start: number, count: number, scratch: number) => number[],
+  ): void => {
+    if (pool === undefined || rows < 8 * threads || macs < PARALLEL_MIN_MACS) return run[name](...argsFor(0, rows, scratch));
+    pool.run(rowShares(rows, threads).map(([start, end], part) => ({ name, args: argsFor(start, end - start, scratch + part * scratchStride) })));
   };
+  const convolutionScratch = (g: ConvGeometry, transposed: boolean): number =>
+    lines(
+      transposed
+        ? conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)
+        : conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels),
+    );
   return {
     multiply: (a, transposeA, b, transposeB, c, m, n, k, scratch, addToC = false) => {
       const [aRow, aCol, bRow, bCol] = [transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1];
-      if (!shared(m, m * n * k)) return gemm(a, aRow, aCol, b, bRow, bCol, c, m, n, k, scratch, addToC, 0);
-      const stride = lines(gemmScratchBytes(m, n, k));
-      pool!.run(
-        rowShares(m, threads).map(([start, end], part) => ({
-          name: 'gemm',
-          args: [a + start * aRow * 4, aRow, aCol, b, bRow, bCol, c + start * n * 4, end - start, n, k, scratch + part * stride, addToC ? 1 : 0, 0],
-        })),
-      );
+      byRows('gemm', m, m * n * k, scratch, lines(gemmScratchBytes(m, n, k)), (start, count, part) =>
+        [a + start * aRow * 4, aRow, aCol, b, bRow, bCol, c + start * n * 4, count, n, k, part, addToC ? 1 : 0, 0]);
     },
     multiplyPatches: (table, g, count, dy, dW, scratch, addToC) => {
       const [rows, n] = [g.patchSize, g.outChannels];
-      if (!shared(rows, rows * n * count)) return gemm(table, 0, 0, dy, n, 1, dW, rows, n, count, scratch, addToC, g.inChannels);
-      // Rows of dW (patch values) among the threads: gemm's aRow is the first row in this mode.
-      const stride = lines(gemmScratchBytes(rows, n, count));
-      pool!.run(
-        rowShares(rows, threads).map(([start, end], part) => ({
-          name: 'gemm',
-          args: [table, start, 0, dy, n, 1, dW + start * n * 4, end - start, n, count, scratch + part * stride, addToC ? 1 : 0, g.inChannels],
-        })),
-      );
+      // Rows of dW (patch values): gemm's aRow is the first row in this mode.
+      byRows('gemm', rows, rows * n * count, scratch, lines(gemmScratchBytes(rows, n, count)), (start, share, part) =>
+        [table, start, 0, dy, n, 1, dW + start * n * 4, share, n, count, part, addToC ? 1 : 0, g.inChannels]);
     },
     patchAddressRows: (x, g, start, count, zeros, table) =>
       patchAddresses(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, zeros, table),
@@ -279,42 +285,24 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
     address,
     addresses: (...infos) => infos.map(address) as never,
     convolve: (x, g, filter, y, scratch) =>
-      convolution(
-        [
-          x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
-          g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
-          filter, g.inChannels * g.outChannels, g.outChannels, 1, 0, g.outChannels, y,
-        ],
-        g.rows,
-        g.rows * g.patchSize * g.outChannels,
-        scratch,
-        lines(conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels)),
-      ),
+      byRows('conv2d', g.rows, g.rows * g.patchSize * g.outChannels, scratch, convolutionScratch(g, false), (start, count, part) => [
+        x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth,
+        g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
+        filter, g.inChannels * g.outChannels, g.outChannels, 1, 0, g.outChannels, y, part, start, count,
+      ]),
     convolveTransposed: (dy, g, filter, dx, scratch) => {
       if (g.strideHeight !== 1 || g.strideWidth !== 1 || g.dilationHeight !== 1 || g.dilationWidth !== 1) {
         throw new Error('[@dl/core] SIMD kernels: convolveTransposed needs stride 1 and dilation 1.');
       }
       // Block t of the flipped filter, element (co, ci), is W[kH·kW − 1 − t][ci][co]: rows 1 apart, columns outC.
       const rows = g.batchSize * g.inHeight * g.inWidth;
-      convolution(
-        [
-          dy, g.outHeight, g.outWidth, g.outChannels, g.inHeight, g.inWidth, g.filterHeight, g.filterWidth,
-          1, 1, 1, 1, g.filterHeight - 1 - g.padTop, g.filterWidth - 1 - g.padLeft,
-          filter, g.inChannels * g.outChannels, 1, g.outChannels, 1, g.inChannels, dx,
-        ],
-        rows,
-        rows * g.patchSize * g.outChannels,
-        scratch,
-        lines(conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)),
-      );
+      byRows('conv2d', rows, rows * g.patchSize * g.outChannels, scratch, convolutionScratch(g, true), (start, count, part) => [
+        dy, g.outHeight, g.outWidth, g.outChannels, g.inHeight, g.inWidth, g.filterHeight, g.filterWidth,
+        1, 1, 1, 1, g.filterHeight - 1 - g.padTop, g.filterWidth - 1 - g.padLeft,
+        filter, g.inChannels * g.outChannels, 1, g.outChannels, 1, g.inChannels, dx, part, start, count,
+      ]);
     },
-    convolutionScratchBytes: (g, transposed = false) =>
-      threads *
-      lines(
-        transposed
-          ? conv2dScratchBytes(g.filterHeight * g.filterWidth, g.outChannels, g.inChannels)
-          : conv2dScratchBytes(g.filterHeight * g.filterWidth, g.inChannels, g.outChannels),
-      ),
+    convolutionScratchBytes: (g, transposed = false) => threads * convolutionScratch(g, transposed),
     im2colRows: (x, g, start, count, out) =>
       im2col(x, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, start, count, out),
     col2imRows: (patches, dx, g, start, count) =>
