@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileKernels } from '../../../scripts/compile-kernels.mjs';
+import { ConfigError } from '../../errors/config-error.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 import { prepareSimdKernels, simdKernelsFor } from './simd-kernels.js';
 
@@ -48,6 +49,15 @@ describe("dl's SIMD kernels module", () => {
     expect(simdKernelsFor({})).toBeUndefined();
     expect(simdKernelsFor({ wasm: { asm: { memory: {} } }, dataIdMap: new Map() })).toBeUndefined();
     expect(simdKernelsFor({ wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() })).toBeDefined();
+  });
+
+  it('refuses a thread count that is not an integer from 1 to 8, naming the argument', async () => {
+    const backend = { wasm: { asm: { memory: new WebAssembly.Memory({ initial: 1 }) } }, dataIdMap: new Map() };
+    for (const threads of [0, 2.5, 9, Number.NaN]) {
+      await expect(prepareSimdKernels(backend, threads)).rejects.toThrow(ConfigError);
+      await expect(prepareSimdKernels(backend, threads)).rejects.toThrow(/threads/);
+    }
+    await expect(prepareSimdKernels(backend, 8)).resolves.toBe(true); // ordinary memory: no pool, still fine
   });
 
   it('can be prepared asynchronously (a browser main thread compiles at most 4 KB synchronously), once per memory', async () => {

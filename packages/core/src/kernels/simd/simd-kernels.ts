@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { ConfigError } from '../../errors/config-error.js';
 import type { ConvGeometry } from '../conv-geometry.js';
 import { startKernelPool, type KernelPool } from './kernel-pool.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
@@ -105,6 +106,10 @@ function backendMemory(backend: unknown): WebAssembly.Memory | undefined {
  * convolutions row by row (every output computed as on one thread, so results do not depend on the
  * thread count). Resolves to whether the kernels can run.
  *
+ * @param backend - the wasm backend (`tf.backend()` or `tf.engine().registry.wasm`).
+ * @param threads - threads for dl's kernels to share their work among: an integer from 1 to 8
+ *   (default 1); more than one only takes effect on tfjs's threaded binary in Node.
+ * @throws a `ConfigError` naming `threads` when it is not an integer from 1 to 8.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
@@ -115,6 +120,7 @@ function backendMemory(backend: unknown): WebAssembly.Memory | undefined {
  * ```
  */
 export async function prepareSimdKernels(backend: unknown, threads = 1): Promise<boolean> {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 8) throw new ConfigError({ path: 'threads', value: threads, expected: 'an integer from 1 to 8' });
   const memory = backendMemory(backend);
   if (memory === undefined) return false;
   let exports = instances.get(memory);
