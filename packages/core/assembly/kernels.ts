@@ -610,3 +610,76 @@ export function maxPoolGradTiled(x: usize, y: usize, dy: usize, dx: usize, batch
     }
   }
 }
+
+// In place on count floats at x: the logistic function σ(x) = 1 / (1 + e^−x), as 1 / (1 + e)
+// for x ≥ 0 and e / (1 + e) below, e = e^−|x| (no cancellation on either side). Within a few
+// float32 ulps of the exact value where σ(x) ≥ 2^−126; below x ≈ −87.3 it gives about 1.2e−38
+// instead of a smaller (subnormal) value. NaN stays NaN.
+export function sigmoidInPlace(x: usize, count: i32): void {
+  mapInPlace(x, count, 0);
+}
+
+// In place on count floats at x: tanh(x), as x·(1 + z·P(z)) (z = x², the Taylor series to x¹¹)
+// below |x| = 0.3, and sign(x)·(1 − t) / (1 + t), t = e^−2|x|, above. Within a few float32 ulps of
+// the exact value everywhere; NaN stays NaN.
+export function tanhInPlace(x: usize, count: i32): void {
+  mapInPlace(x, count, 1);
+}
+
+// Applies sigmoid (kind 0) or tanh (kind 1) to count floats at x, four at a time; the last
+// count mod 4 go through the same vector code one lane each, so every value gets the same bits.
+function mapInPlace(x: usize, count: i32, kind: i32): void {
+  const end = x + (<usize>(count & ~3) << 2);
+  let at = x;
+  for (; at < end; at += 16) v128.store(at, kind == 0 ? sigmoid4(v128.load(at)) : tanh4(v128.load(at)));
+  const rest = count & 3;
+  if (rest == 0) return;
+  let v = f32x4.splat(0);
+  v = f32x4.replace_lane(v, 0, load<f32>(at));
+  if (rest > 1) v = f32x4.replace_lane(v, 1, load<f32>(at, 4));
+  if (rest > 2) v = f32x4.replace_lane(v, 2, load<f32>(at, 8));
+  v = kind == 0 ? sigmoid4(v) : tanh4(v);
+  store<f32>(at, f32x4.extract_lane(v, 0));
+  if (rest > 1) store<f32>(at, f32x4.extract_lane(v, 1), 4);
+  if (rest > 2) store<f32>(at, f32x4.extract_lane(v, 2), 8);
+}
+
+function sigmoid4(x: v128): v128 {
+  const e = expNonPositive4(f32x4.neg(f32x4.abs(x)));
+  const s = f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), e));
+  return v128.bitselect(s, f32x4.mul(e, s), f32x4.ge(x, f32x4.splat(0)));
+}
+
+function tanh4(x: v128): v128 {
+  const a = f32x4.abs(x);
+  const t = expNonPositive4(f32x4.mul(a, f32x4.splat(-2)));
+  const large = f32x4.div(f32x4.sub(f32x4.splat(1), t), f32x4.add(f32x4.splat(1), t));
+  const signed = v128.or(large, v128.and(x, i32x4.splat(0x80000000)));
+  const z = f32x4.mul(x, x);
+  let p = f32x4.splat(-8.863235e-3); // −1382/155925
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(2.1869489e-2)); // 62/2835
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.3968254e-2)); // −17/315
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.3333334e-1)); // 2/15
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.3333334e-1)); // −1/3
+  const small = f32x4.mul(x, f32x4.add(f32x4.splat(1), f32x4.mul(z, p))); // keeps −0
+  return v128.bitselect(small, signed, f32x4.lt(a, f32x4.splat(0.3)));
+}
+
+// e^y for y ≤ 0 (Cephes' expf: y = n·ln 2 + r, |r| ≤ ln 2 / 2, a degree-7 polynomial for e^r,
+// then 2^n from the exponent bits); y is clamped at −87.33654 (e^y ≥ 2^−126, a normal float).
+@inline function expNonPositive4(y: v128): v128 {
+  const x = f32x4.max(y, f32x4.splat(-87.33654));
+  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(1.442695)));
+  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  const z = f32x4.mul(r, r);
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  p = f32x4.add(f32x4.add(f32x4.mul(p, z), r), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(p, scale);
+}

@@ -33,6 +33,7 @@ export { conv2dKernel, fusedConv2dKernel } from './kernels/conv2d.js';
 export { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './kernels/depthwise-conv2d-backprop.js';
 export { gatherKernel } from './kernels/gather.js';
 export { prepareSimdKernels } from './kernels/simd/simd-kernels.js';
+export { heapKernels, type HeapKernels } from './kernels/simd/heap-kernels.js';
 export { leadingAxesMeanKernel, leadingAxesSumKernel } from './kernels/leading-axes-reduction.js';
 export { sameDtypeCastKernel, sharedDataIdentityKernel } from './kernels/shared-data-identity.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';

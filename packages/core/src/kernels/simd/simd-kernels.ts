@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { ConfigError } from '../../errors/config-error.js';
 import type { ConvGeometry } from '../conv-geometry.js';
+import type { HeapKernels } from './heap-kernels.js';
 import { startKernelPool, type KernelPool } from './kernel-pool.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 
@@ -30,6 +31,8 @@ interface KernelsExports {
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
   ): void;
   maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
+  sigmoidInPlace(x: number, count: number): void;
+  tanhInPlace(x: number, count: number): void;
 }
 
 /** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
@@ -147,20 +150,13 @@ export function simdKernelThreads(backend: unknown): number {
  * dl's SIMD kernels, bound to the memory of the wasm backend that runs the calling kernel,
  * with the heap address of each tensor. All addresses are byte offsets into that memory.
  */
-export interface SimdKernels {
-  /**
-   * `c = op(a) · op(b)` (`m×n`, row-major), `op(a)` transposed when `transposeA` (then `a` is
-   * stored `k×m`, else `m×k`), `op(b)` likewise (`b` stored `n×k` or `k×n`). `scratch`: the
-   * address of {@link SimdKernels.scratchBytes} bytes that the product may overwrite. With
-   * `addToC`, `c += op(a) · op(b)`.
-   */
-  multiply(a: number, transposeA: boolean, b: number, transposeB: boolean, c: number, m: number, n: number, k: number, scratch: number, addToC?: boolean): void;
+export interface SimdKernels extends HeapKernels {
   /**
    * The filter gradient of a convolution of geometry `g` over its output rows `[start, start +
    * count)`, `dW = patches(x)ᵀ · dy` (`[kH·kW·inC, outC]`), with the patches read in place through
    * `table` (from {@link SimdKernels.patchAddressRows} for the same rows) instead of an im2col
    * copy; `dy` the address of row `start` of `dy`; with `addToC`, added to `dW`. `scratch`:
-   * {@link SimdKernels.scratchBytes}`(kH·kW·inC, outC, count)` bytes.
+   * {@link HeapKernels.scratchBytes}`(kH·kW·inC, outC, count)` bytes.
    */
   multiplyPatches(table: number, g: ConvGeometry, count: number, dy: number, dW: number, scratch: number, addToC: boolean): void;
   /**
@@ -169,8 +165,6 @@ export interface SimdKernels {
    * address of `inC` zero floats) in the padding, as `count` u32 values per kernel position at `table`.
    */
   patchAddressRows(x: number, g: ConvGeometry, start: number, count: number, zeros: number, table: number): void;
-  /** Bytes of scratch memory that {@link SimdKernels.multiply} needs for an `m×n×k` product. */
-  scratchBytes(m: number, n: number, k: number): number;
   /**
    * The convolution of geometry `g` of the NHWC input at `x` with the filter at `filter`
    * (`[kH, kW, inC, outC]`), into `y` (`[batch, outH, outW, outC]`), as an implicit product:
@@ -203,9 +197,7 @@ export interface SimdKernels {
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
    */
   maxPoolGradTiled: KernelsExports['maxPoolGradTiled'];
-  /** The byte address of a tensor's first value on the heap. */
-  address(info: tf.TensorInfo): number;
-  /** {@link SimdKernels.address} of each tensor, in order. */
+  /** {@link HeapKernels.address} of each tensor, in order. */
   addresses<T extends readonly tf.TensorInfo[]>(...infos: T): { [K in keyof T]: number };
   /**
    * Rows `[start, start + count)` of the im2col matrix of the NHWC input at `x` for a
@@ -235,12 +227,12 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
     instances.set(memory, exports);
   }
   if (exports === null) return undefined;
-  return bind(exports, dataIdMap, pools.get(memory));
+  return bind(exports, memory, dataIdMap, pools.get(memory));
 }
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
-function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>, pool: KernelPool | undefined): SimdKernels {
-  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled } = exports;
+function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>, pool: KernelPool | undefined): SimdKernels {
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled, sigmoidInPlace, tanhInPlace } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -288,7 +280,10 @@ function bind(exports: KernelsExports, dataIdMap: NonNullable<WasmBackendInterna
     biasActivation,
     sumColumns,
     maxPoolGradTiled,
+    sigmoid: sigmoidInPlace,
+    tanh: tanhInPlace,
     address,
+    floats: (at, count) => new Float32Array(memory.buffer, at, count),
     addresses: (...infos) => infos.map(address) as never,
     convolve: (x, g, filter, y, scratch) =>
       byRows('conv2d', g.rows, g.rows * g.patchSize * g.outChannels, scratch, convolutionScratch(g, false), (start, count, part) => [
