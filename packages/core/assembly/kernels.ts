@@ -611,19 +611,19 @@ export function maxPoolGradTiled(x: usize, y: usize, dy: usize, dx: usize, batch
   }
 }
 
-// In place on count floats at x: the logistic function σ(x) = 1 / (1 + e^−x), as 1 / (1 + e)
-// for x ≥ 0 and e / (1 + e) below, e = e^−|x| (no cancellation on either side). Within a few
-// float32 ulps of the exact value where σ(x) ≥ 2^−126; below x ≈ −87.3 it gives about 1.2e−38
-// instead of a smaller (subnormal) value. NaN stays NaN.
-export function sigmoidInPlace(x: usize, count: i32): void {
-  mapInPlace(x, count, 0);
+// In place on `rows` runs of `count` floats, `rowStride` floats apart, from x on: the logistic
+// function σ(x) = 1 / (1 + e^−x), as 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, e = e^−|x| (no
+// cancellation on either side). Within a few float32 ulps of the exact value where σ(x) ≥ 2^−126;
+// below x ≈ −87.3 it gives about 1.2e−38 instead of a smaller (subnormal) value. NaN stays NaN.
+export function sigmoidInPlace(x: usize, count: i32, rows: i32, rowStride: i32): void {
+  for (let r = 0; r < rows; r++) mapInPlace(x + (<usize>r * <usize>rowStride << 2), count, 0);
 }
 
-// In place on count floats at x: tanh(x), as x·(1 + z·P(z)) (z = x², the Taylor series to x¹¹)
-// below |x| = 0.3, and sign(x)·(1 − t) / (1 + t), t = e^−2|x|, above. Within a few float32 ulps of
-// the exact value everywhere; NaN stays NaN.
-export function tanhInPlace(x: usize, count: i32): void {
-  mapInPlace(x, count, 1);
+// In place on `rows` runs of `count` floats, `rowStride` floats apart, from x on: tanh(x), as
+// x·(1 + z·P(z)) (z = x², the Taylor series to x¹¹) below |x| = 0.3, and sign(x)·(1 − t) / (1 + t),
+// t = e^−2|x|, above. Within a few float32 ulps of the exact value everywhere; NaN stays NaN.
+export function tanhInPlace(x: usize, count: i32, rows: i32, rowStride: i32): void {
+  for (let r = 0; r < rows; r++) mapInPlace(x + (<usize>r * <usize>rowStride << 2), count, 1);
 }
 
 // Applies sigmoid (kind 0) or tanh (kind 1) to count floats at x, four at a time; the last

@@ -92,4 +92,23 @@ describe('heapKernels: sigmoid and tanh in place', () => {
       { numRuns: 40 },
     );
   });
+
+  it('applies to a column block of a matrix (rows runs, rowStride apart) and nothing else', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('sigmoid' as const, 'tanh' as const), (rows, count, start, extra, name) => {
+        const stride = start + count + extra;
+        const matrix = tf.tensor1d(Float32Array.from({ length: rows * stride }, (_, i) => Math.cos(i * 0.9) * 5));
+        const before = matrix.dataSync().slice();
+        kernels[name](kernels.address(matrix) + 4 * start, count, rows, stride);
+        const after = matrix.dataSync();
+        matrix.dispose();
+        const single = (x: number) => applyOnHeap(name, Float32Array.of(x)).result[0];
+        before.forEach((x, i) => {
+          const column = i % stride;
+          expect(after[i]).toBe(column >= start && column < start + count ? single(x) : x);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

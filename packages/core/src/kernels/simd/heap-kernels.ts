@@ -27,13 +27,14 @@ export interface HeapKernels {
   /** Bytes of scratch memory that {@link HeapKernels.multiply} needs for an `m×n×k` product. */
   scratchBytes(m: number, n: number, k: number): number;
   /**
-   * In place, the logistic function `1 / (1 + e^−x)` of `count` floats at `address`: within a
-   * few float32 ulps wherever the result is at least 2^−126 (below x ≈ −87.3 it returns about
-   * 1.2e−38); NaN stays NaN. Four values per SIMD operation, each value computed alike.
+   * In place, the logistic function `1 / (1 + e^−x)` of `count` floats at `address`, or of `rows`
+   * such runs `rowStride` floats apart (a column block of a matrix): within a few float32 ulps
+   * wherever the result is at least 2^−126 (below x ≈ −87.3 it returns about 1.2e−38); NaN stays
+   * NaN. Four values per SIMD operation, each value computed alike wherever it lies.
    */
-  sigmoid(address: number, count: number): void;
-  /** In place, `tanh` of `count` floats at `address`, within a few float32 ulps everywhere; NaN stays NaN. */
-  tanh(address: number, count: number): void;
+  sigmoid(address: number, count: number, rows?: number, rowStride?: number): void;
+  /** In place, `tanh` of `count` floats at `address` (or `rows` runs, as {@link HeapKernels.sigmoid}), within a few float32 ulps everywhere; NaN stays NaN. */
+  tanh(address: number, count: number, rows?: number, rowStride?: number): void;
 }
 
 /**

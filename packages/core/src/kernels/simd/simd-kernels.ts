@@ -31,8 +31,8 @@ interface KernelsExports {
     strideH: number, strideW: number, padTop: number, padLeft: number, rowStart: number, rowCount: number,
   ): void;
   maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
-  sigmoidInPlace(x: number, count: number): void;
-  tanhInPlace(x: number, count: number): void;
+  sigmoidInPlace(x: number, count: number, rows: number, rowStride: number): void;
+  tanhInPlace(x: number, count: number, rows: number, rowStride: number): void;
 }
 
 /** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
@@ -280,8 +280,8 @@ function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: No
     biasActivation,
     sumColumns,
     maxPoolGradTiled,
-    sigmoid: sigmoidInPlace,
-    tanh: tanhInPlace,
+    sigmoid: (at, count, rows = 1, rowStride = count) => sigmoidInPlace(at, count, rows, rowStride),
+    tanh: (at, count, rows = 1, rowStride = count) => tanhInPlace(at, count, rows, rowStride),
     address,
     floats: (at, count) => new Float32Array(memory.buffer, at, count),
     addresses: (...infos) => infos.map(address) as never,
