@@ -38,6 +38,7 @@ export { leadingAxesMeanKernel, leadingAxesSumKernel } from './kernels/leading-a
 export { sameDtypeCastKernel, sharedDataIdentityKernel } from './kernels/shared-data-identity.js';
 export { maxPoolGradKernel } from './kernels/max-pool-grad.js';
 export { unpackKernel } from './kernels/unpack.js';
+export { sliceKernel } from './kernels/slice.js';
 export { unsortedSegmentSumKernel } from './kernels/unsorted-segment-sum.js';
 export { createSeededRandom, type SeededRandom } from './random/seeded-random.js';
 export { seededInitializers, type Initializer, type InitializerName, type SeededInitializers } from './random/seeded-initializers.js';

@@ -8,6 +8,7 @@ import { gatherKernel } from './gather.js';
 import { leadingAxesMeanKernel, leadingAxesSumKernel } from './leading-axes-reduction.js';
 import { maxPoolGradKernel } from './max-pool-grad.js';
 import { sameDtypeCastKernel, sharedDataIdentityKernel } from './shared-data-identity.js';
+import { sliceKernel } from './slice.js';
 import { unpackKernel } from './unpack.js';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum.js';
 
@@ -36,6 +37,7 @@ export const providedKernels: Readonly<Record<string, readonly ProvidedKernel[]>
     { config: sameDtypeCastKernel, replace: true },
     { config: gatherKernel, replace: true },
     { config: unpackKernel, replace: true },
+    { config: sliceKernel, replace: true },
     { config: depthwiseConv2dBackpropFilterKernel, replace: false },
     { config: depthwiseConv2dBackpropInputKernel, replace: false },
   ],

@@ -489,6 +489,48 @@ describe.each(backends)('dl kernels on %s, property-based', (backend) => {
     );
   });
 
+  it('Slice copies exactly the slice of float32, int32 and bool tensors of any rank (sizes -1 to the end)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }).chain((shape) =>
+          fc.tuple(
+            fc.constant(shape),
+            fc.tuple(...shape.map((d) => fc.integer({ min: 0, max: d }).chain((b) => fc.tuple(fc.constant(b), fc.integer({ min: -1, max: d - b }))))),
+          ),
+        ),
+        fc.constantFrom('float32' as const, 'int32' as const, 'bool' as const),
+        fc.nat(1000),
+        ([shape, ranges], dtype, seed) => {
+          const begin = ranges.map(([b]) => b);
+          const requested = ranges.map(([, s]) => s);
+          const sizes = requested.map((s, d) => (s === -1 ? shape[d]! - begin[d]! : s));
+          const values = seededValues(size(shape), seed).map((v) => (dtype === 'float32' ? v : dtype === 'int32' ? Math.round(v * 1e6) : v > 0 ? 1 : 0));
+          const x = tf.tensor(values, shape, dtype);
+          const result = tf.slice(x, begin, requested);
+          // From the definition: element (i0, i1, ...) of the slice is x[begin + i].
+          const strides = shape.map((_, d) => size(shape.slice(d + 1)));
+          const expected = Array.from({ length: size(sizes) }, (_, flat) => {
+            let source = 0;
+            let rest = flat;
+            for (let d = sizes.length - 1; d >= 0; d--) {
+              source += (begin[d]! + (rest % sizes[d]!)) * strides[d]!;
+              rest = Math.floor(rest / sizes[d]!);
+            }
+            return values[source]!;
+          });
+          try {
+            expect(result.shape).toEqual(sizes);
+            expect(result.dtype).toBe(dtype);
+            expect(Array.from(result.dataSync())).toEqual(expected);
+          } finally {
+            tf.dispose([x, result]);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
   it('the gradient kernels refuse a dy that does not match the geometry (conv2dTranspose with a wrong outputShape)', async () => {
     const x = tf.ones([1, 2, 2, 1]) as tf.Tensor4D;
     const w = tf.ones([2, 2, 1, 1]) as tf.Tensor4D;
