@@ -1,11 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError } from '@dl/core';
+import { ConfigError, ShapeError, type HeapKernels } from '@dl/core';
 import { rejectUnknownKeys } from '../internal/layer-args.js';
 import { checkCellOptions, type CellWeights } from './cell-weights.js';
 import { gruCell } from './gru-cell.js';
 import { lstmCell } from './lstm-cell.js';
-import { gateCount, runBackward, runForward, type ForwardInputs, type RecurrenceSpec } from './recurrence-engine.js';
-import { createRecurrentProducts } from './recurrent-products.js';
+import {
+  backwardBuffers,
+  backwardBuffersLength,
+  forwardBuffers,
+  forwardBuffersLength,
+  gateCount,
+  runBackward,
+  runForward,
+  type BackwardResult,
+  type ForwardBuffers,
+  type ForwardInputs,
+  type ForwardTrace,
+  type RecurrenceSpec,
+} from './recurrence-engine.js';
+import { createRecurrentProducts, recurrentHeapKernels } from './recurrent-products.js';
 import { simpleRnnCell } from './simple-rnn-cell.js';
 
 /** How {@link recurrence} computes: see {@link RecurrenceOptions.implementation}. */
@@ -170,6 +183,33 @@ function unrolledSequence(
 }
 
 /**
+ * Where a fused pass keeps its arrays. On the wasm heap (`heap`): in tensors, so that the steps'
+ * products run where the values lie and the results become tensors without a copy through
+ * JavaScript; the forward trace is handed to the backward pass through `save` (kept only while a
+ * gradient tape records). Elsewhere: in JavaScript arrays, kept by the gradient's closure.
+ */
+type Storage = tf.Tensor | Float32Array;
+
+function allocate(heap: HeapKernels | undefined, length: number): Storage {
+  // tf.fill runs on the heap; tf.zeros would build the zeros in JavaScript first and copy them.
+  return heap === undefined ? new Float32Array(length) : tf.fill([length], 0);
+}
+
+/** The values of `storage`: a view of the heap (take it after the pass's last allocation) or the array itself. */
+function valuesOf(heap: HeapKernels | undefined, storage: Storage): Float32Array {
+  return storage instanceof Float32Array ? storage : heap!.floats(heap!.address(storage), storage.size);
+}
+
+/** `length` values of `storage` from `offset` on, as a new tensor of `shape` (on the heap by a Slice kernel: no view is read). */
+function tensorOf(storage: Storage, offset: number, shape: number[]): tf.Tensor {
+  const length = shape.reduce((a, b) => a * b, 1);
+  return storage instanceof Float32Array ? tf.tensor(storage.subarray(offset, offset + length), shape) : tf.reshape(tf.slice(storage, [offset], [length]), shape);
+}
+
+/** Where `part` (a subarray of `whole`) starts in `whole`, in values. */
+const offsetIn = (whole: Float32Array, part: Float32Array): number => (part.byteOffset - whole.byteOffset) / 4;
+
+/**
  * The fused path: one tape node for the whole sequence. Returns `[batch, time, units]`, or
  * for an LSTM `[batch, time + 1, units]` whose last step is the final cell state (one output
  * tensor, because `tf.customGrad` takes one).
@@ -192,6 +232,8 @@ function fusedSequence(
   const differentiable: tf.Tensor[] = [x, weights.kernel, weights.recurrentKernel, h0];
   if (weights.bias !== undefined) differentiable.push(weights.bias);
   if (c0 !== undefined) differentiable.push(c0);
+  const heap = recurrentHeapKernels();
+  const forwardLength = forwardBuffersLength(spec, batch, time);
 
   const run = tf.customGrad((...args: unknown[]) => {
     const [xs, kernel, recurrentKernel, initialState] = args as tf.Tensor[];
@@ -202,23 +244,26 @@ function fusedSequence(
     let projection = tf.matMul(timeMajor, kernel!);
     const inputBias = bias === undefined ? undefined : splitBias ? tf.reshape(tf.slice(bias, [0, 0], [1, width]), [width]) : bias;
     if (inputBias !== undefined) projection = tf.add(projection, inputBias);
+    const recurrentBias = splitBias && bias !== undefined ? (tf.slice(bias, [1, 0], [1, width]).dataSync() as Float32Array) : undefined;
+    // The engine overwrites the projection (a tensor of our own) with the gates.
+    const projectionStorage: Storage = heap === undefined ? (projection.dataSync() as Float32Array) : projection;
+    const products = createRecurrentProducts(recurrentKernel!, batch, spec);
+    const storage = allocate(heap, forwardLength);
+    // Views of the heap only now, after the last allocation of the pass.
     const input: ForwardInputs = {
       batch,
       time,
-      inputProjection: projection.dataSync() as Float32Array,
+      inputProjection: valuesOf(heap, projectionStorage),
       initialState: initialState!.dataSync() as Float32Array,
       initialCarry: initialCarry?.dataSync() as Float32Array | undefined,
       mask: maskValues,
       recurrentMask: recurrentMaskValues,
-      recurrentBias: splitBias && bias !== undefined ? (tf.slice(bias, [1, 0], [1, width]).dataSync() as Float32Array) : undefined,
+      recurrentBias,
     };
-    tf.dispose([timeMajor, projection]);
-    const products = createRecurrentProducts(recurrentKernel!, batch, spec);
-    let trace: ReturnType<typeof runForward>;
+    let trace: ForwardTrace;
     try {
-      trace = runForward(spec, input, products);
+      trace = runForward(spec, input, products, forwardBuffers(spec, batch, time, valuesOf(heap, storage)));
     } finally {
-      // The products own wasm buffers outside tfjs's bookkeeping: free them whatever happens.
       products.dispose();
     }
     const outputSteps = time + (initialCarry === undefined ? 0 : 1);
@@ -226,41 +271,62 @@ function fusedSequence(
     packed.set(trace.states.subarray(batch * u));
     if (trace.carries !== undefined) packed.set(trace.carries.subarray(time * batch * u), time * batch * u);
     const value = tf.tidy(() => tf.transpose(tf.tensor3d(packed, [outputSteps, batch, u]), [1, 0, 2]));
-    save([xs!, kernel!, recurrentKernel!]);
+    if (heap === undefined) {
+      save([xs!, kernel!, recurrentKernel!]);
+      tf.dispose([timeMajor, projection]);
+    } else {
+      // Kept (as clones) only while a tape records; ours go now.
+      save([xs!, kernel!, recurrentKernel!, projection, storage as tf.Tensor]);
+      tf.dispose([timeMajor, projection, storage as tf.Tensor]);
+    }
 
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-      const [savedX, savedKernel, savedRecurrentKernel] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+      const [savedX, savedKernel, savedRecurrentKernel, savedProjection, savedStorage] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | undefined, tf.Tensor | undefined];
       // Not through tf.tidy: tidy walks its result, and a typed array is walked element by element.
       const dyTransposed = tf.transpose(dy, [1, 0, 2]);
-      const dyTimeMajor = dyTransposed.dataSync() as Float32Array;
-      dyTransposed.dispose();
+      const dyStorage: Storage = heap === undefined ? (dyTransposed.dataSync() as Float32Array) : dyTransposed;
       const backwardProducts = createRecurrentProducts(savedRecurrentKernel, batch, spec);
-      let grads: ReturnType<typeof runBackward>;
+      const backwardStorage = allocate(heap, backwardBuffersLength(spec, batch, time));
+      // Views of the heap only now, after the last allocation of the pass.
+      const forwardTrace = heap === undefined ? trace : traceOf(spec, forwardBuffers(spec, batch, time, valuesOf(heap, savedStorage!)), valuesOf(heap, savedProjection!));
+      const dyTimeMajor = valuesOf(heap, dyStorage);
+      const backwardValues = valuesOf(heap, backwardStorage);
+      let grads: BackwardResult;
       try {
         grads = runBackward(
           spec,
           input,
-          trace,
+          forwardTrace,
           dyTimeMajor.subarray(0, time * batch * u),
-          trace.carries === undefined ? undefined : dyTimeMajor.subarray(time * batch * u),
+          forwardTrace.carries === undefined ? undefined : dyTimeMajor.subarray(time * batch * u),
           backwardProducts,
+          backwardBuffers(spec, batch, time, backwardValues),
         );
       } finally {
         backwardProducts.dispose();
       }
-      return tf.tidy(() => {
-        const dProjection = tf.tensor2d(grads.inputProjection, [time * batch, width]);
+      // Offsets and small results out of the views before anything allocates again.
+      const recurrentOffset = offsetIn(backwardValues, grads.recurrent);
+      const forwardValues = heap === undefined ? undefined : valuesOf(heap, savedStorage!);
+      const candidateOffset = forwardTrace.candidateInputs === undefined || forwardValues === undefined ? 0 : offsetIn(forwardValues, forwardTrace.candidateInputs);
+      const initialStateGradient = grads.initialState.slice();
+      const initialCarryGradient = grads.initialCarry?.slice();
+      const traceStorage: Storage = savedStorage ?? forwardTrace.states;
+      dyTransposed.dispose();
+      const result = tf.tidy(() => {
+        const dProjection = tensorOf(backwardStorage, 0, [time * batch, width]);
         const xFlat = tf.reshape(tf.transpose(savedX, [1, 0, 2]), [time * batch, inputDim]);
         const dKernel = tf.matMul(xFlat, dProjection, true, false);
         const dX = tf.transpose(tf.reshape(tf.matMul(dProjection, savedKernel, false, true), [time, batch, inputDim]), [1, 0, 2]);
-        const dRecurrent = grads.recurrent === grads.inputProjection ? dProjection : tf.tensor2d(grads.recurrent, [time * batch, width]);
-        const previousStates = tf.tensor2d(trace.states.subarray(0, time * batch * u), [time * batch, u]);
+        const dRecurrent = recurrentOffset === 0 ? dProjection : tensorOf(backwardStorage, recurrentOffset, [time * batch, width]);
+        // The states come first in the forward storage.
+        const previousStates = tensorOf(traceStorage, 0, [time * batch, u]);
         // The recurrent mask tensor belongs to the forward scope; its values were copied.
         const maskedStates =
           recurrentMaskValues === undefined ? previousStates : tf.reshape(tf.mul(tf.reshape(previousStates, [time, batch, u]), tf.tensor2d(recurrentMaskValues, [batch, u])), [time * batch, u]);
         let dRecurrentKernel: tf.Tensor;
         if (spec.cell === 'gru' && !spec.resetAfter) {
-          const candidateInputs = tf.tensor2d(trace.candidateInputs!, [time * batch, u]);
+          const candidateInputs = savedStorage === undefined ? tf.tensor2d(forwardTrace.candidateInputs!, [time * batch, u]) : tensorOf(savedStorage, candidateOffset, [time * batch, u]);
           dRecurrentKernel = tf.concat(
             [tf.matMul(maskedStates, tf.slice(dRecurrent, [0, 0], [time * batch, 2 * u]), true), tf.matMul(candidateInputs, tf.slice(dRecurrent, [0, 2 * u], [time * batch, u]), true)],
             1,
@@ -268,29 +334,27 @@ function fusedSequence(
         } else {
           dRecurrentKernel = tf.matMul(maskedStates, dRecurrent, true);
         }
-        const grads_: tf.Tensor[] = [dX, dKernel, dRecurrentKernel, tf.tensor2d(grads.initialState, [batch, u])];
+        const grads_: tf.Tensor[] = [dX, dKernel, dRecurrentKernel, tf.tensor2d(initialStateGradient, [batch, u])];
         if (weights.bias !== undefined) {
-          // Column sums in JavaScript: the arrays are here already, and tfjs-wasm's Sum over
-          // axis 0 of [time·batch, G·units] costs as much as a matmul of the same size.
-          const dInputBias = tf.tensor1d(columnSums(grads.inputProjection, width));
-          grads_.push(splitBias ? tf.stack([dInputBias, tf.tensor1d(columnSums(grads.recurrent, width))]) : dInputBias);
+          // Column sums over all steps (on wasm, dl's SIMD float64 column totals).
+          const dInputBias = tf.sum(dProjection, 0);
+          grads_.push(splitBias ? tf.stack([dInputBias, tf.sum(dRecurrent, 0)]) : dInputBias);
         }
-        if (c0 !== undefined) grads_.push(tf.tensor2d(grads.initialCarry!, [batch, u]));
+        if (c0 !== undefined) grads_.push(tf.tensor2d(initialCarryGradient!, [batch, u]));
         return grads_;
       });
+      if (backwardStorage instanceof tf.Tensor) backwardStorage.dispose();
+      return result;
     };
     return { value, gradFunc };
   });
   return run(...differentiable);
 }
 
-/** Sums of the columns of a row-major matrix with `width` columns, in float64. */
-function columnSums(values: Float32Array, width: number): Float32Array {
-  const sums = new Float64Array(width);
-  for (let offset = 0; offset < values.length; offset += width) {
-    for (let j = 0; j < width; j += 1) sums[j] = sums[j]! + values[offset + j]!;
-  }
-  return Float32Array.from(sums);
+/** The trace that {@link runForward} returned, from its buffers and the (overwritten) input projection. */
+function traceOf(spec: RecurrenceSpec, buffers: ForwardBuffers, projection: Float32Array): ForwardTrace {
+  const { states, carries, cellOutputs, candidateInputs } = buffers;
+  return { states, carries, gates: spec.cell === 'simple' ? undefined : projection, cellOutputs, candidateInputs };
 }
 
 /** `[batch, time]` mask values (anything non-zero is a real step) as `[time, batch]` bytes. */

@@ -1,157 +1,110 @@
 import * as tf from '@tensorflow/tfjs';
+import { heapKernels, type HeapKernels } from '@dl/core';
+import { activateInPlace, type RecurrentActivation } from './activations.js';
 import type { ProductPart, RecurrenceSpec, RecurrentProducts } from './recurrence-engine.js';
 
-/** The parts of tfjs's wasm backend the direct product path uses (tfjs-backend-wasm 4.x). */
-interface WasmBackendLike {
-  readonly wasm: { cwrap(name: string, returnType: null, argTypes: string[]): (...args: unknown[]) => void };
-  readonly dataIdMap: { get(dataId: tf.DataId): { id: number } | undefined };
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-  disposeData(dataId: tf.DataId, force?: boolean): boolean;
-}
-
-type WasmBatchMatMul = (aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number, transposeA: number, transposeB: number, outId: number) => void;
-type WasmSigmoid = (xId: number, outId: number) => void;
-
-const wrapped = new WeakMap<object, { batchMatMul: WasmBatchMatMul; sigmoid: WasmSigmoid }>();
-
-/** Recurrent products that own their tensors: call `dispose` when the pass is done. */
+/** Recurrent products that own tensors: call `dispose` when the pass is done. */
 export type DisposableProducts = RecurrentProducts & { dispose(): void };
 
 /**
- * The recurrent matmuls of {@link runForward}/{@link runBackward} on the active backend.
+ * The recurrent products and activations of {@link runForward}/{@link runBackward} on the
+ * active backend.
  *
- * On wasm, each step's product goes straight to the backend's compiled `BatchMatMul` (XNNPACK's
- * fully connected operator, packed once per weight tensor and cached by tfjs on its id) with
- * input and output buffers allocated once per pass: no tensor is created per step, so the cost
- * is the arithmetic, not tfjs's dispatch. The backward product `d·Uᵀ` multiplies by a transposed
- * copy of `U`, because tfjs's wasm kernel only takes XNNPACK's path for untransposed operands.
- * On other backends (cpu), each product is a `tf.matMul`.
+ * On wasm (with WebAssembly SIMD), {@link heapProducts}: every array the engine hands over
+ * lies on the backend's heap, and each step's product is dl's SIMD matrix product on it, the
+ * sigmoid and tanh of a step are one vectorized call each. Elsewhere (cpu), each product is a
+ * `tf.matMul` and activations run in JavaScript.
  */
 export function createRecurrentProducts(recurrentKernel: tf.Tensor, batch: number, spec: RecurrenceSpec): DisposableProducts {
-  const units = spec.units;
+  const kernels = recurrentHeapKernels();
+  return kernels === undefined ? tensorProducts(recurrentKernel, batch, spec) : heapProducts(kernels, recurrentKernel, batch, spec);
+}
+
+/** dl's heap kernels where the fused recurrence runs on the heap (the wasm backend with SIMD). */
+export function recurrentHeapKernels(): HeapKernels | undefined {
+  return tf.getBackend() === 'wasm' ? heapKernels(tf.backend()) : undefined;
+}
+
+/** The columns of the recurrent kernel that `part` names: [first, count]. */
+function partColumns(part: ProductPart, spec: RecurrenceSpec): [number, number] {
+  const u = spec.units;
+  if (part === 'gates') return [0, 2 * u];
+  if (part === 'candidate') return [2 * u, u];
+  return [0, (spec.cell === 'simple' ? 1 : spec.cell === 'lstm' ? 4 : 3) * u];
+}
+
+/** `part` of the recurrent kernel as a tensor of its own (the whole kernel for `'all'`); slices are owned. */
+function kernelParts(recurrentKernel: tf.Tensor, spec: RecurrenceSpec, owned: tf.Tensor[]): (part: ProductPart) => tf.Tensor {
+  const parts = new Map<ProductPart, tf.Tensor>([['all', recurrentKernel]]);
+  return (part) => {
+    let tensor = parts.get(part);
+    if (tensor === undefined) {
+      const [start, size] = partColumns(part, spec);
+      tensor = tf.slice(recurrentKernel, [0, start], [spec.units, size]);
+      owned.push(tensor);
+      parts.set(part, tensor);
+    }
+    return tensor;
+  };
+}
+
+/** Applies `name` to `rows` runs of `count` values, `stride` apart, from `start` on, in JavaScript. */
+function activateRowsInJs(name: RecurrentActivation, values: Float32Array, start: number, count: number, rows: number, stride: number): void {
+  for (let r = 0; r < rows; r += 1) activateInPlace(name, values, start + r * stride, start + r * stride + count);
+}
+
+function tensorProducts(recurrentKernel: tf.Tensor, batch: number, spec: RecurrenceSpec): DisposableProducts {
   const owned: tf.Tensor[] = [];
-  const part = (name: ProductPart): tf.Tensor => {
-    if (name === 'all') return recurrentKernel;
-    const [start, size] = name === 'gates' ? [0, 2 * units] : [2 * units, units];
-    const slice = tf.slice(recurrentKernel, [0, start], [units, size]);
-    owned.push(slice);
-    return slice;
-  };
-  const forwardParts = new Map<ProductPart, tf.Tensor>();
-  const backwardParts = new Map<ProductPart, tf.Tensor>();
-  const forwardPart = (name: ProductPart): tf.Tensor => {
-    if (!forwardParts.has(name)) forwardParts.set(name, part(name));
-    return forwardParts.get(name)!;
-  };
-  const backwardPart = (name: ProductPart): tf.Tensor => {
-    if (!backwardParts.has(name)) {
-      const transposed = tf.transpose(forwardPart(name));
-      owned.push(transposed);
-      backwardParts.set(name, transposed);
-    }
-    return backwardParts.get(name)!;
-  };
-  const backend = tf.backend() as unknown as Partial<WasmBackendLike>;
-  const multiply = tf.getBackend() === 'wasm' && isWasmBackend(backend) ? wasmMultiply(backend, batch) : tensorMultiply(batch);
-  // One result array per part and direction, reused by every step (no garbage per step).
-  const results = new Map<string, Float32Array>();
-  const into = (key: string, columns: number): Float32Array => {
-    let out = results.get(key);
-    if (out === undefined) {
-      out = new Float32Array(batch * columns);
-      results.set(key, out);
-    }
-    return out;
+  const partOf = kernelParts(recurrentKernel, spec, owned);
+  const multiply = (a: Float32Array, b: tf.Tensor, transposeB: boolean, out: Float32Array, accumulate: boolean): void => {
+    const inner = b.shape[transposeB ? 1 : 0] as number;
+    const product = tf.tidy(() => tf.matMul(tf.tensor2d(a, [batch, inner]), b, false, transposeB));
+    const values = product.dataSync() as Float32Array;
+    if (accumulate) for (let k = 0; k < values.length; k += 1) out[k] = out[k]! + values[k]!;
+    else out.set(values);
+    product.dispose();
   };
   return {
-    ...(multiply.sigmoid === undefined ? {} : { sigmoid: multiply.sigmoid }),
-    forward: (a, name) => {
-      const b = forwardPart(name);
-      return multiply.run(a, b, into(`forward ${name}`, b.shape[1] as number));
-    },
-    backward: (d, name) => {
-      const b = backwardPart(name);
-      return multiply.run(d, b, into(`backward ${name}`, b.shape[1] as number));
-    },
-    dispose: () => {
-      multiply.dispose();
-      tf.dispose(owned);
-    },
+    forward: (a, part, out, accumulate) => multiply(a, partOf(part), false, out, accumulate),
+    backward: (d, part, out, accumulate) => multiply(d, partOf(part), true, out, accumulate),
+    activate: activateRowsInJs,
+    dispose: () => tf.dispose(owned),
   };
 }
 
-function isWasmBackend(backend: Partial<WasmBackendLike>): backend is WasmBackendLike {
-  return typeof backend.wasm?.cwrap === 'function' && typeof backend.makeOutput === 'function' && typeof backend.typedArrayFromHeap === 'function' && backend.dataIdMap !== undefined;
-}
-
-interface Multiply {
-  /** `a [batch, k] · b [k, n]` into `out` (returned). */
-  run(a: Float32Array, b: tf.Tensor, out: Float32Array): Float32Array;
-  /** Where the backend has a vectorized kernel: the logistic function in place on `values[start, end)`. */
-  sigmoid?: (values: Float32Array, start: number, end: number) => void;
-  dispose(): void;
-}
-
-function tensorMultiply(batch: number): Multiply {
-  return {
-    run: (a, b, out) => {
-      const input = tf.tensor2d(a, [batch, b.shape[0] as number]);
-      const product = tf.matMul(input, b);
-      out.set(product.dataSync() as Float32Array);
-      tf.dispose([input, product]);
-      return out;
-    },
-    dispose: () => {},
-  };
-}
-
-function wasmMultiply(backend: WasmBackendLike, batch: number): Multiply {
-  let kernels = wrapped.get(backend.wasm);
-  if (kernels === undefined) {
-    kernels = {
-      batchMatMul: backend.wasm.cwrap('BatchMatMul', null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']) as unknown as WasmBatchMatMul,
-      sigmoid: backend.wasm.cwrap('Sigmoid', null, ['number', 'number']) as unknown as WasmSigmoid,
-    };
-    wrapped.set(backend.wasm, kernels);
-  }
-  const { batchMatMul, sigmoid } = kernels;
-  const buffers = new Map<string, tf.TensorInfo>();
-  // Inputs and outputs never share a buffer, even of the same shape: XNNPACK must not read
-  // what it is writing (a SimpleRNN's products are [batch, units] both ways).
-  const buffer = (role: 'input' | 'output', rows: number, columns: number): tf.TensorInfo => {
-    const key = `${role} ${rows}x${columns}`;
-    let info = buffers.get(key);
-    if (info === undefined) {
-      info = backend.makeOutput([1, rows, columns], 'float32');
-      buffers.set(key, info);
+/**
+ * Products and activations on the wasm heap. Every array passed in must be a view of the
+ * backend's memory (from `allocate`, or {@link HeapKernels.floats} of a tensor), taken after the
+ * last allocation: a view's byte offset is its heap address.
+ */
+function heapProducts(kernels: HeapKernels, recurrentKernel: tf.Tensor, batch: number, spec: RecurrenceSpec): DisposableProducts {
+  const owned: tf.Tensor[] = [];
+  const partOf = kernelParts(recurrentKernel, spec, owned);
+  const u = spec.units;
+  const [, width] = partColumns('all', spec);
+  const scratch = tf.fill([Math.ceil(Math.max(kernels.scratchBytes(batch, width, u), kernels.scratchBytes(batch, u, width)) / 4)], 0);
+  owned.push(scratch);
+  const addressOf = (view: Float32Array): number => {
+    if (view.buffer !== kernels.floats(0, 0).buffer) {
+      throw new Error('[@dl/recurrent] internal: a recurrence array is not a current view of the wasm heap.');
     }
-    return info;
+    return view.byteOffset;
   };
-  const idOf = (dataId: tf.DataId): number => backend.dataIdMap.get(dataId)!.id;
-  const shapeBytes = (shape: number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
   return {
-    run: (a, b, out) => {
-      const [inner, columns] = b.shape as [number, number];
-      const input = buffer('input', batch, inner);
-      const output = buffer('output', batch, columns);
-      // Views are taken after every allocation: growing the wasm heap detaches older ones.
-      backend.typedArrayFromHeap(input).set(a);
-      batchMatMul!(idOf(input.dataId), shapeBytes([1, batch, inner]), 3, idOf(b.dataId), shapeBytes([1, inner, columns]), 3, 0, 0, idOf(output.dataId));
-      out.set(backend.typedArrayFromHeap(output));
-      return out;
+    forward: (a, part, out, accumulate) => {
+      const b = partOf(part);
+      kernels.multiply(addressOf(a), false, kernels.address(b), false, addressOf(out), batch, b.shape[1] as number, u, kernels.address(scratch), accumulate);
     },
-    sigmoid: (values, start, end) => {
-      const input = buffer('input', 1, end - start);
-      const output = buffer('output', 1, end - start);
-      backend.typedArrayFromHeap(input).set(values.subarray(start, end));
-      // XNNPACK's vectorized sigmoid (what tfjs-wasm's Sigmoid kernel runs), without tfjs's dispatch.
-      sigmoid(idOf(input.dataId), idOf(output.dataId));
-      values.set(backend.typedArrayFromHeap(output), start);
+    backward: (d, part, out, accumulate) => {
+      // d [batch, n] · U_partᵀ, U_part [u, n] read transposed where it lies.
+      const b = partOf(part);
+      kernels.multiply(addressOf(d), false, kernels.address(b), true, addressOf(out), batch, u, b.shape[1] as number, kernels.address(scratch), accumulate);
     },
-    dispose: () => {
-      for (const info of buffers.values()) backend.disposeData(info.dataId, true);
-      buffers.clear();
+    activate: (name, values, start, count, rows, stride) => {
+      if (name === 'sigmoid') kernels.sigmoid(addressOf(values) + 4 * start, count, rows, stride);
+      else if (name === 'tanh') kernels.tanh(addressOf(values) + 4 * start, count, rows, stride);
+      else activateRowsInJs(name, values, start, count, rows, stride);
     },
+    dispose: () => tf.dispose(owned),
   };
 }
