@@ -33,17 +33,25 @@ function partColumns(part: ProductPart, spec: RecurrenceSpec): [number, number] 
   return [0, (spec.cell === 'simple' ? 1 : spec.cell === 'lstm' ? 4 : 3) * u];
 }
 
-/** `part` of the recurrent kernel as a tensor of its own (the whole kernel for `'all'`); slices are owned. */
+/**
+ * The parts of the recurrent kernel that `spec`'s steps multiply by, each as a tensor of its own
+ * (the whole kernel for `'all'`; the GRU without `resetAfter` also needs its `'gates'` and
+ * `'candidate'` column blocks, sliced here, owned). Made at once, before any heap view is taken:
+ * a tensor made during the time loop could grow the wasm heap and detach the loop's views.
+ */
 function kernelParts(recurrentKernel: tf.Tensor, spec: RecurrenceSpec, owned: tf.Tensor[]): (part: ProductPart) => tf.Tensor {
   const parts = new Map<ProductPart, tf.Tensor>([['all', recurrentKernel]]);
-  return (part) => {
-    let tensor = parts.get(part);
-    if (tensor === undefined) {
+  if (spec.cell === 'gru' && !spec.resetAfter) {
+    for (const part of ['gates', 'candidate'] as const) {
       const [start, size] = partColumns(part, spec);
-      tensor = tf.slice(recurrentKernel, [0, start], [spec.units, size]);
-      owned.push(tensor);
-      parts.set(part, tensor);
+      const slice = tf.slice(recurrentKernel, [0, start], [spec.units, size]);
+      owned.push(slice);
+      parts.set(part, slice);
     }
+  }
+  return (part) => {
+    const tensor = parts.get(part);
+    if (tensor === undefined) throw new Error(`[@dl/recurrent] internal: no '${part}' product for a ${spec.cell} cell.`);
     return tensor;
   };
 }
