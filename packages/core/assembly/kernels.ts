@@ -683,3 +683,20 @@ function tanh4(x: v128): v128 {
   const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
   return f32x4.mul(p, scale);
 }
+
+// The gradient of a gather (an Embedding lookup): out[ids[r]] += x[r] for every row r of x (rows
+// rows of rowSize floats), rows in order, four values at a time; out (segments rows) must hold
+// its starting values (zeros); ids (int32) outside [0, segments) are skipped, as in TensorFlow.
+export function scatterAddRows(x: usize, ids: usize, rows: i32, rowSize: i32, segments: i32, out: usize): void {
+  const rowBytes = <usize>rowSize << 2;
+  const vectorBytes = <usize>(rowSize & ~3) << 2;
+  for (let r = 0; r < rows; r++) {
+    const id = load<i32>(ids + (<usize>r << 2));
+    if (id < 0 || id >= segments) continue;
+    const from = x + <usize>r * rowBytes;
+    const to = out + <usize>id * rowBytes;
+    let j: usize = 0;
+    for (; j < vectorBytes; j += 16) v128.store(to + j, f32x4.add(v128.load(to + j), v128.load(from + j)));
+    for (; j < rowBytes; j += 4) store<f32>(to + j, load<f32>(to + j) + load<f32>(from + j));
+  }
+}

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { makeOutput, readValues, type KernelBackendLike } from './backend-access.js';
+import { allocateOutput, makeOutput, readValues, type KernelBackendLike } from './backend-access.js';
+import { simdKernelsFor } from './simd/simd-kernels.js';
 
 /**
  * `UnsortedSegmentSum` as a linear scatter-add: `out[ids[i]] += x[i]` over the rows of
@@ -7,7 +8,9 @@ import { makeOutput, readValues, type KernelBackendLike } from './backend-access
  *
  * The wasm backend has no such kernel, and the cpu backend's is quadratic (it compares
  * every row with every segment), which makes Embedding training unusable there; this one
- * is O(rows x row size). Ids outside `[0, numSegments)` are skipped, as in TensorFlow.
+ * is O(rows x row size). Ids outside `[0, numSegments)` are skipped, as in TensorFlow. On wasm
+ * with SIMD, float32 rows are added on the heap by dl's `scatterAddRows` (no copies in or out;
+ * the same float32 sums in the same row order as the JavaScript loop).
  *
  * Registered on wasm (fills the gap) and cpu (replaces the slow one) by
  * `installTrainingKernels`.
@@ -26,10 +29,18 @@ export const unsortedSegmentSumKernel: Omit<tf.KernelConfig, 'backendName'> = {
     const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
     const { numSegments } = attrs as unknown as { numSegments: number };
     const access = backend as unknown as KernelBackendLike;
+    const rowSize = x.shape.slice(segmentIds.shape.length).reduce((a, b) => a * b, 1);
+    const shape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
+    const simd = x.dtype === 'float32' && segmentIds.dtype === 'int32' ? simdKernelsFor(backend) : undefined;
+    if (simd !== undefined) {
+      const { info } = allocateOutput(access, shape);
+      const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
+      simd.scatterAddRows(simd.address(x), simd.address(segmentIds), rows, rowSize, numSegments, simd.address(info));
+      return info;
+    }
     const values = readValues(access, x);
     const ids = readValues(access, segmentIds);
     const rows = ids.length;
-    const rowSize = x.shape.slice(segmentIds.shape.length).reduce((a, b) => a * b, 1);
     const out = x.dtype === 'int32' ? new Int32Array(numSegments * rowSize) : new Float32Array(numSegments * rowSize);
     for (let row = 0; row < rows; row++) {
       const id = ids[row] as number;
@@ -38,7 +49,6 @@ export const unsortedSegmentSumKernel: Omit<tf.KernelConfig, 'backendName'> = {
       const to = id * rowSize;
       for (let j = 0; j < rowSize; j++) out[to + j]! += values[from + j] as number;
     }
-    const shape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
     return makeOutput(access, shape, x.dtype, out);
   },
 };

@@ -33,6 +33,7 @@ interface KernelsExports {
   maxPoolGradTiled(x: number, y: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, poolH: number, poolW: number): void;
   sigmoidInPlace(x: number, count: number, rows: number, rowStride: number): void;
   tanhInPlace(x: number, count: number, rows: number, rowStride: number): void;
+  scatterAddRows(x: number, ids: number, rows: number, rowSize: number, segments: number, out: number): void;
 }
 
 /** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
@@ -197,6 +198,11 @@ export interface SimdKernels extends HeapKernels {
    * no padding), from the forward output `y`: see `assembly/kernels.ts`. `dx` must be zero-filled.
    */
   maxPoolGradTiled: KernelsExports['maxPoolGradTiled'];
+  /**
+   * `out[ids[r]] += x[r]` for each of `rows` float32 rows of `rowSize` values (ids int32, rows in
+   * order; ids outside `[0, segments)` skipped): a gather's gradient, into `out` (zeros first).
+   */
+  scatterAddRows: KernelsExports['scatterAddRows'];
   /** {@link HeapKernels.address} of each tensor, in order. */
   addresses<T extends readonly tf.TensorInfo[]>(...infos: T): { [K in keyof T]: number };
   /**
@@ -232,7 +238,7 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
 function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>, pool: KernelPool | undefined): SimdKernels {
-  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled, sigmoidInPlace, tanhInPlace } = exports;
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled, sigmoidInPlace, tanhInPlace, scatterAddRows } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -280,6 +286,7 @@ function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: No
     biasActivation,
     sumColumns,
     maxPoolGradTiled,
+    scatterAddRows,
     sigmoid: (at, count, rows = 1, rowStride = count) => sigmoidInPlace(at, count, rows, rowStride),
     tanh: (at, count, rows = 1, rowStride = count) => tanhInPlace(at, count, rows, rowStride),
     address,
