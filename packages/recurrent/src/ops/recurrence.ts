@@ -271,17 +271,17 @@ function fusedSequence(
     packed.set(trace.states.subarray(batch * u));
     if (trace.carries !== undefined) packed.set(trace.carries.subarray(time * batch * u), time * batch * u);
     const value = tf.tidy(() => tf.transpose(tf.tensor3d(packed, [outputSteps, batch, u]), [1, 0, 2]));
+    // The time-major input is kept for dW = xᵀ·dP (kept, as clones, only while a tape records; ours go now).
     if (heap === undefined) {
-      save([xs!, kernel!, recurrentKernel!]);
+      save([timeMajor, kernel!, recurrentKernel!]);
       tf.dispose([timeMajor, projection]);
     } else {
-      // Kept (as clones) only while a tape records; ours go now.
-      save([xs!, kernel!, recurrentKernel!, projection, storage as tf.Tensor]);
+      save([timeMajor, kernel!, recurrentKernel!, projection, storage as tf.Tensor]);
       tf.dispose([timeMajor, projection, storage as tf.Tensor]);
     }
 
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-      const [savedX, savedKernel, savedRecurrentKernel, savedProjection, savedStorage] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | undefined, tf.Tensor | undefined];
+      const [xFlat, savedKernel, savedRecurrentKernel, savedProjection, savedStorage] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | undefined, tf.Tensor | undefined];
       // Not through tf.tidy: tidy walks its result, and a typed array is walked element by element.
       const dyTransposed = tf.transpose(dy, [1, 0, 2]);
       const dyStorage: Storage = heap === undefined ? (dyTransposed.dataSync() as Float32Array) : dyTransposed;
@@ -315,7 +315,6 @@ function fusedSequence(
       dyTransposed.dispose();
       const result = tf.tidy(() => {
         const dProjection = tensorOf(backwardStorage, 0, [time * batch, width]);
-        const xFlat = tf.reshape(tf.transpose(savedX, [1, 0, 2]), [time * batch, inputDim]);
         const dKernel = tf.matMul(xFlat, dProjection, true, false);
         const dX = tf.transpose(tf.reshape(tf.matMul(dProjection, savedKernel, false, true), [time, batch, inputDim]), [1, 0, 2]);
         const dRecurrent = recurrentOffset === 0 ? dProjection : tensorOf(backwardStorage, recurrentOffset, [time * batch, width]);
