@@ -700,3 +700,12 @@ export function scatterAddRows(x: usize, ids: usize, rows: i32, rowSize: i32, se
     for (; j < rowBytes; j += 4) store<f32>(to + j, load<f32>(to + j) + load<f32>(from + j));
   }
 }
+
+// A gather of whole rows: row ids[i] of x (rows of rowBytes bytes) to row i of out, for i in
+// [0, count); ids (int32) must lie in range (the caller checks them).
+export function gatherRows(x: usize, ids: usize, count: i32, rowBytes: i32, out: usize): void {
+  const size = <usize>rowBytes;
+  for (let i = 0; i < count; i++) {
+    memory.copy(out + <usize>i * size, x + <usize>load<i32>(ids + (<usize>i << 2)) * size, size);
+  }
+}

@@ -34,6 +34,7 @@ interface KernelsExports {
   sigmoidInPlace(x: number, count: number, rows: number, rowStride: number): void;
   tanhInPlace(x: number, count: number, rows: number, rowStride: number): void;
   scatterAddRows(x: number, ids: number, rows: number, rowSize: number, segments: number, out: number): void;
+  gatherRows(x: number, ids: number, count: number, rowBytes: number, out: number): void;
 }
 
 /** What this module needs of tfjs-backend-wasm: its Emscripten module and where each tensor lies. */
@@ -203,6 +204,8 @@ export interface SimdKernels extends HeapKernels {
    * order; ids outside `[0, segments)` skipped): a gather's gradient, into `out` (zeros first).
    */
   scatterAddRows: KernelsExports['scatterAddRows'];
+  /** Row `ids[i]` of `x` (rows of `rowBytes` bytes; ids int32, in range) to row `i` of `out`, for `i < count`. */
+  gatherRows: KernelsExports['gatherRows'];
   /** {@link HeapKernels.address} of each tensor, in order. */
   addresses<T extends readonly tf.TensorInfo[]>(...infos: T): { [K in keyof T]: number };
   /**
@@ -238,7 +241,7 @@ export function simdKernelsFor(backend: unknown): SimdKernels | undefined {
 
 /** The exports of the module, with tensor addresses read from `dataIdMap`. */
 function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: NonNullable<WasmBackendInternals['dataIdMap']>, pool: KernelPool | undefined): SimdKernels {
-  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled, sigmoidInPlace, tanhInPlace, scatterAddRows } = exports;
+  const { gemm, gemmScratchBytes, conv2d, conv2dScratchBytes, im2col, col2im, patchAddresses, biasActivation, sumColumns, maxPoolGradTiled, sigmoidInPlace, tanhInPlace, scatterAddRows, gatherRows } = exports;
   const address = (info: tf.TensorInfo): number => {
     const offset = dataIdMap.get(info.dataId)?.memoryOffset;
     if (typeof offset !== 'number') throw new Error('[@dl/core] SIMD kernels: a tensor is not on the wasm heap.');
@@ -287,6 +290,7 @@ function bind(exports: KernelsExports, memory: WebAssembly.Memory, dataIdMap: No
     sumColumns,
     maxPoolGradTiled,
     scatterAddRows,
+    gatherRows,
     sigmoid: (at, count, rows = 1, rowStride = count) => sigmoidInPlace(at, count, rows, rowStride),
     tanh: (at, count, rows = 1, rowStride = count) => tanhInPlace(at, count, rows, rowStride),
     address,
