@@ -266,11 +266,15 @@ function fusedSequence(
     } finally {
       products.dispose();
     }
-    const outputSteps = time + (initialCarry === undefined ? 0 : 1);
-    const packed = new Float32Array(outputSteps * batch * u);
-    packed.set(trace.states.subarray(batch * u));
-    if (trace.carries !== undefined) packed.set(trace.carries.subarray(time * batch * u), time * batch * u);
-    const value = tf.tidy(() => tf.transpose(tf.tensor3d(packed, [outputSteps, batch, u]), [1, 0, 2]));
+    // The output, [batch, time (+ 1), units], from the storage by Slice kernels (no copy through JavaScript).
+    const storageValues = valuesOf(heap, storage);
+    const statesOffset = offsetIn(storageValues, trace.states) + batch * u;
+    const carryOffset = trace.carries === undefined ? undefined : offsetIn(storageValues, trace.carries) + time * batch * u;
+    const value = tf.tidy(() => {
+      const states = tensorOf(storage, statesOffset, [time, batch, u]);
+      const steps = carryOffset === undefined ? states : tf.concat([states, tensorOf(storage, carryOffset, [1, batch, u])]);
+      return tf.transpose(steps, [1, 0, 2]);
+    });
     // The time-major input is kept for dW = xᵀ·dP (kept, as clones, only while a tape records; ours go now).
     if (heap === undefined) {
       save([timeMajor, kernel!, recurrentKernel!]);

@@ -92,9 +92,11 @@ function heapProducts(kernels: HeapKernels, recurrentKernel: tf.Tensor, batch: n
   const [, width] = partColumns('all', spec);
   const scratch = tf.fill([Math.ceil(Math.max(kernels.scratchBytes(batch, width, u), kernels.scratchBytes(batch, u, width)) / 4)], 0);
   owned.push(scratch);
+  let heapBuffer = kernels.floats(0, 0).buffer;
   const addressOf = (view: Float32Array): number => {
-    if (view.buffer !== kernels.floats(0, 0).buffer) {
-      throw new Error('[@dl/recurrent] internal: a recurrence array is not a current view of the wasm heap.');
+    if (view.buffer !== heapBuffer) {
+      heapBuffer = kernels.floats(0, 0).buffer; // the heap has grown since: its new buffer
+      if (view.buffer !== heapBuffer) throw new Error('[@dl/recurrent] internal: a recurrence array is not a current view of the wasm heap.');
     }
     return view.byteOffset;
   };
