@@ -248,6 +248,7 @@ export abstract class RecurrentLayer extends tf.layers.Layer {
           mask: rawMask ?? undefined,
           recurrentMask,
           goBackwards: this.goBackwards,
+          returnSequences: this.returnSequences,
           implementation: this.implementation,
         },
       );

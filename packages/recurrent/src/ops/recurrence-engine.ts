@@ -476,7 +476,8 @@ function applyRecurrentMask(h: Float32Array, mask: Float32Array | undefined, out
 
 /**
  * Backpropagation through time for a trace of {@link runForward}: given the gradient of
- * every output step (`[time, batch, units]`) and of the final cell state (LSTM), returns the
+ * every output step (`[time, batch, units]`, or `[batch, units]` for the last step only, the
+ * others' being 0) and of the final cell state (LSTM), returns the
  * gradients of the input projection, of the recurrent pre-activations (from which the caller
  * forms `dU` with one matmul over all steps), and of the initial state(s). One recurrent
  * product per step (two for a GRU without `resetAfter`).
@@ -505,13 +506,16 @@ export function runBackward(
   }
   const recurrentMask = input.recurrentMask;
   const { states, carries, gates, cellOutputs, candidateInputs } = trace;
+  // The gradient of every step's output, or of the last step's only ([batch, units]).
+  const everyStep = outputGradient.length === time * rowSize;
+  const noGradient = new Float32Array(everyStep ? 0 : rowSize);
   const fusedDefaults = spec.activation === 'tanh' && (spec.cell === 'simple' || (spec.recurrentActivation === 'sigmoid' && (spec.cell === 'lstm' || spec.resetAfter)));
 
   for (let t = time - 1; t >= 0; t -= 1) {
     const previous = t * rowSize;
     const next = previous + rowSize;
     const mask = input.mask?.subarray(t * batch, (t + 1) * batch);
-    const dy = outputGradient.subarray(previous, next);
+    const dy = everyStep ? outputGradient.subarray(previous, next) : t === time - 1 ? outputGradient : noGradient;
     const dStep = dInput.subarray(t * stepSize, (t + 1) * stepSize);
     const dRecStep = dRecurrent.subarray(t * stepSize, (t + 1) * stepSize);
     const g = gates?.subarray(t * stepSize, (t + 1) * stepSize);

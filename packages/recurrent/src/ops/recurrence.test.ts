@@ -19,13 +19,19 @@ const mask = [
   [0, 1, 0, 1, 1],
 ];
 
-function run(spec: ReferenceSpec, implementation: RecurrenceImplementation, inputs: Record<string, tf.Tensor>, options: { mask?: boolean; goBackwards?: boolean; recurrentMask?: tf.Tensor } = {}) {
+function run(
+  spec: ReferenceSpec,
+  implementation: RecurrenceImplementation,
+  inputs: Record<string, tf.Tensor>,
+  options: { mask?: boolean; goBackwards?: boolean; recurrentMask?: tf.Tensor; returnSequences?: boolean } = {},
+) {
   return recurrence(spec, inputs.x!, { kernel: inputs.kernel!, recurrentKernel: inputs.recurrentKernel!, bias: inputs.bias }, {
     initialState: inputs.h0,
     initialCarry: spec.cell === 'lstm' ? inputs.c0 : undefined,
     mask: options.mask === true ? tf.tensor2d(mask) : undefined,
     goBackwards: options.goBackwards,
     recurrentMask: options.recurrentMask,
+    returnSequences: options.returnSequences,
     implementation,
   });
 }
@@ -90,6 +96,34 @@ describe.each(['cpu', 'wasm'] as const)('recurrence on %s', (backend) => {
       const dx = fused[0]!.arraySync() as number[][][];
       expect(dx[1]![4]!.every((value) => value === 0)).toBe(true);
       expect(dx[1]![0]!.some((value) => value !== 0)).toBe(true);
+    });
+
+    it.each([
+      ['masked', { mask: true }],
+      ['masked, backwards, recurrent dropout', { mask: true, goBackwards: true, recurrentMask: true }],
+    ] as const)('returnSequences: false gives the last step, and the same values and gradients as the whole sequence sliced (%s)', async (_case, variant) => {
+      await useBackend(backend);
+      const f = fixture(spec, 6);
+      const names = spec.cell === 'lstm' ? ['x', 'kernel', 'recurrentKernel', 'bias', 'h0', 'c0'] : ['x', 'kernel', 'recurrentKernel', 'bias', 'h0'];
+      const dropped = Array.from({ length: batch }, (_, b) => Array.from({ length: spec.units }, (_, j) => ((b + j) % 3 === 0 ? 0 : 2)));
+      const recurrentMask = 'recurrentMask' in variant ? tf.tensor2d(dropped) : undefined;
+      const options = { ...variant, recurrentMask };
+      const lastWeights = tf.tensor3d(randomArray([batch, 1, spec.units], 7) as unknown as number[][][]);
+      const outputs = (implementation: RecurrenceImplementation, returnSequences: boolean) =>
+        tf.grads((...xs: tf.Tensor[]) => {
+          const inputs = Object.fromEntries(names.map((name, i) => [name, xs[i]!]));
+          const result = run(spec, implementation, { ...f.tensors, ...inputs }, { ...options, returnSequences });
+          const last = returnSequences ? tf.slice(result.sequence, [0, time - 1, 0], [batch, 1, spec.units]) : result.sequence;
+          expect(last.shape).toEqual([batch, 1, spec.units]);
+          expectTensorsClose(tf.squeeze(last, [1]), result.finalState, { atol: 0, rtol: 0 });
+          let loss = tf.add(tf.sum(tf.mul(last, lastWeights)), tf.sum(tf.square(result.finalState)));
+          if (result.finalCarry !== undefined) loss = tf.add(loss, tf.sum(tf.mul(result.finalCarry, 0.7)));
+          return loss;
+        })(names.map((name) => f.tensors[name]!));
+      const expected = outputs('unrolled', true);
+      for (const [implementation, returnSequences] of [['fused', false], ['unrolled', false], ['fused', true]] as const) {
+        outputs(implementation, returnSequences).forEach((g, i) => expectTensorsClose(g, expected[i]!, { atol: 1e-5, rtol: 1e-4 }));
+      }
     });
 
     it('fused gradients agree with finite differences', async () => {

@@ -40,6 +40,12 @@ export interface RecurrenceOptions {
   /** Process the steps last to first; the outputs come in that (reversed) order, as in Keras. */
   readonly goBackwards?: boolean;
   /**
+   * `false`: `sequence` holds only the last step's output, `[batch, 1, units]` (a layer with
+   * `returnSequences: false`); the fused path then neither builds nor differentiates the other
+   * steps' outputs. Default `true`.
+   */
+  readonly returnSequences?: boolean;
+  /**
    * `'fused'`: the whole sequence is one tape node; the forward pass runs the gate math in
    * JavaScript on the backend's data with one recurrent matmul per step, and the backward
    * pass is a hand-written backpropagation through time (needs synchronous reads: cpu, wasm).
@@ -51,7 +57,7 @@ export interface RecurrenceOptions {
 
 /** Outputs of {@link recurrence}. */
 export interface RecurrenceResult {
-  /** The output of every step, `[batch, time, units]` (in processing order). */
+  /** The output of every step, `[batch, time, units]` (in processing order); `[batch, 1, units]` with `returnSequences: false`. */
   readonly sequence: tf.Tensor3D;
   /** The state after the last step, `[batch, units]`. */
   readonly finalState: tf.Tensor2D;
@@ -104,17 +110,21 @@ export function recurrence(spec: RecurrenceSpec, x: tf.Tensor, weights: CellWeig
     }
     const h0 = options.initialState ?? tf.zeros([batch, spec.units]);
     const c0 = spec.cell === 'lstm' ? (options.initialCarry ?? tf.zeros([batch, spec.units])) : undefined;
-    const packed = fused ? fusedSequence(spec, input, weights, h0, c0, mask, options.recurrentMask) : unrolledSequence(spec, input, weights, h0, c0, mask, options.recurrentMask);
-    const sequence = tf.slice(packed, [0, 0, 0], [batch, time, spec.units]) as tf.Tensor3D;
-    const finalState = tf.reshape(tf.slice(packed, [0, time - 1, 0], [batch, 1, spec.units]), [batch, spec.units]) as tf.Tensor2D;
-    const finalCarry = c0 === undefined ? undefined : (tf.reshape(tf.slice(packed, [0, time, 0], [batch, 1, spec.units]), [batch, spec.units]) as tf.Tensor2D);
+    const lastOnly = options.returnSequences === false;
+    const packed = fused ? fusedSequence(spec, input, weights, h0, c0, mask, options.recurrentMask, lastOnly) : unrolledSequence(spec, input, weights, h0, c0, mask, options.recurrentMask);
+    // Output steps in `packed` (the fused path packs only the last one when asked), then the carry.
+    const steps = fused && lastOnly ? 1 : time;
+    const last = tf.slice(packed, [0, steps - 1, 0], [batch, 1, spec.units]) as tf.Tensor3D;
+    const sequence = lastOnly ? last : (tf.slice(packed, [0, 0, 0], [batch, time, spec.units]) as tf.Tensor3D);
+    const finalState = tf.reshape(last, [batch, spec.units]) as tf.Tensor2D;
+    const finalCarry = c0 === undefined ? undefined : (tf.reshape(tf.slice(packed, [0, steps, 0], [batch, 1, spec.units]), [batch, spec.units]) as tf.Tensor2D);
     return { sequence, finalState, finalCarry };
   });
 }
 
 /** A misspelled option or a bad spec field is a ConfigError naming it (JavaScript callers get no type check). */
 function checkSpecAndOptions(spec: RecurrenceSpec, options: RecurrenceOptions): void {
-  rejectUnknownKeys(options, ['initialState', 'initialCarry', 'mask', 'recurrentMask', 'goBackwards', 'implementation'], { kind: 'option', where: 'recurrence' });
+  rejectUnknownKeys(options, ['initialState', 'initialCarry', 'mask', 'recurrentMask', 'goBackwards', 'returnSequences', 'implementation'], { kind: 'option', where: 'recurrence' });
   rejectUnknownKeys(spec, ['cell', 'units', 'activation', 'recurrentActivation', 'resetAfter'], { kind: 'option', where: 'recurrence spec' });
   const fail = (path: string, value: unknown, expected: string): never => {
     throw new ConfigError({ package: 'recurrent', path, value, expected });
@@ -210,9 +220,9 @@ function tensorOf(storage: Storage, offset: number, shape: number[]): tf.Tensor 
 const offsetIn = (whole: Float32Array, part: Float32Array): number => (part.byteOffset - whole.byteOffset) / 4;
 
 /**
- * The fused path: one tape node for the whole sequence. Returns `[batch, time, units]`, or
- * for an LSTM `[batch, time + 1, units]` whose last step is the final cell state (one output
- * tensor, because `tf.customGrad` takes one).
+ * The fused path: one tape node for the whole sequence. Returns `[batch, time, units]` (with
+ * `lastOnly`, `[batch, 1, units]`: the last step), and for an LSTM one more step, the final cell
+ * state (one output tensor, because `tf.customGrad` takes one).
  */
 function fusedSequence(
   spec: RecurrenceSpec,
@@ -222,10 +232,12 @@ function fusedSequence(
   c0: tf.Tensor | undefined,
   mask: tf.Tensor | undefined,
   recurrentMask: tf.Tensor | undefined,
+  lastOnly: boolean,
 ): tf.Tensor {
   const [batch, time, inputDim] = x.shape as [number, number, number];
   const u = spec.units;
   const width = gateCount(spec.cell) * u;
+  const outputSteps = lastOnly ? 1 : time;
   const splitBias = spec.cell === 'gru' && spec.resetAfter;
   const maskValues = mask === undefined ? undefined : timeMajorMask(mask);
   const recurrentMaskValues = recurrentMask === undefined ? undefined : (recurrentMask.dataSync() as Float32Array);
@@ -268,10 +280,10 @@ function fusedSequence(
     }
     // The output, [batch, time (+ 1), units], from the storage by Slice kernels (no copy through JavaScript).
     const storageValues = valuesOf(heap, storage);
-    const statesOffset = offsetIn(storageValues, trace.states) + batch * u;
+    const statesOffset = offsetIn(storageValues, trace.states) + (time - outputSteps + 1) * batch * u;
     const carryOffset = trace.carries === undefined ? undefined : offsetIn(storageValues, trace.carries) + time * batch * u;
     const value = tf.tidy(() => {
-      const states = tensorOf(storage, statesOffset, [time, batch, u]);
+      const states = tensorOf(storage, statesOffset, [outputSteps, batch, u]);
       const steps = carryOffset === undefined ? states : tf.concat([states, tensorOf(storage, carryOffset, [1, batch, u])]);
       return tf.transpose(steps, [1, 0, 2]);
     });
@@ -301,8 +313,8 @@ function fusedSequence(
           spec,
           input,
           forwardTrace,
-          dyTimeMajor.subarray(0, time * batch * u),
-          forwardTrace.carries === undefined ? undefined : dyTimeMajor.subarray(time * batch * u),
+          dyTimeMajor.subarray(0, outputSteps * batch * u),
+          forwardTrace.carries === undefined ? undefined : dyTimeMajor.subarray(outputSteps * batch * u),
           backwardProducts,
           backwardBuffers(spec, batch, time, backwardValues),
         );
