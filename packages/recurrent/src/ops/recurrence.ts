@@ -46,9 +46,10 @@ export interface RecurrenceOptions {
    */
   readonly returnSequences?: boolean;
   /**
-   * `'fused'`: the whole sequence is one tape node; the forward pass runs the gate math in
-   * JavaScript on the backend's data with one recurrent matmul per step, and the backward
-   * pass is a hand-written backpropagation through time (needs synchronous reads: cpu, wasm).
+   * `'fused'`: the whole sequence is one tape node; the forward pass runs one recurrent matmul
+   * per step and the gate math in a few loops (on wasm on the backend's heap, with dl's SIMD
+   * product and activations), and the backward pass is a hand-written backpropagation through
+   * time (needs synchronous reads: cpu, wasm).
    * `'unrolled'`: the cell ops step by step, differentiated by tfjs (any backend, e.g. webgpu;
    * about a hundred kernel calls per step). `'auto'` (default): fused on cpu and wasm.
    */
@@ -72,9 +73,11 @@ const fusedBackends = new Set(['cpu', 'wasm']);
  * Runs a recurrent cell (SimpleRNN, LSTM or GRU, Keras weight layout) over a sequence.
  *
  * The fused implementation makes the input projection of all steps one matmul, each step one
- * recurrent matmul (two for a GRU without `resetAfter`) plus its gate math in one JavaScript
- * loop, and registers one gradient for the whole sequence: backpropagation through time
- * written by hand, with `dW`, `dU` and the biases formed by one matmul each over all steps.
+ * recurrent matmul (two for a GRU without `resetAfter`) plus its gate math in a few loops, and
+ * registers one gradient for the whole sequence: backpropagation through time written by hand,
+ * with `dW`, `dU` and the biases formed by one matmul each over all steps. On wasm the loop runs
+ * on the backend's heap (`heapKernels` of @dl/core): each step's product is added in place into
+ * the input projection, which becomes the gates; nothing is copied per step.
  * It computes the same numbers as {@link simpleRnnCell}, {@link lstmCell} and {@link gruCell}
  * applied step by step (the tests compare values and gradients).
  *
