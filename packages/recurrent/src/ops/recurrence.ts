@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, ShapeError, type HeapKernels } from '@dl/core';
+import { ConfigError, ShapeError } from '@dl/core';
 import { rejectUnknownKeys } from '../internal/layer-args.js';
 import { checkCellOptions, type CellWeights } from './cell-weights.js';
 import { gruCell } from './gru-cell.js';
@@ -18,6 +18,7 @@ import {
   type ForwardTrace,
   type RecurrenceSpec,
 } from './recurrence-engine.js';
+import { allocate, offsetIn, tensorOf, valuesOf, type Storage } from './pass-storage.js';
 import { createRecurrentProducts, recurrentHeapKernels } from './recurrent-products.js';
 import { simpleRnnCell } from './simple-rnn-cell.js';
 
@@ -194,33 +195,6 @@ function unrolledSequence(
   if (c !== undefined) outputs.push(c);
   return tf.stack(outputs, 1);
 }
-
-/**
- * Where a fused pass keeps its arrays. On the wasm heap (`heap`): in tensors, so that the steps'
- * products run where the values lie and the results become tensors without a copy through
- * JavaScript; the forward trace is handed to the backward pass through `save` (kept only while a
- * gradient tape records). Elsewhere: in JavaScript arrays, kept by the gradient's closure.
- */
-type Storage = tf.Tensor | Float32Array;
-
-function allocate(heap: HeapKernels | undefined, length: number): Storage {
-  // tf.fill runs on the heap; tf.zeros would build the zeros in JavaScript first and copy them.
-  return heap === undefined ? new Float32Array(length) : tf.fill([length], 0);
-}
-
-/** The values of `storage`: a view of the heap (take it after the pass's last allocation) or the array itself. */
-function valuesOf(heap: HeapKernels | undefined, storage: Storage): Float32Array {
-  return storage instanceof Float32Array ? storage : heap!.floats(heap!.address(storage), storage.size);
-}
-
-/** `length` values of `storage` from `offset` on, as a new tensor of `shape` (on the heap by a Slice kernel: no view is read). */
-function tensorOf(storage: Storage, offset: number, shape: number[]): tf.Tensor {
-  const length = shape.reduce((a, b) => a * b, 1);
-  return storage instanceof Float32Array ? tf.tensor(storage.subarray(offset, offset + length), shape) : tf.reshape(tf.slice(storage, [offset], [length]), shape);
-}
-
-/** Where `part` (a subarray of `whole`) starts in `whole`, in values. */
-const offsetIn = (whole: Float32Array, part: Float32Array): number => (part.byteOffset - whole.byteOffset) / 4;
 
 /**
  * The fused path: one tape node for the whole sequence. Returns `[batch, time, units]` (with
