@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { heapKernels, type HeapKernels } from '@dl/core';
 import { activateInPlace, type RecurrentActivation } from './activations.js';
-import type { ProductPart, RecurrenceSpec, RecurrentProducts } from './recurrence-engine.js';
+import { gateCount, type ProductPart, type RecurrenceSpec, type RecurrentProducts } from './recurrence-engine.js';
 
 /** Recurrent products that own tensors: call `dispose` when the pass is done. */
 export type DisposableProducts = RecurrentProducts & { dispose(): void };
@@ -30,7 +30,7 @@ function partColumns(part: ProductPart, spec: RecurrenceSpec): [number, number] 
   const u = spec.units;
   if (part === 'gates') return [0, 2 * u];
   if (part === 'candidate') return [2 * u, u];
-  return [0, (spec.cell === 'simple' ? 1 : spec.cell === 'lstm' ? 4 : 3) * u];
+  return [0, gateCount(spec.cell) * u];
 }
 
 /**
