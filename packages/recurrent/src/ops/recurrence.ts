@@ -280,8 +280,11 @@ function fusedSequence(
       const dyStorage: Storage = heap === undefined ? (dyTransposed.dataSync() as Float32Array) : dyTransposed;
       const backwardProducts = createRecurrentProducts(savedRecurrentKernel, batch, spec);
       const backwardStorage = allocate(heap, backwardBuffersLength(spec, batch, time));
+      // The forward pass's arrays: on the heap the saved tensors, elsewhere the closure's arrays.
+      const traceStorage: Storage = savedStorage ?? storage;
       // Views of the heap only now, after the last allocation of the pass.
-      const forwardTrace = heap === undefined ? trace : traceOf(spec, forwardBuffers(spec, batch, time, valuesOf(heap, savedStorage!)), valuesOf(heap, savedProjection!));
+      const forwardValues = valuesOf(heap, traceStorage);
+      const forwardTrace = traceOf(spec, forwardBuffers(spec, batch, time, forwardValues), valuesOf(heap, savedProjection ?? projectionStorage));
       const dyTimeMajor = valuesOf(heap, dyStorage);
       const backwardValues = valuesOf(heap, backwardStorage);
       let grads: BackwardResult;
@@ -300,11 +303,9 @@ function fusedSequence(
       }
       // Offsets and small results out of the views before anything allocates again.
       const recurrentOffset = offsetIn(backwardValues, grads.recurrent);
-      const forwardValues = heap === undefined ? undefined : valuesOf(heap, savedStorage!);
-      const candidateOffset = forwardTrace.candidateInputs === undefined || forwardValues === undefined ? 0 : offsetIn(forwardValues, forwardTrace.candidateInputs);
+      const candidateOffset = forwardTrace.candidateInputs === undefined ? 0 : offsetIn(forwardValues, forwardTrace.candidateInputs);
       const initialStateGradient = grads.initialState.slice();
       const initialCarryGradient = grads.initialCarry?.slice();
-      const traceStorage: Storage = savedStorage ?? forwardTrace.states;
       dyTransposed.dispose();
       const result = tf.tidy(() => {
         const dProjection = tensorOf(backwardStorage, 0, [time * batch, width]);
@@ -318,7 +319,7 @@ function fusedSequence(
           recurrentMaskValues === undefined ? previousStates : tf.reshape(tf.mul(tf.reshape(previousStates, [time, batch, u]), tf.tensor2d(recurrentMaskValues, [batch, u])), [time * batch, u]);
         let dRecurrentKernel: tf.Tensor;
         if (spec.cell === 'gru' && !spec.resetAfter) {
-          const candidateInputs = savedStorage === undefined ? tf.tensor2d(forwardTrace.candidateInputs!, [time * batch, u]) : tensorOf(savedStorage, candidateOffset, [time * batch, u]);
+          const candidateInputs = tensorOf(traceStorage, candidateOffset, [time * batch, u]);
           dRecurrentKernel = tf.concat(
             [tf.matMul(maskedStates, tf.slice(dRecurrent, [0, 0], [time * batch, 2 * u]), true), tf.matMul(candidateInputs, tf.slice(dRecurrent, [0, 2 * u], [time * batch, u]), true)],
             1,
