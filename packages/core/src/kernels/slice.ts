@@ -38,7 +38,7 @@ export const sliceKernel: Omit<tf.KernelConfig, 'backendName'> = {
 /** Copies the slice `begin`/`size` of a row-major `shape` array `from` into `to`, one contiguous run at a time. */
 function copySlice(from: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }, shape: number[], begin: number[], size: number[], to: { set(values: ArrayLike<number>, offset: number): void }): void {
   const rank = shape.length;
-  const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
+  const strides = [...tf.util.computeStrides(shape), 1];
   // Axes from `first` on are copied as one run: every axis after it is taken whole.
   let first = rank - 1;
   while (first > 0 && begin[first] === 0 && size[first] === shape[first]) first -= 1;
