@@ -137,6 +137,9 @@ function checkSpecAndOptions(spec: RecurrenceSpec, options: RecurrenceOptions): 
   if (!Number.isInteger(spec.units) || spec.units < 1) fail('units', spec.units, 'an integer >= 1');
   if (typeof spec.resetAfter !== 'boolean') fail('resetAfter', spec.resetAfter, 'a boolean');
   if (options.implementation !== undefined && !['auto', 'fused', 'unrolled'].includes(options.implementation)) fail('implementation', options.implementation, '"auto", "fused" or "unrolled"');
+  for (const flag of ['goBackwards', 'returnSequences'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') fail(flag, options[flag], 'a boolean');
+  }
   checkCellOptions({ activation: spec.activation, recurrentActivation: spec.recurrentActivation }, 'recurrence spec');
 }
 
