@@ -10,6 +10,18 @@ import { simdKernelsFor } from './simd-kernels.js';
  * Any tensor allocation may grow the backend's memory, which detaches every `Float32Array` over
  * it: allocate first, then take {@link HeapKernels.floats} views, and take them again after
  * anything else may have allocated.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { heapKernels, useBackend } from '@dl/core';
+ * await useBackend('wasm');
+ * const k = heapKernels(tf.backend())!;
+ * const a = tf.ones([2, 3]), b = tf.ones([3, 4]), c = tf.fill([2, 4], 0);
+ * const scratch = tf.fill([Math.ceil(k.scratchBytes(2, 4, 3) / 4)], 0);
+ * k.multiply(k.address(a), false, k.address(b), false, k.address(c), 2, 4, 3, k.address(scratch));
+ * c.dataSync(); // eight 3s: c = a·b, computed where the tensors lie
+ * ```
  */
 export interface HeapKernels {
   /** The byte address of the first value of a tensor of this backend (a `tf.Tensor` or a kernel's `TensorInfo`). */
