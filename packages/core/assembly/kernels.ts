@@ -9,11 +9,14 @@
 
 // Blocking of the matrix product (as in BLIS and GotoBLAS): C is computed in 4×8 tiles from
 // a packed copy of B (blocks of KC by NC, in panels of 8 columns) and A (blocks of MC rows by
-// KC, packed in panels of 4 rows when A is transposed), so that a B panel (KC×8, 8 KB) stays
-// in L1 while every A panel of the block (MC×KC, 128 KB, in L2) goes by.
+// KC, packed in panels of 4 rows when A is transposed or C has PACK_A_COLUMNS columns or more),
+// so that a B panel (KC×8, 8 KB) stays in L1 while every A panel of the block (MC×KC, 128 KB, in
+// L2) goes by.
 const KC = 256;
 const MC = 128;
 const NC = 2048;
+// Products with at least this many columns pack a row-major A too (see gemm).
+const PACK_A_COLUMNS = 256;
 
 // Bytes of scratch memory that gemm needs for an m×n×k product.
 export function gemmScratchBytes(m: i32, n: i32, k: i32): i32 {
@@ -42,10 +45,11 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
   const packedA = packedB + (<usize>(kcMax * roundUp(min(n, NC), 8)) << 2);
   const edge = packedA + (<usize>(roundUp(min(m, MC), 4) * kcMax) << 2);
   const rowPointers = edge + 128;
-  // A row-major A is read in place, four rows at a time (packing it cost up to half the time
-  // of products with few columns, 12544×32·32×16: 19 against 37 GFLOP/s); a transposed one
-  // (four rows' values of one p side by side) is packed.
-  const direct = aCol == 1 && patchChannels == 0;
+  // A row-major A is read in place, four rows at a time, unless C has many columns (packing it
+  // cost up to half the time of products with few columns, 12544×32·32×16: 19 against 37 GFLOP/s;
+  // with many, a packed panel's one pointer saves integer work in the tile: 1024², 53 against
+  // 48.5 ms); a transposed one (four rows' values of one p side by side) is always packed.
+  const direct = aCol == 1 && patchChannels == 0 && n < PACK_A_COLUMNS;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -271,6 +275,10 @@ function tile4x8(pointers: usize, pointerBytes: usize, span: usize, colStep: usi
     c20 = v128.load(c2); c21 = v128.load(c2, 16);
     c30 = v128.load(c3); c31 = v128.load(c3, 16);
   }
+  // Both loops below take eight values per pass (unroll 8, expanded by scripts/compile-kernels.mjs),
+  // with an exit after each: V8 then checks the stack once per eight values instead of once or
+  // twice per value, and cannot hoist the later values' loads above the exits, as it did in a
+  // plain unrolled loop, where they spilled registers. The 1024² product went from 56.5 to 48.5 ms.
   let pb = b;
   const end = pointers + pointerBytes;
   for (let at = pointers; at < end; at += 16) {
@@ -278,23 +286,59 @@ function tile4x8(pointers: usize, pointerBytes: usize, span: usize, colStep: usi
     const a1 = <usize>load<u32>(at, 4);
     const a2 = <usize>load<u32>(at, 8);
     const a3 = <usize>load<u32>(at, 12);
-    for (let off: usize = 0; off < span; off += colStep) {
-      const b0 = v128.load(pb);
-      const b1 = v128.load(pb, 16);
-      // One broadcast at a time, used at once: with all four live, V8 runs out of registers.
-      const x0 = v128.load32_splat(a0 + off);
-      c00 = f32x4.add(c00, f32x4.mul(x0, b0));
-      c01 = f32x4.add(c01, f32x4.mul(x0, b1));
-      const x1 = v128.load32_splat(a1 + off);
-      c10 = f32x4.add(c10, f32x4.mul(x1, b0));
-      c11 = f32x4.add(c11, f32x4.mul(x1, b1));
-      const x2 = v128.load32_splat(a2 + off);
-      c20 = f32x4.add(c20, f32x4.mul(x2, b0));
-      c21 = f32x4.add(c21, f32x4.mul(x2, b1));
-      const x3 = v128.load32_splat(a3 + off);
-      c30 = f32x4.add(c30, f32x4.mul(x3, b0));
-      c31 = f32x4.add(c31, f32x4.mul(x3, b1));
-      pb += 32;
+    if (colStep == 16 && a1 == a0 + 4 && a2 == a0 + 8 && a3 == a0 + 12) {
+      // A packed panel (the four rows' values of one p side by side): one pointer for all four.
+      let pa = a0;
+      const last = a0 + span;
+      while (pa < last) {
+        // unroll 8 {
+        {
+          const b0 = v128.load(pb);
+          const b1 = v128.load(pb, 16);
+          // One broadcast at a time, used at once: with all four live, V8 runs out of registers.
+          const x0 = v128.load32_splat(pa);
+          c00 = f32x4.add(c00, f32x4.mul(x0, b0));
+          c01 = f32x4.add(c01, f32x4.mul(x0, b1));
+          const x1 = v128.load32_splat(pa, 4);
+          c10 = f32x4.add(c10, f32x4.mul(x1, b0));
+          c11 = f32x4.add(c11, f32x4.mul(x1, b1));
+          const x2 = v128.load32_splat(pa, 8);
+          c20 = f32x4.add(c20, f32x4.mul(x2, b0));
+          c21 = f32x4.add(c21, f32x4.mul(x2, b1));
+          const x3 = v128.load32_splat(pa, 12);
+          c30 = f32x4.add(c30, f32x4.mul(x3, b0));
+          c31 = f32x4.add(c31, f32x4.mul(x3, b1));
+          pb += 32;
+          pa += 16;
+        }
+        if (pa >= last) break;
+        // }
+      }
+      continue;
+    }
+    let off: usize = 0;
+    while (off < span) {
+      // unroll 8 {
+      {
+        const b0 = v128.load(pb);
+        const b1 = v128.load(pb, 16);
+        const x0 = v128.load32_splat(a0 + off);
+        c00 = f32x4.add(c00, f32x4.mul(x0, b0));
+        c01 = f32x4.add(c01, f32x4.mul(x0, b1));
+        const x1 = v128.load32_splat(a1 + off);
+        c10 = f32x4.add(c10, f32x4.mul(x1, b0));
+        c11 = f32x4.add(c11, f32x4.mul(x1, b1));
+        const x2 = v128.load32_splat(a2 + off);
+        c20 = f32x4.add(c20, f32x4.mul(x2, b0));
+        c21 = f32x4.add(c21, f32x4.mul(x2, b1));
+        const x3 = v128.load32_splat(a3 + off);
+        c30 = f32x4.add(c30, f32x4.mul(x3, b0));
+        c31 = f32x4.add(c31, f32x4.mul(x3, b1));
+        pb += 32;
+        off += colStep;
+      }
+      if (off >= span) break;
+      // }
     }
   }
   v128.store(c, c00);

@@ -160,13 +160,17 @@ describe.each(backends)('BatchMatMul on %s (dl kernel)', (backend) => {
 
   it('matches the float64 reference across the SIMD product’s blocks: k past 256, m past 128, n past 2048', () => {
     // wasm packs A in blocks of 128 rows by 256 and B in blocks of 256 by 2048 columns: each
-    // case crosses a block edge, with a partial tile at the end, for every transpose.
+    // case crosses a block edge, with a partial tile at the end, for every transpose. A row-major
+    // A is read in place below 256 columns of C and packed from 256 on (255 and 257 here); the tile
+    // takes eight values of k per pass, so k = 7, 263 and 300 end a block mid-pass.
     const cases: [m: number, k: number, n: number][] = [
       [129, 257, 9],
       [133, 513, 3],
       [128, 256, 16],
       [5, 3, 2057],
       [6, 300, 2049],
+      [131, 263, 257],
+      [130, 7, 255],
     ];
     let seed = 40;
     for (const [m, k, n] of cases) {

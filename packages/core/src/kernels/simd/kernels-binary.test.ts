@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKernels } from '../../../scripts/compile-kernels.mjs';
+import { compileKernels, expandUnrolls } from '../../../scripts/compile-kernels.mjs';
 import { ConfigError } from '../../errors/config-error.js';
 import { kernelsModuleBase64, sharedKernelsModuleBase64 } from './kernels-binary.generated.js';
 import { prepareSimdKernels, simdKernelsFor } from './simd-kernels.js';
@@ -30,6 +30,12 @@ describe("dl's SIMD kernels module", () => {
     expect(Buffer.from(plain).toString('base64')).toBe(kernelsModuleBase64);
     expect(Buffer.from(shared).toString('base64')).toBe(sharedKernelsModuleBase64);
   }, 60_000);
+
+  it('is compiled from the source with each `// unroll N {` block written out N times, at any indentation', () => {
+    const source = ['a;', '  // unroll 3 {', '  b;', '  if (c) break;', '  // }', 'd;', '// unroll 2 {', 'e;', '// }', ''].join('\n');
+    expect(expandUnrolls(source)).toBe(['a;', '  b;', '  if (c) break;', '  b;', '  if (c) break;', '  b;', '  if (c) break;', 'd;', 'e;', 'e;', ''].join('\n'));
+    expect(expandUnrolls('no blocks\n')).toBe('no blocks\n');
+  });
 
   it.each([
     ['ordinary', kernelsModuleBase64],
