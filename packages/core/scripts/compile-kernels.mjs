@@ -15,7 +15,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @param {string} source @returns {string}
  */
 export function expandUnrolls(source) {
-  return source.replace(/^([ \t]*)\/\/ unroll (\d+) \{\n([\s\S]*?)^\1\/\/ \}\n/gm, (_, _indent, times, body) => body.repeat(Number(times)));
+  const expanded = source.replace(/^([ \t]*)\/\/ unroll (\d+) \{\n([\s\S]*?)^\1\/\/ \}\n/gm, (_, _indent, times, body) => body.repeat(Number(times)));
+  const open = /^[ \t]*\/\/ unroll \d+ \{$/m.exec(expanded);
+  if (open !== null) throw new Error(`"${open[0].trim()}" has no "// }" at its indentation after it`);
+  return expanded;
 }
 
 /** @param {{ shared: boolean }} options @returns {Promise<Uint8Array>} */

@@ -35,6 +35,7 @@ describe("dl's SIMD kernels module", () => {
     const source = ['a;', '  // unroll 3 {', '  b;', '  if (c) break;', '  // }', 'd;', '// unroll 2 {', 'e;', '// }', ''].join('\n');
     expect(expandUnrolls(source)).toBe(['a;', '  b;', '  if (c) break;', '  b;', '  if (c) break;', '  b;', '  if (c) break;', 'd;', 'e;', 'e;', ''].join('\n'));
     expect(expandUnrolls('no blocks\n')).toBe('no blocks\n');
+    expect(() => expandUnrolls('  // unroll 2 {\n  b;\n// }\n')).toThrow('"// unroll 2 {" has no "// }" at its indentation after it');
   });
 
   it.each([
