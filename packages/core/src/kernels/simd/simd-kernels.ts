@@ -132,10 +132,11 @@ export async function prepareSimdKernels(backend: unknown, threads = 1): Promise
   const wantsPool = threads > 1 && isShared(memory) && !pools.has(memory);
   if (exports === undefined || (exports !== null && wantsPool)) {
     const bytes = moduleBytes(memory);
-    exports ??= bytes === null ? null : ((await WebAssembly.instantiate(bytes, { env: { memory } })).instance.exports as unknown as KernelsExports);
+    const module = bytes === null ? null : await WebAssembly.compile(bytes);
+    exports ??= module === null ? null : ((await WebAssembly.instantiate(module, { env: { memory } })).exports as unknown as KernelsExports);
     instances.set(memory, exports);
-    if (exports !== null && bytes !== null && wantsPool) {
-      const pool = await startKernelPool(memory, bytes, parallelKernels, exports, threads);
+    if (exports !== null && module !== null && wantsPool) {
+      const pool = await startKernelPool(memory, module, parallelKernels, exports, threads);
       if (pool !== undefined) pools.set(memory, pool);
     }
   }
