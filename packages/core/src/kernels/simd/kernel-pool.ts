@@ -58,10 +58,8 @@ for (;;) {
  * Starts `threads − 1` workers running the compiled kernels module `module` (whose exports include
  * `names`) on `memory` (which must be shared), beside `here`, the calling thread's instance of the
  * same module; in Node only (`undefined` elsewhere, or for one thread). The workers instantiate the
- * module they are sent rather than compiling their own, so V8's optimized code for it, once compiled
- * on any thread, serves them all: compiled from bytes in each worker, the worker's share of a 1024²
- * product ran unoptimized for up to 20 calls (42 against 26 ms a product). The workers do not keep
- * the process alive.
+ * module they are sent (V8 shares its compiled code between threads) instead of compiling the bytes
+ * again each. The workers do not keep the process alive.
  *
  * @example
  * ```ts
