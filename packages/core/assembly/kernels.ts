@@ -47,8 +47,8 @@ export function gemm(a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: 
   const rowPointers = edge + 128;
   // A row-major A is read in place, four rows at a time, unless C has many columns (packing it
   // cost up to half the time of products with few columns, 12544×32·32×16: 19 against 37 GFLOP/s;
-  // with many, a packed panel's one pointer saves integer work in the tile: 1024², 53 against
-  // 48.5 ms); a transposed one (four rows' values of one p side by side) is always packed.
+  // with many, a packed panel's one pointer saves integer work in the tile: 1024², about 50
+  // against 53 ms); a transposed one (four rows' values of one p side by side) is always packed.
   const direct = aCol == 1 && patchChannels == 0 && n < PACK_A_COLUMNS;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
@@ -278,7 +278,7 @@ function tile4x8(pointers: usize, pointerBytes: usize, span: usize, colStep: usi
   // Both loops below take eight values per pass (unroll 8, expanded by scripts/compile-kernels.mjs),
   // with an exit after each: V8 then checks the stack once per eight values instead of once or
   // twice per value, and cannot hoist the later values' loads above the exits, as it did in a
-  // plain unrolled loop, where they spilled registers. The 1024² product went from 56.5 to 48.5 ms.
+  // plain unrolled loop, where they spilled registers. The 1024² product went from 56.5 to about 50 ms.
   let pb = b;
   const end = pointers + pointerBytes;
   for (let at = pointers; at < end; at += 16) {
